@@ -1,0 +1,138 @@
+# shellcheck shell=bash
+# Shared set-up for every project command (npm test, npm run demo, npm run pulumi, ...).
+#
+# Each ensure_* step is idempotent: it reuses what an earlier run left in the cache and only
+# does work the first time. A failing step stops the command with a message naming the step.
+#
+# Cache (outside the repo, shared by every clone on this machine):
+#   ${TURSO_PULUMI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-turso-group}
+#     node/<version>/          Node.js 22 from the npm registry, when the machine's node is older
+#     pulumi/<version>-<hash>/bin/  pulumi, pulumi-language-nodejs, pulumi-resource-pulumi-nodejs
+
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=toolchain.env
+source "$REPO_ROOT/scripts/toolchain.env"
+CACHE_DIR="${TURSO_PULUMI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-turso-group}"
+CURRENT_STEP=""
+
+say() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
+
+on_error() {
+  local code=$?
+  if [ -n "$CURRENT_STEP" ]; then
+    printf '\nset-up step "%s" failed (exit %s).\n' "$CURRENT_STEP" "$code" >&2
+    [ -n "${STEP_HINT:-}" ] && printf '%s\n' "$STEP_HINT" >&2
+  fi
+  exit "$code"
+}
+trap on_error ERR
+
+step() {
+  CURRENT_STEP="$1"
+  STEP_HINT="${2:-}"
+}
+
+step_done() {
+  CURRENT_STEP=""
+  STEP_HINT=""
+}
+
+node_major() { "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+
+# Node.js 22 or newer on PATH: the machine's own when new enough, otherwise one from the cache.
+ensure_node() {
+  step "node" "Node.js 22 is installed from the npm registry package node-linux-<arch>@$NODE_VERSION; check that the npm registry is reachable."
+  if command -v node >/dev/null && [ "$(node_major node)" -ge 22 ]; then
+    step_done
+    return
+  fi
+  local arch
+  case "$(uname -m)" in
+    x86_64) arch=x64 ;;
+    aarch64 | arm64) arch=arm64 ;;
+    *) arch="$(uname -m)" ;;
+  esac
+  local dir="$CACHE_DIR/node/$NODE_VERSION"
+  local bin="$dir/node_modules/node-linux-$arch/bin"
+  if [ ! -x "$bin/node" ]; then
+    say "Installing Node.js $NODE_VERSION into $dir (node on PATH is $(node -v 2>/dev/null || echo missing); @pulumi/pulumi needs 22+)"
+    local tmp="$dir.tmp.$$"
+    rm -rf "$tmp"
+    mkdir -p "$tmp"
+    npm install --prefix "$tmp" --no-save --no-package-lock --loglevel=error "node-linux-$arch@$NODE_VERSION" >&2
+    rm -rf "$dir"
+    mv "$tmp" "$dir"
+  fi
+  export PATH="$bin:$PATH"
+  [ "$(node_major node)" -ge 22 ]
+  step_done
+}
+
+# node_modules installed from the lock file; redone only when package-lock.json changes.
+ensure_deps() {
+  step "npm ci" "Installing the locked dependencies failed; see npm's message above."
+  local stamp="$REPO_ROOT/node_modules/.lock-hash"
+  local want
+  want="$(sha256sum "$REPO_ROOT/package-lock.json" | cut -d' ' -f1)"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    say "Installing npm dependencies (npm ci)"
+    (cd "$REPO_ROOT" && npm ci --loglevel=error >&2)
+    echo "$want" >"$stamp"
+  fi
+  step_done
+}
+
+# The compiled package (sdk/dist): what programs and the dynamic-provider process load.
+ensure_build() {
+  step "build" "TypeScript compilation of sdk/ failed; see the errors above."
+  (cd "$REPO_ROOT" && node node_modules/typescript/bin/tsc -b sdk/tsconfig.build.json >&2)
+  step_done
+}
+
+# The Pulumi CLI: a pulumi of the pinned version on PATH, or the one built into the cache.
+ensure_pulumi() {
+  step "pulumi CLI" "Building the Pulumi CLI from the Go module proxy failed; see scripts/build-pulumi.sh and the Go output above."
+  if command -v pulumi >/dev/null && command -v pulumi-language-nodejs >/dev/null &&
+    [ "$(pulumi version 2>/dev/null)" = "v$PULUMI_CLI_VERSION" ]; then
+    PULUMI_BIN_DIR="$(dirname "$(command -v pulumi)")"
+  else
+    # Keyed by version and by the sources of the build, so a change to either rebuilds.
+    local key
+    key="$PULUMI_CLI_VERSION-$(cat "$REPO_ROOT/scripts/build-pulumi.sh" "$REPO_ROOT/scripts/langhost/main.go" | sha256sum | cut -c1-10)"
+    PULUMI_BIN_DIR="$CACHE_DIR/pulumi/$key/bin"
+    if [ ! -x "$PULUMI_BIN_DIR/pulumi" ] || [ ! -x "$PULUMI_BIN_DIR/pulumi-language-nodejs" ]; then
+      bash "$REPO_ROOT/scripts/build-pulumi.sh" "$CACHE_DIR/pulumi/$key"
+    fi
+    export PATH="$PULUMI_BIN_DIR:$PATH"
+  fi
+  # The dynamic-provider plugin script ships inside @pulumi/pulumi; it must sit beside the CLI.
+  if [ ! -x "$PULUMI_BIN_DIR/pulumi-resource-pulumi-nodejs" ] && [ -w "$PULUMI_BIN_DIR" ]; then
+    install -m 0755 "$REPO_ROOT/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs" "$PULUMI_BIN_DIR/"
+  fi
+  export PULUMI_BIN_DIR
+  step_done
+}
+
+# The environment every pulumi command runs in: local file backend, no cloud, no downloads.
+pulumi_env() {
+  export PULUMI_STATE_DIR="${PULUMI_STATE_DIR:-$REPO_ROOT/.pulumi-state}"
+  mkdir -p "$PULUMI_STATE_DIR/backend" "$PULUMI_STATE_DIR/home"
+  export PULUMI_BACKEND_URL="${PULUMI_BACKEND_URL:-file://$PULUMI_STATE_DIR/backend}"
+  export PULUMI_HOME="${PULUMI_HOME:-$PULUMI_STATE_DIR/home}"
+  export PULUMI_CONFIG_PASSPHRASE="${PULUMI_CONFIG_PASSPHRASE-local-stacks-only}"
+  export PULUMI_SKIP_UPDATE_CHECK=true
+  export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
+  export PULUMI_SKIP_CONFIRMATIONS=true
+  export PULUMI_CLI_BIN_DIR="$PULUMI_BIN_DIR"
+}
+
+# Everything a project command needs, in order.
+bootstrap() {
+  ensure_node
+  ensure_deps
+  ensure_pulumi
+  ensure_build
+  pulumi_env
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Entry point of every npm script that needs the toolchain: bootstraps it, then runs the command.
+#   run.sh test            lint, format check, type check, then every jest test
+#   run.sh demo            the main job: emulator + pulumi preview/up + stack outputs
+#   run.sh pulumi ARGS...  the pinned Pulumi CLI in the project's environment
+#   run.sh emulator ARGS.. the Turso Platform API emulator
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+cmd="${1:-}"
+shift || true
+bootstrap
+
+case "$cmd" in
+  test)
+    step "lint" "ESLint or Prettier found problems: run 'npm run format' and fix what ESLint reports."
+    (cd "$REPO_ROOT" && npx --no-install eslint . && npx --no-install prettier --check . >/dev/null)
+    step "typecheck" "TypeScript found type errors in sdk/, test/ or examples/."
+    (cd "$REPO_ROOT" && npx --no-install tsc -p tsconfig.json)
+    step_done
+    cd "$REPO_ROOT"
+    exec npx --no-install jest "$@"
+    ;;
+  demo)
+    exec node "$REPO_ROOT/scripts/demo.js" "$@"
+    ;;
+  pulumi)
+    exec pulumi "$@"
+    ;;
+  emulator)
+    exec node "$REPO_ROOT/sdk/dist/emulator/cli.js" "$@"
+    ;;
+  *)
+    echo "usage: run.sh test|demo|pulumi|emulator [args...]" >&2
+    exit 2
+    ;;
+esac

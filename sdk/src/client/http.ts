@@ -1,0 +1,222 @@
+import axios, { type AxiosInstance, type AxiosResponse } from "axios";
+import {
+  TursoApiError,
+  TursoAuthError,
+  TursoError,
+  TursoForbiddenError,
+  TursoNotFoundError,
+  TursoResponseError,
+} from "../errors";
+import { Limiter } from "./limiter";
+import { apiErrorMessage, parseGroupBody, type Group } from "./parse";
+import { isRetryableStatus, parseRetryAfter, retryDelay, type RetryPolicy } from "./retry";
+import { describeRef, groupUrl, type GroupRef } from "./url";
+import { validateName } from "./validate";
+
+/** Where log lines go; the provider sends debug lines to Pulumi's debug log. */
+export interface ClientLogger {
+  debug(message: string): void;
+  info(message: string): void;
+}
+
+/** Everything the client needs; {@link resolveSettings} produces the non-test fields. */
+export interface ClientOptions {
+  readonly baseUrl: string;
+  readonly token: string;
+  /** Where the token came from, for messages (`config turso:apiToken`, `TURSO_API_TOKEN`). */
+  readonly tokenSource: string;
+  readonly timeoutMs: number;
+  readonly retry: RetryPolicy;
+  readonly maxConcurrency: number;
+  readonly maxResponseBytes: number;
+  readonly logger?: ClientLogger;
+  /** Test seams: the wait between retries, the jitter source and the clock. */
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+  readonly now?: () => number;
+}
+
+type Attempt =
+  | { readonly kind: "response"; readonly response: AxiosResponse<string> }
+  | { readonly kind: "timeout" }
+  | { readonly kind: "network"; readonly code: string }
+  | { readonly kind: "too-large" };
+
+const sleepFor = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The Turso Platform API client behind `getGroup`: one GET of the retrieve-group endpoint with a
+ * timeout, bounded concurrency, retries on 408/429/5xx and network errors honouring
+ * `Retry-After`, no redirects, and typed errors that never carry the token.
+ */
+export class TursoClient {
+  private readonly http: AxiosInstance;
+  private readonly limiter: Limiter;
+
+  constructor(private readonly options: ClientOptions) {
+    this.limiter = new Limiter(options.maxConcurrency);
+    this.http = axios.create({
+      // Redirects are not followed: the token must not leave for another host.
+      maxRedirects: 0,
+      responseType: "text",
+      transformResponse: [(data: unknown) => data],
+      validateStatus: () => true,
+      maxContentLength: options.maxResponseBytes,
+      headers: {
+        Accept: "application/json",
+        Authorization: `Bearer ${options.token}`,
+        "User-Agent": "pulumi-turso-group",
+      },
+    });
+  }
+
+  /** Retrieves one group. Names are validated before any request is made. */
+  async getGroup(ref: GroupRef): Promise<Group> {
+    const checked: GroupRef = {
+      organization:
+        ref.organization === undefined ? undefined : validateName("organization", ref.organization),
+      group: validateName("group", ref.group),
+    };
+    const url = groupUrl(this.options.baseUrl, checked);
+    return this.limiter.run(() => this.fetchWithRetries(checked, url));
+  }
+
+  private async fetchWithRetries(ref: GroupRef, url: string): Promise<Group> {
+    const { retry, logger } = this.options;
+    const now = this.options.now ?? Date.now;
+    const started = now();
+    const attempts = retry.retries + 1;
+    for (let attempt = 1; ; attempt++) {
+      const t0 = now();
+      const result = await this.attempt(url);
+      const status = result.kind === "response" ? String(result.response.status) : result.kind;
+      logger?.debug(`GET ${url} -> ${status} (attempt ${attempt}/${attempts}, ${now() - t0} ms)`);
+
+      if (result.kind === "response" && result.response.status >= 200 && result.response.status < 300) {
+        return parseGroupBody(result.response.status, result.response.data, { method: "GET", url });
+      }
+      const retryable =
+        result.kind === "timeout" ||
+        result.kind === "network" ||
+        (result.kind === "response" && isRetryableStatus(result.response.status));
+      if (!retryable || attempt >= attempts) {
+        throw this.failure(ref, url, result, attempt, now() - started);
+      }
+      const retryAfter =
+        result.kind === "response" ? header(result.response, "retry-after") : undefined;
+      const wait = retryDelay(attempt, parseRetryAfter(retryAfter, now()), retry, this.options.random);
+      logger?.info(
+        `Turso API: GET ${url} -> ${status}; retrying in ${wait} ms (attempt ${attempt + 1} of ${attempts})`,
+      );
+      await (this.options.sleep ?? sleepFor)(wait);
+    }
+  }
+
+  private async attempt(url: string): Promise<Attempt> {
+    // One overall deadline per attempt: connect, headers and body (a stalled body included).
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs);
+    try {
+      const response = await this.http.get<string>(url, { signal: controller.signal });
+      return { kind: "response", response };
+    } catch (err: unknown) {
+      if (controller.signal.aborted) return { kind: "timeout" };
+      const code = axios.isAxiosError(err) ? (err.code ?? "ERR_NETWORK") : "ERR_UNKNOWN";
+      if (axios.isAxiosError(err) && /maxContentLength/.test(err.message)) return { kind: "too-large" };
+      // Never keep the axios error: its config holds the Authorization header.
+      return { kind: "network", code };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private failure(ref: GroupRef, url: string, result: Attempt, attempts: number, elapsedMs: number): TursoError {
+    const what = describeRef(ref);
+    const tried = `${attempts} attempt${attempts === 1 ? "" : "s"} over ${(elapsedMs / 1000).toFixed(1)} s`;
+    const base = { method: "GET", url, attempts };
+    switch (result.kind) {
+      case "timeout":
+        return new TursoApiError(
+          `Timed out looking up ${what}: GET ${url} got no complete answer within ${this.options.timeoutMs} ms (${tried}). ` +
+            `Check the network and turso:apiBaseUrl, or raise turso:timeoutMs.`,
+          base,
+        );
+      case "network":
+        return new TursoApiError(
+          `Could not reach the Turso API looking up ${what}: GET ${url} failed with ${result.code} (${tried}). ` +
+            `Check the network and turso:apiBaseUrl.`,
+          base,
+        );
+      case "too-large":
+        return new TursoResponseError(
+          `The Turso API's answer to GET ${url} is larger than ${this.options.maxResponseBytes} bytes; refused.`,
+          { method: "GET", url },
+        );
+      case "response":
+        return this.statusFailure(ref, result.response, { ...base, what, tried });
+    }
+  }
+
+  private statusFailure(
+    ref: GroupRef,
+    response: AxiosResponse<string>,
+    ctx: { method: string; url: string; attempts: number; what: string; tried: string },
+  ): TursoError {
+    const { status } = response;
+    const apiMessage = apiErrorMessage(typeof response.data === "string" ? response.data : "");
+    const said = `${status}${apiMessage === undefined ? "" : `: ${apiMessage}`}`;
+    const details = { method: ctx.method, url: ctx.url, status, attempts: ctx.attempts, ...(apiMessage === undefined ? {} : { apiMessage }) };
+    const where = ref.organization === undefined ? "your personal account" : `organization "${ref.organization}"`;
+    if (status === 401) {
+      return new TursoAuthError(
+        `The Turso API rejected the API token from ${this.options.tokenSource} (${said}). ` +
+          `Create a new token with "turso auth api-tokens mint NAME" and set it with ` +
+          `"pulumi config set --secret turso:apiToken <token>" or TURSO_API_TOKEN.`,
+        details,
+      );
+    }
+    if (status === 403) {
+      return new TursoForbiddenError(
+        `The Turso API refused access to ${where} (${said}): the token's user is not a member of it, ` +
+          `or the token's scope does not cover it. Check "turso org list" and the token from ${this.options.tokenSource}.`,
+        details,
+      );
+    }
+    if (status === 404) {
+      const hint =
+        ref.organization === undefined
+          ? `List your groups with "turso group list"; for an organization's group, set organization or turso:organization.`
+          : `List its groups with "turso org switch ${ref.organization}" then "turso group list", and check the organization's name with "turso org list".`;
+      return new TursoNotFoundError(`Group "${ref.group}" was not found in ${where} (${said}). ${hint}`, details);
+    }
+    if (status >= 300 && status < 400) {
+      const location = header(response, "location") ?? "(no Location)";
+      return new TursoApiError(
+        `The Turso API answered GET ${ctx.url} with a redirect (${status} to ${safeLocation(location)}), which is not followed ` +
+          `so that the token never leaves for another host. Check turso:apiBaseUrl.`,
+        details,
+      );
+    }
+    const retried = isRetryableStatus(status) ? ` after ${ctx.tried}` : "";
+    return new TursoApiError(
+      `The Turso API failed looking up ${ctx.what}: GET ${ctx.url} answered ${said}${retried}. ` +
+        (isRetryableStatus(status) ? `Try again later, or raise turso:maxRetries.` : `This request will not succeed as it is.`),
+      details,
+    );
+  }
+}
+
+function header(response: AxiosResponse<string>, name: string): string | undefined {
+  const value: unknown = response.headers[name];
+  return typeof value === "string" ? value : undefined;
+}
+
+/** A redirect target for messages, without any credentials or query it may carry. */
+function safeLocation(location: string): string {
+  try {
+    const url = new URL(location);
+    return `${url.origin}${url.pathname}`;
+  } catch {
+    return JSON.stringify(location.slice(0, 80));
+  }
+}

@@ -1,0 +1,75 @@
+import { TursoResponseError } from "../errors";
+
+/** A Turso group as the retrieve-group endpoint describes it. */
+export interface Group {
+  readonly name: string;
+  readonly locations: readonly string[];
+  readonly primary: string;
+  readonly uuid?: string;
+  readonly version?: string;
+  readonly deleteProtection?: boolean;
+  readonly archived?: boolean;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A short, printable excerpt of a body for messages. */
+export function excerpt(text: string, max = 120): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+/** The API's `error` message from an error body, or an excerpt of a body that is not JSON. */
+export function apiErrorMessage(text: string): string | undefined {
+  const body = parseJson(text);
+  if (isRecord(body) && typeof body["error"] === "string") return body["error"];
+  return text.trim() === "" ? undefined : excerpt(text);
+}
+
+/**
+ * Validates a 2xx body and returns the group. Unknown fields are ignored and optional fields may
+ * be missing; anything else wrong is a {@link TursoResponseError} quoting the status and the fault.
+ */
+export function parseGroupBody(status: number, text: string, details: { method: string; url: string }): Group {
+  const fail = (what: string): never => {
+    throw new TursoResponseError(`The Turso API answered ${status} but ${what}. Retry later; if it persists, report it to Turso.`, {
+      ...details,
+      status,
+    });
+  };
+  const body = parseJson(text);
+  if (body === undefined) fail(`the body is not JSON (${JSON.stringify(excerpt(text, 60))})`);
+  if (!isRecord(body) || !isRecord(body["group"])) return fail('the body has no "group" object');
+  const g = body["group"];
+  const { name, locations, primary } = g;
+  if (typeof name !== "string") fail('"group.name" is not a string');
+  if (!Array.isArray(locations) || !locations.every((l) => typeof l === "string")) {
+    fail('"group.locations" is not an array of strings');
+  }
+  if (typeof primary !== "string") fail('"group.primary" is not a string');
+  const optional = <T>(key: string, type: "string" | "boolean"): T | undefined =>
+    typeof g[key] === type ? (g[key] as T) : undefined;
+  const uuid = optional<string>("uuid", "string");
+  const version = optional<string>("version", "string");
+  const deleteProtection = optional<boolean>("delete_protection", "boolean");
+  const archived = optional<boolean>("archived", "boolean");
+  return {
+    name: name as string,
+    locations: [...(locations as string[])],
+    primary: primary as string,
+    ...(uuid === undefined ? {} : { uuid }),
+    ...(version === undefined ? {} : { version }),
+    ...(deleteProtection === undefined ? {} : { deleteProtection }),
+    ...(archived === undefined ? {} : { archived }),
+  };
+}

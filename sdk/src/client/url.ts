@@ -1,0 +1,53 @@
+import { TursoInputError } from "../errors";
+
+/** What a lookup asks for: a group, in an organization or (without one) in the personal account. */
+export interface GroupRef {
+  readonly organization?: string | undefined;
+  readonly group: string;
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+/**
+ * Parses and checks an API base URL: `https`, or `http` on a loopback host (the emulator); no
+ * credentials, query or fragment. Returns it without a trailing slash.
+ */
+export function checkBaseUrl(raw: string, key: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new TursoInputError(key, "must be a URL", `${key} ${JSON.stringify(raw)} is not a URL; use e.g. https://api.turso.tech.`);
+  }
+  const fail = (rule: string): never => {
+    throw new TursoInputError(key, rule, `${key} ${JSON.stringify(url.origin)} is invalid: ${rule}.`);
+  };
+  if (url.protocol === "http:" && !isLoopback(url.hostname)) {
+    fail("it must use https (plain http is allowed only for localhost and 127.0.0.1, where the emulator runs)");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") fail("it must be an https URL");
+  if (url.username !== "" || url.password !== "") fail("it must not contain credentials");
+  if (url.search !== "" || url.hash !== "") fail("it must not contain a query or fragment");
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+}
+
+/**
+ * The retrieve-group URL: `/v1/organizations/{organization}/groups/{group}` when an organization
+ * is given, `/v1/groups/{group}` (the token owner's personal account) otherwise. Segments must
+ * already be validated; they are URL-encoded all the same.
+ */
+export function groupUrl(baseUrl: string, ref: GroupRef): string {
+  const group = encodeURIComponent(ref.group);
+  return ref.organization === undefined
+    ? `${baseUrl}/v1/groups/${group}`
+    : `${baseUrl}/v1/organizations/${encodeURIComponent(ref.organization)}/groups/${group}`;
+}
+
+/** How a lookup is named in messages: `group "x" in organization "y"` or `... in your personal account`. */
+export function describeRef(ref: GroupRef): string {
+  return ref.organization === undefined
+    ? `group "${ref.group}" in your personal account`
+    : `group "${ref.group}" in organization "${ref.organization}"`;
+}

@@ -1,0 +1,80 @@
+/**
+ * Faults the emulator can inject, set in the seed or at run time (`POST /__emulator/faults`).
+ * Each applies to the next `times` API requests (all of them when `times` is absent) whose path
+ * equals `path`, or starts with it when `path` ends in `*` (any path when absent).
+ */
+export type Fault =
+  /** Answer with this status, optional `Retry-After`, and body (an object is sent as JSON). */
+  | (FaultMatch & { kind: "status"; status: number; retryAfter?: string; body?: unknown; contentType?: string })
+  /** Answer 200 with a body that is not valid JSON (or the given text and content type). */
+  | (FaultMatch & { kind: "malformed"; body?: string; contentType?: string })
+  /** Send the status line and part of a body, then nothing more until the client gives up. */
+  | (FaultMatch & { kind: "stall" })
+  /** Close the connection without answering. */
+  | (FaultMatch & { kind: "drop" })
+  /** Wait `delayMs`, then answer normally. */
+  | (FaultMatch & { kind: "delay"; delayMs: number })
+  /** Answer with a redirect to `location`. */
+  | (FaultMatch & { kind: "redirect"; status?: number; location: string });
+
+export interface FaultMatch {
+  times?: number;
+  path?: string;
+}
+
+const KINDS = new Set(["status", "malformed", "stall", "drop", "delay", "redirect"]);
+
+/** Checks a fault given as JSON; returns it or throws an Error naming the bad field. */
+export function parseFault(raw: unknown, where = "fault"): Fault {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new Error(`${where} must be an object`);
+  const f = raw as Record<string, unknown>;
+  if (typeof f["kind"] !== "string" || !KINDS.has(f["kind"])) {
+    throw new Error(`${where}.kind must be one of ${[...KINDS].join(", ")}`);
+  }
+  if (f["times"] !== undefined && !(Number.isInteger(f["times"]) && (f["times"] as number) > 0)) {
+    throw new Error(`${where}.times must be a positive integer`);
+  }
+  if (f["path"] !== undefined && typeof f["path"] !== "string") throw new Error(`${where}.path must be a string`);
+  if (f["kind"] === "status" && !(Number.isInteger(f["status"]) && (f["status"] as number) >= 100 && (f["status"] as number) <= 599)) {
+    throw new Error(`${where}.status must be an HTTP status (100-599)`);
+  }
+  if (f["kind"] === "delay" && !(typeof f["delayMs"] === "number" && f["delayMs"] >= 0)) {
+    throw new Error(`${where}.delayMs must be a number of milliseconds`);
+  }
+  if (f["kind"] === "redirect" && typeof f["location"] !== "string") throw new Error(`${where}.location must be a URL`);
+  return { ...(f as unknown as Fault) };
+}
+
+function matches(fault: Fault, path: string): boolean {
+  if (fault.path === undefined) return true;
+  return fault.path.endsWith("*") ? path.startsWith(fault.path.slice(0, -1)) : path === fault.path;
+}
+
+/** The active faults, consumed in order: the first match applies and loses one of its `times`. */
+export class FaultQueue {
+  private faults: Fault[] = [];
+
+  add(fault: Fault): void {
+    this.faults.push({ ...fault });
+  }
+
+  clear(): void {
+    this.faults = [];
+  }
+
+  list(): readonly Fault[] {
+    return this.faults.map((f) => ({ ...f }));
+  }
+
+  /** Takes the fault for this request, if any. */
+  take(path: string): Fault | undefined {
+    const index = this.faults.findIndex((f) => matches(f, path));
+    if (index < 0) return undefined;
+    const fault = this.faults[index] as Fault;
+    if (fault.times !== undefined) {
+      fault.times -= 1;
+      if (fault.times <= 0) this.faults.splice(index, 1);
+    }
+    return fault;
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * What every error of this package carries. The URL never holds the token: the token only
+ * ever travels in the `Authorization` header, which no error stores.
+ */
+export interface TursoErrorDetails {
+  /** The HTTP method of the request that failed, when a request was made. */
+  readonly method?: string;
+  /** The request URL (no credentials in it), when a request was made. */
+  readonly url?: string;
+  /** The HTTP status of the last response, when one arrived. */
+  readonly status?: number;
+  /** The API's own `error` message from the response body, when it sent one. */
+  readonly apiMessage?: string;
+  /** The underlying error (never an axios error, whose config holds the token). */
+  readonly cause?: unknown;
+}
+
+/**
+ * Base class of every error this package throws. Catch it to handle any Turso lookup failure.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await getGroup({ group: "default" });
+ * } catch (err) {
+ *   if (err instanceof TursoError) console.error(err.status, err.url, err.message);
+ * }
+ * ```
+ */
+export class TursoError extends Error {
+  override name = "TursoError";
+  readonly method: string | undefined;
+  readonly url: string | undefined;
+  readonly status: number | undefined;
+  readonly apiMessage: string | undefined;
+
+  constructor(message: string, details: TursoErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.method = details.method;
+    this.url = details.url;
+    this.status = details.status;
+    this.apiMessage = details.apiMessage;
+  }
+}

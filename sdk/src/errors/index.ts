@@ -1,0 +1,10 @@
+export { TursoError, type TursoErrorDetails } from "./base";
+export { TursoInputError } from "./input";
+export { TursoConfigError } from "./config";
+export {
+  TursoApiError,
+  TursoAuthError,
+  TursoForbiddenError,
+  TursoNotFoundError,
+  TursoResponseError,
+} from "./api";

@@ -1,0 +1,31 @@
+/**
+ * A Pulumi data source for Turso groups.
+ *
+ * @example
+ * ```ts
+ * import { getGroupOutput } from "pulumi-turso-group";
+ *
+ * const group = getGroupOutput({ group: "default" });
+ * export const primary = group.primary;
+ * ```
+ * @packageDocumentation
+ */
+export {
+  getGroup,
+  getGroupOutput,
+  type GetGroupArgs,
+  type GetGroupOutputArgs,
+  type GetGroupOptions,
+  type GetGroupResult,
+} from "./getGroup";
+export {
+  TursoApiError,
+  TursoAuthError,
+  TursoConfigError,
+  TursoError,
+  TursoForbiddenError,
+  TursoInputError,
+  TursoNotFoundError,
+  TursoResponseError,
+  type TursoErrorDetails,
+} from "./errors";

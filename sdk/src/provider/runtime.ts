@@ -1,0 +1,89 @@
+/**
+ * The provider's implementation, loaded in the dynamic-provider process by the serialized provider
+ * (`require("pulumi-turso-group/internal/provider")`). Internal: not part of the public API.
+ *
+ * One runtime per provider process, and so per `pulumi preview`, `up` or `refresh`: the settings
+ * and the token are read here, at run time, and concurrent reads of one group share one request.
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { TursoClient, type ClientLogger } from "../client/http";
+import type { Group } from "../client/parse";
+import type { GroupRef } from "../client/url";
+import { resolveSettings, type ConfigLookup, type Environment } from "../settings";
+
+/** The properties a group lookup records in state (never the token). */
+export interface GroupProps {
+  readonly organization?: string;
+  readonly group: string;
+}
+
+/** What a read returns: the group, in the shape of `GetGroupResult`, plus the props it was read with. */
+export interface GroupOutputs extends Omit<Group, "locations">, GroupProps {
+  readonly locations: string[];
+}
+
+export class ProviderRuntime {
+  private config: ConfigLookup = () => undefined;
+  private client: TursoClient | undefined;
+  private readonly lookups = new Map<string, Promise<Group>>();
+
+  constructor(
+    private readonly env: Environment = process.env,
+    private readonly logger?: ClientLogger,
+  ) {}
+
+  /** Receives the stack configuration (secrets decrypted) from the engine. */
+  configure(req: dynamic.ConfigureRequest): Promise<void> {
+    this.config = (key) => req.config.get(key);
+    this.client = undefined;
+    return Promise.resolve();
+  }
+
+  /** Retrieves the group named by `props`; concurrent and repeated reads of one group share one GET. */
+  async read(id: string, props: GroupProps | undefined): Promise<dynamic.ReadResult<GroupOutputs>> {
+    // A read gets the constructor's props; a refresh gets the last outputs, which repeat them.
+    if (props === undefined) throw new Error(`Turso group lookup ${id} has no properties to read with.`);
+    const ref: GroupRef = { organization: props.organization, group: props.group };
+    const client = (this.client ??= new TursoClient({
+      ...resolveSettings(this.config, this.env),
+      ...(this.logger ? { logger: this.logger } : {}),
+    }));
+    const key = JSON.stringify([ref.organization ?? null, ref.group]);
+    let lookup = this.lookups.get(key);
+    if (lookup === undefined) {
+      lookup = client.getGroup(ref);
+      this.lookups.set(key, lookup);
+      // A failed lookup is not cached: a later read (a refresh) asks again.
+      lookup.catch(() => this.lookups.delete(key));
+    }
+    const group = await lookup;
+    const outputs: GroupOutputs = {
+      ...group,
+      locations: [...group.locations],
+      group: props.group,
+      ...(props.organization === undefined ? {} : { organization: props.organization }),
+    };
+    return { id, props: outputs };
+  }
+}
+
+let shared: ProviderRuntime | undefined;
+
+/** The runtime of this provider process. */
+export function runtime(): ProviderRuntime {
+  return (shared ??= new ProviderRuntime(process.env, stderrLogger()));
+}
+
+/**
+ * The provider process's log: debug lines (each request) only when `TURSO_LOG=debug`, retries
+ * always. The engine records a plugin's stderr in its log (`pulumi preview -v=9 --logtostderr`).
+ */
+function stderrLogger(): ClientLogger {
+  const debug = process.env["TURSO_LOG"] === "debug";
+  return {
+    debug: (message) => {
+      if (debug) process.stderr.write(`[turso] ${message}\n`);
+    },
+    info: (message) => process.stderr.write(`[turso] ${message}\n`),
+  };
+}

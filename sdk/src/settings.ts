@@ -1,0 +1,102 @@
+import type { ClientOptions } from "./client/http";
+import { DEFAULT_RETRY_POLICY } from "./client/retry";
+import { checkBaseUrl } from "./client/url";
+import { validateName } from "./client/validate";
+import { TursoConfigError } from "./errors";
+
+/** Reads a namespaced stack configuration value (`turso:apiToken`), undefined when unset. */
+export type ConfigLookup = (key: string) => string | undefined;
+
+/** The environment variables this package reads. */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/** The default API endpoint. */
+export const DEFAULT_BASE_URL = "https://api.turso.tech";
+
+/** Responses larger than this are refused (a group is a few hundred bytes). */
+export const MAX_RESPONSE_BYTES = 1024 * 1024;
+
+/** Every setting, in one table: the README's settings table is written from it. */
+export const SETTINGS = {
+  apiToken: { key: "turso:apiToken", env: "TURSO_API_TOKEN" },
+  apiBaseUrl: { key: "turso:apiBaseUrl", env: "TURSO_API_BASEURL", default: DEFAULT_BASE_URL },
+  organization: { key: "turso:organization", env: "TURSO_ORGANIZATION" },
+  timeoutMs: { key: "turso:timeoutMs", default: 10_000, min: 100, max: 300_000 },
+  maxRetries: { key: "turso:maxRetries", default: DEFAULT_RETRY_POLICY.retries, min: 0, max: 10 },
+  maxRetryDelayMs: { key: "turso:maxRetryDelayMs", default: DEFAULT_RETRY_POLICY.maxDelayMs, min: 0, max: 120_000 },
+  maxConcurrency: { key: "turso:maxConcurrency", default: 8, min: 1, max: 64 },
+} as const;
+
+/** The settings of the HTTP client, resolved from stack configuration and environment. */
+export type Settings = Omit<ClientOptions, "logger" | "sleep" | "random" | "now">;
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === "" ? undefined : value.trim();
+}
+
+function integer(config: ConfigLookup, spec: { key: string; default: number; min: number; max: number }): number {
+  const raw = nonEmpty(config(spec.key));
+  if (raw === undefined) return spec.default;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < spec.min || value > spec.max) {
+    throw new TursoConfigError(
+      spec.key,
+      `${spec.key} must be a whole number from ${spec.min} to ${spec.max} (got ${JSON.stringify(raw)}); ` +
+        `unset it to use the default ${spec.default}.`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Resolves every client setting from stack configuration first, then the environment, then the
+ * defaults. Runs in the provider process, where the token is read: it never reaches the program
+ * or the state. Throws {@link TursoConfigError} naming the key and where it looked.
+ */
+export function resolveSettings(config: ConfigLookup, env: Environment): Settings {
+  const { apiToken, apiBaseUrl } = SETTINGS;
+  const fromConfig = nonEmpty(config(apiToken.key));
+  const fromEnv = nonEmpty(env[apiToken.env]);
+  const token = fromConfig ?? fromEnv;
+  if (token === undefined) {
+    throw new TursoConfigError(
+      apiToken.key,
+      `No Turso API token: looked in stack config "${apiToken.key}" and environment variable ${apiToken.env}, both unset. ` +
+        `Create a token with "turso auth api-tokens mint NAME", then run ` +
+        `"pulumi config set --secret ${apiToken.key} <token>" or export ${apiToken.env}.`,
+    );
+  }
+  const urlFromConfig = nonEmpty(config(apiBaseUrl.key));
+  const rawUrl = urlFromConfig ?? nonEmpty(env[apiBaseUrl.env]) ?? apiBaseUrl.default;
+  const urlKey = urlFromConfig !== undefined ? apiBaseUrl.key : apiBaseUrl.env;
+  return {
+    token,
+    tokenSource: fromConfig !== undefined ? `stack config "${apiToken.key}"` : `environment variable ${apiToken.env}`,
+    baseUrl: checkBaseUrl(rawUrl, urlKey),
+    timeoutMs: integer(config, SETTINGS.timeoutMs),
+    retry: {
+      retries: integer(config, SETTINGS.maxRetries),
+      baseDelayMs: DEFAULT_RETRY_POLICY.baseDelayMs,
+      maxDelayMs: integer(config, SETTINGS.maxRetryDelayMs),
+    },
+    maxConcurrency: integer(config, SETTINGS.maxConcurrency),
+    maxResponseBytes: MAX_RESPONSE_BYTES,
+  };
+}
+
+/**
+ * The organization of a lookup: the argument, else stack config `turso:organization`, else
+ * `TURSO_ORGANIZATION`; undefined means the personal account (`GET /v1/groups/{group}`).
+ */
+export function resolveOrganization(
+  argument: string | undefined,
+  config: ConfigLookup,
+  env: Environment,
+): string | undefined {
+  if (argument !== undefined) return validateName("organization", argument);
+  const { key, env: variable } = SETTINGS.organization;
+  const fromConfig = nonEmpty(config(key));
+  if (fromConfig !== undefined) return validateName(key, fromConfig);
+  const fromEnv = nonEmpty(env[variable]);
+  return fromEnv === undefined ? undefined : validateName(variable, fromEnv);
+}
