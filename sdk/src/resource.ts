@@ -17,13 +17,13 @@ export interface GetGroupOptions {
  */
 export class GroupLookup extends pulumi.dynamic.Resource {
   declare readonly name: pulumi.Output<string>;
-  declare readonly organization: pulumi.Output<string | undefined>;
+  declare readonly organization: pulumi.Output<string | null>;
   declare readonly locations: pulumi.Output<string[]>;
   declare readonly primary: pulumi.Output<string>;
-  declare readonly uuid: pulumi.Output<string | undefined>;
-  declare readonly version: pulumi.Output<string | undefined>;
-  declare readonly deleteProtection: pulumi.Output<boolean | undefined>;
-  declare readonly archived: pulumi.Output<boolean | undefined>;
+  declare readonly uuid: pulumi.Output<string | null>;
+  declare readonly version: pulumi.Output<string | null>;
+  declare readonly deleteProtection: pulumi.Output<boolean | null>;
+  declare readonly archived: pulumi.Output<boolean | null>;
 
   constructor(props: GroupProps, opts: GetGroupOptions = {}) {
     const id = props.organization === undefined ? props.group : `${props.organization}/${props.group}`;

@@ -13,13 +13,25 @@ import { resolveSettings, type ConfigLookup, type Environment } from "../setting
 
 /** The properties a group lookup records in state (never the token). */
 export interface GroupProps {
-  readonly organization?: string;
+  readonly organization?: string | null;
   readonly group: string;
 }
 
-/** What a read returns: the group, in the shape of `GetGroupResult`, plus the props it was read with. */
-export interface GroupOutputs extends Omit<Group, "locations">, GroupProps {
+/**
+ * What a read returns: the group, in the shape of `GetGroupResult`, plus the props it was read
+ * with. Absent optional fields are `null`, not missing: during a preview the SDK treats a missing
+ * output as unknown, which would make the whole result unknown.
+ */
+export interface GroupOutputs {
+  readonly group: string;
+  readonly organization: string | null;
+  readonly name: string;
   readonly locations: string[];
+  readonly primary: string;
+  readonly uuid: string | null;
+  readonly version: string | null;
+  readonly deleteProtection: boolean | null;
+  readonly archived: boolean | null;
 }
 
 export class ProviderRuntime {
@@ -43,7 +55,7 @@ export class ProviderRuntime {
   async read(id: string, props: GroupProps | undefined): Promise<dynamic.ReadResult<GroupOutputs>> {
     // A read gets the constructor's props; a refresh gets the last outputs, which repeat them.
     if (props === undefined) throw new Error(`Turso group lookup ${id} has no properties to read with.`);
-    const ref: GroupRef = { organization: props.organization, group: props.group };
+    const ref: GroupRef = { organization: props.organization ?? undefined, group: props.group };
     const client = (this.client ??= new TursoClient({
       ...resolveSettings(this.config, this.env),
       ...(this.logger ? { logger: this.logger } : {}),
@@ -58,10 +70,15 @@ export class ProviderRuntime {
     }
     const group = await lookup;
     const outputs: GroupOutputs = {
-      ...group,
-      locations: [...group.locations],
       group: props.group,
-      ...(props.organization === undefined ? {} : { organization: props.organization }),
+      organization: props.organization ?? null,
+      name: group.name,
+      locations: [...group.locations],
+      primary: group.primary,
+      uuid: group.uuid ?? null,
+      version: group.version ?? null,
+      deleteProtection: group.deleteProtection ?? null,
+      archived: group.archived ?? null,
     };
     return { id, props: outputs };
   }

@@ -1,0 +1,16 @@
+/**
+ * An offline emulator of the Turso Platform API's group endpoints, for previews without an
+ * account, for tests and for CI pipelines.
+ *
+ * @example
+ * ```ts
+ * import { startEmulator } from "pulumi-turso-group/emulator";
+ *
+ * const emulator = await startEmulator({ seed: "./seed.json" });
+ * console.log(emulator.url);
+ * ```
+ * @packageDocumentation
+ */
+export { startEmulator, type Emulator, type EmulatorOptions, type LoggedRequest } from "./server";
+export { DEFAULT_SEED, SeedError, type Seed, type SeedGroup, type SeedUser } from "./seed";
+export type { Fault, FaultMatch } from "./faults";
