@@ -28,7 +28,9 @@ async function main() {
     if (!process.env.TURSO_API_TOKEN) {
       throw new Error("TURSO_EMULATOR=off needs TURSO_API_TOKEN (create one: turso auth api-tokens mint NAME)");
     }
-    console.log("==> Using the real Turso API" + (process.env.TURSO_API_BASEURL ? ` at ${process.env.TURSO_API_BASEURL}` : ""));
+    console.log(
+      "==> Using the real Turso API" + (process.env.TURSO_API_BASEURL ? ` at ${process.env.TURSO_API_BASEURL}` : ""),
+    );
   } else {
     const { startEmulator } = require(path.join(root, "sdk/dist/emulator"));
     emulator = await startEmulator({ port: 0 });

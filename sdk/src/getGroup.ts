@@ -66,7 +66,16 @@ function lookup(args: GetGroupArgs, opts: GetGroupOptions | undefined): GroupLoo
 
 function result(read: GroupLookup): pulumi.Output<GetGroupResult> {
   return pulumi
-    .all([read.name, read.organization, read.locations, read.primary, read.uuid, read.version, read.deleteProtection, read.archived])
+    .all([
+      read.name,
+      read.organization,
+      read.locations,
+      read.primary,
+      read.uuid,
+      read.version,
+      read.deleteProtection,
+      read.archived,
+    ])
     .apply(([name, organization, locations, primary, uuid, version, deleteProtection, archived]) => {
       const optional = { organization, uuid, version, deleteProtection, archived };
       const present = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined && v !== null));
@@ -114,5 +123,14 @@ export function getGroup(args: GetGroupArgs, opts?: GetGroupOptions): Promise<Ge
 export function getGroupOutput(args: GetGroupOutputArgs, opts?: GetGroupOptions): pulumi.Output<GetGroupResult> {
   return pulumi
     .output({ organization: args.organization, group: args.group })
-    .apply((plain) => result(lookup(plain.organization === undefined ? { group: plain.group } : { organization: plain.organization, group: plain.group }, opts)));
+    .apply((plain) =>
+      result(
+        lookup(
+          plain.organization === undefined
+            ? { group: plain.group }
+            : { organization: plain.organization, group: plain.group },
+          opts,
+        ),
+      ),
+    );
 }

@@ -73,8 +73,7 @@ export class TursoClient {
   /** Retrieves one group. Names are validated before any request is made. */
   async getGroup(ref: GroupRef): Promise<Group> {
     const checked: GroupRef = {
-      organization:
-        ref.organization === undefined ? undefined : validateName("organization", ref.organization),
+      organization: ref.organization === undefined ? undefined : validateName("organization", ref.organization),
       group: validateName("group", ref.group),
     };
     const url = groupUrl(this.options.baseUrl, checked);
@@ -102,8 +101,7 @@ export class TursoClient {
       if (!retryable || attempt >= attempts) {
         throw this.failure(ref, url, result, attempt, now() - started);
       }
-      const retryAfter =
-        result.kind === "response" ? header(result.response, "retry-after") : undefined;
+      const retryAfter = result.kind === "response" ? header(result.response, "retry-after") : undefined;
       const wait = retryDelay(attempt, parseRetryAfter(retryAfter, now()), retry, this.options.random);
       logger?.info(
         `Turso API: GET ${url} -> ${status}; retrying in ${wait} ms (attempt ${attempt + 1} of ${attempts})`,
@@ -165,7 +163,13 @@ export class TursoClient {
     const { status } = response;
     const apiMessage = apiErrorMessage(typeof response.data === "string" ? response.data : "");
     const said = `${status}${apiMessage === undefined ? "" : `: ${apiMessage}`}`;
-    const details = { method: ctx.method, url: ctx.url, status, attempts: ctx.attempts, ...(apiMessage === undefined ? {} : { apiMessage }) };
+    const details = {
+      method: ctx.method,
+      url: ctx.url,
+      status,
+      attempts: ctx.attempts,
+      ...(apiMessage === undefined ? {} : { apiMessage }),
+    };
     const where = ref.organization === undefined ? "your personal account" : `organization "${ref.organization}"`;
     if (status === 401) {
       return new TursoAuthError(
@@ -200,7 +204,9 @@ export class TursoClient {
     const retried = isRetryableStatus(status) ? ` after ${ctx.tried}` : "";
     return new TursoApiError(
       `The Turso API failed looking up ${ctx.what}: GET ${ctx.url} answered ${said}${retried}. ` +
-        (isRetryableStatus(status) ? `Try again later, or raise turso:maxRetries.` : `This request will not succeed as it is.`),
+        (isRetryableStatus(status)
+          ? `Try again later, or raise turso:maxRetries.`
+          : `This request will not succeed as it is.`),
       details,
     );
   }

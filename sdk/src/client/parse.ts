@@ -42,10 +42,13 @@ export function apiErrorMessage(text: string): string | undefined {
  */
 export function parseGroupBody(status: number, text: string, details: { method: string; url: string }): Group {
   const fail = (what: string): never => {
-    throw new TursoResponseError(`The Turso API answered ${status} but ${what}. Retry later; if it persists, report it to Turso.`, {
-      ...details,
-      status,
-    });
+    throw new TursoResponseError(
+      `The Turso API answered ${status} but ${what}. Retry later; if it persists, report it to Turso.`,
+      {
+        ...details,
+        status,
+      },
+    );
   };
   const body = parseJson(text);
   if (body === undefined) fail(`the body is not JSON (${JSON.stringify(excerpt(text, 60))})`);

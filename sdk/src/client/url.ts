@@ -19,7 +19,11 @@ export function checkBaseUrl(raw: string, key: string): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new TursoInputError(key, "must be a URL", `${key} ${JSON.stringify(raw)} is not a URL; use e.g. https://api.turso.tech.`);
+    throw new TursoInputError(
+      key,
+      "must be a URL",
+      `${key} ${JSON.stringify(raw)} is not a URL; use e.g. https://api.turso.tech.`,
+    );
   }
   const fail = (rule: string): never => {
     throw new TursoInputError(key, rule, `${key} ${JSON.stringify(url.origin)} is invalid: ${rule}.`);

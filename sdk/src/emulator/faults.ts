@@ -35,7 +35,10 @@ export function parseFault(raw: unknown, where = "fault"): Fault {
     throw new Error(`${where}.times must be a positive integer`);
   }
   if (f["path"] !== undefined && typeof f["path"] !== "string") throw new Error(`${where}.path must be a string`);
-  if (f["kind"] === "status" && !(Number.isInteger(f["status"]) && (f["status"] as number) >= 100 && (f["status"] as number) <= 599)) {
+  if (
+    f["kind"] === "status" &&
+    !(Number.isInteger(f["status"]) && (f["status"] as number) >= 100 && (f["status"] as number) <= 599)
+  ) {
     throw new Error(`${where}.status must be an HTTP status (100-599)`);
   }
   if (f["kind"] === "delay" && !(typeof f["delayMs"] === "number" && f["delayMs"] >= 0)) {

@@ -64,8 +64,7 @@ export class SeedError extends Error {
   override name = "SeedError";
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isName = (v: unknown): v is string => typeof v === "string" && v.length > 0 && !v.includes("/");
 
 /** A stable UUID for a group that has none, so repeated runs see the same value. */
@@ -78,7 +77,11 @@ function group(where: string, organization: string, raw: unknown): ApiGroup {
   if (!isRecord(raw)) throw new SeedError(`${where} must be an object`);
   const { name, primary, locations, uuid, version, delete_protection: dp, archived } = raw;
   if (!isName(name)) throw new SeedError(`${where}.name must be a non-empty string without "/"`);
-  if (!Array.isArray(locations) || locations.length === 0 || !locations.every((l) => typeof l === "string" && l !== "")) {
+  if (
+    !Array.isArray(locations) ||
+    locations.length === 0 ||
+    !locations.every((l) => typeof l === "string" && l !== "")
+  ) {
     throw new SeedError(`${where}.locations must be a non-empty array of location codes`);
   }
   if (typeof primary !== "string" || !locations.includes(primary)) {
@@ -87,7 +90,8 @@ function group(where: string, organization: string, raw: unknown): ApiGroup {
   if (uuid !== undefined && typeof uuid !== "string") throw new SeedError(`${where}.uuid must be a string`);
   if (version !== undefined && typeof version !== "string") throw new SeedError(`${where}.version must be a string`);
   if (dp !== undefined && typeof dp !== "boolean") throw new SeedError(`${where}.delete_protection must be a boolean`);
-  if (archived !== undefined && typeof archived !== "boolean") throw new SeedError(`${where}.archived must be a boolean`);
+  if (archived !== undefined && typeof archived !== "boolean")
+    throw new SeedError(`${where}.archived must be a boolean`);
   return {
     name,
     uuid: uuid ?? stableUuid(organization, name),

@@ -36,14 +36,21 @@ export interface Emulator {
   addFault(fault: Fault): void;
   clearFaults(): void;
   /** Creates or replaces a group. */
-  setGroup(organization: string, group: Omit<ApiGroup, "uuid" | "version" | "delete_protection"> & Partial<ApiGroup>): void;
+  setGroup(
+    organization: string,
+    group: Omit<ApiGroup, "uuid" | "version" | "delete_protection"> & Partial<ApiGroup>,
+  ): void;
   /** Stops listening and closes every open connection. */
   stop(): Promise<void>;
 }
 
 type Reply = { status: number; body: unknown; headers?: Record<string, string> };
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => ({ status, body, headers });
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => ({
+  status,
+  body,
+  headers,
+});
 const error = (status: number, message: string): Reply => json(status, { error: message });
 
 function readSeed(seed: Seed | string | undefined): State {
@@ -83,7 +90,10 @@ function seedExtras(seed: Seed | string | undefined): { faults: Fault[]; latency
 /** Splits a raw path into decoded segments (decoded once, like a real server); undefined if malformed. */
 function segments(rawPath: string): string[] | undefined {
   try {
-    return rawPath.split("/").slice(1).map((s) => decodeURIComponent(s));
+    return rawPath
+      .split("/")
+      .slice(1)
+      .map((s) => decodeURIComponent(s));
   } catch {
     return undefined;
   }
@@ -191,7 +201,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       latencyMs = raw.ms;
       return json(200, { latencyMs });
     }
-    if (what === "organizations" && org !== undefined && groupsWord === "groups" && name !== undefined && parts.length === 5) {
+    if (
+      what === "organizations" &&
+      org !== undefined &&
+      groupsWord === "groups" &&
+      name !== undefined &&
+      parts.length === 5
+    ) {
       if (method === "PUT") {
         const group = parseGroup(org, { ...((await body(req)) as object), name }, "body");
         if (!state.organizations.has(org)) state.organizations.set(org, new Map());
@@ -292,7 +308,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     socket.on("close", () => sockets.delete(socket));
   });
   server.on("clientError", (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\n\r\n{"error":"bad request"}');
+    if (socket.writable)
+      socket.end('HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\n\r\n{"error":"bad request"}');
     else socket.destroy();
   });
 

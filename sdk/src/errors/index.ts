@@ -1,10 +1,4 @@
 export { TursoError, type TursoErrorDetails } from "./base";
 export { TursoInputError } from "./input";
 export { TursoConfigError } from "./config";
-export {
-  TursoApiError,
-  TursoAuthError,
-  TursoForbiddenError,
-  TursoNotFoundError,
-  TursoResponseError,
-} from "./api";
+export { TursoApiError, TursoAuthError, TursoForbiddenError, TursoNotFoundError, TursoResponseError } from "./api";

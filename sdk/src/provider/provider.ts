@@ -1,7 +1,6 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { GroupOutputs, GroupProps } from "./runtime";
 
-
 /**
  * The dynamic provider object. Pulumi serializes it into state (`__provider`) as plain text, so it
  * captures nothing: no token, no settings, no module. Each method loads the implementation by

@@ -1,0 +1,80 @@
+import { TursoConfigError } from "../../sdk/src/errors";
+import { resolveOrganization, resolveSettings } from "../../sdk/src/settings";
+
+const config =
+  (values: Record<string, string>) =>
+  (key: string): string | undefined =>
+    values[key];
+
+describe("resolveSettings", () => {
+  it("uses defaults with a token from the environment", () => {
+    expect(resolveSettings(config({}), { TURSO_API_TOKEN: "t" })).toEqual({
+      token: "t",
+      tokenSource: "environment variable TURSO_API_TOKEN",
+      baseUrl: "https://api.turso.tech",
+      timeoutMs: 10_000,
+      retry: { retries: 3, baseDelayMs: 250, maxDelayMs: 10_000 },
+      maxConcurrency: 8,
+      maxResponseBytes: 1048576,
+    });
+  });
+  it("prefers stack config over the environment", () => {
+    const s = resolveSettings(
+      config({
+        "turso:apiToken": "from-config",
+        "turso:apiBaseUrl": "http://127.0.0.1:9",
+        "turso:timeoutMs": "500",
+        "turso:maxRetries": "0",
+        "turso:maxConcurrency": "2",
+      }),
+      { TURSO_API_TOKEN: "from-env", TURSO_API_BASEURL: "https://other.example" },
+    );
+    expect(s.token).toBe("from-config");
+    expect(s.tokenSource).toBe('stack config "turso:apiToken"');
+    expect(s.baseUrl).toBe("http://127.0.0.1:9");
+    expect(s.timeoutMs).toBe(500);
+    expect(s.retry.retries).toBe(0);
+    expect(s.maxConcurrency).toBe(2);
+  });
+  it("says where it looked for a missing token and how to get one", () => {
+    expect(() => resolveSettings(config({}), {})).toThrow(
+      new TursoConfigError(
+        "turso:apiToken",
+        'No Turso API token: looked in stack config "turso:apiToken" and environment variable TURSO_API_TOKEN, both unset. ' +
+          'Create a token with "turso auth api-tokens mint NAME", then run "pulumi config set --secret turso:apiToken <token>" or export TURSO_API_TOKEN.',
+      ),
+    );
+  });
+  it.each([
+    ["turso:timeoutMs", "abc", "turso:timeoutMs must be a whole number from 100 to 300000"],
+    ["turso:maxRetries", "11", "turso:maxRetries must be a whole number from 0 to 10"],
+    ["turso:maxConcurrency", "0", "turso:maxConcurrency must be a whole number from 1 to 64"],
+  ])("rejects %s=%s", (key, value, message) => {
+    expect(() => resolveSettings(config({ [key]: value }), { TURSO_API_TOKEN: "t" })).toThrow(message);
+  });
+  it("refuses plain http to a remote host, naming the variable", () => {
+    expect(() => resolveSettings(config({}), { TURSO_API_TOKEN: "t", TURSO_API_BASEURL: "http://api.turso.tech" })).toThrow(
+      'TURSO_API_BASEURL "http://api.turso.tech" is invalid: it must use https',
+    );
+  });
+});
+
+describe("resolveOrganization", () => {
+  it.each([
+    ["arg", { "turso:organization": "cfg" }, { TURSO_ORGANIZATION: "env" }, "arg"],
+    [undefined, { "turso:organization": "cfg" }, { TURSO_ORGANIZATION: "env" }, "cfg"],
+    [undefined, {}, { TURSO_ORGANIZATION: "env" }, "env"],
+    [undefined, {}, {}, undefined],
+    [undefined, { "turso:organization": "  " }, {}, undefined],
+  ])("argument %j, config %j, env %j -> %j", (arg, cfg, env, want) => {
+    expect(resolveOrganization(arg, config(cfg), env)).toBe(want);
+  });
+  it("validates the value naming where it came from", () => {
+    expect(() => resolveOrganization(undefined, config({ "turso:organization": "a/b" }), {})).toThrow(
+      'turso:organization "a/b" is invalid',
+    );
+    expect(() => resolveOrganization(undefined, config({}), { TURSO_ORGANIZATION: ".." })).toThrow(
+      'TURSO_ORGANIZATION ".." is invalid',
+    );
+  });
+});

@@ -1,0 +1,55 @@
+import { validateName, MAX_NAME_LENGTH } from "../../sdk/src/client/validate";
+import { TursoInputError } from "../../sdk/src/errors";
+
+describe("validateName", () => {
+  it.each(["default", "prod-eu", "a", "my_group", "v1.2", "A-Z0-9", "x".repeat(MAX_NAME_LENGTH)])(
+    "accepts %j unchanged",
+    (name) => {
+      expect(validateName("group", name)).toBe(name);
+    },
+  );
+
+  it.each([
+    ["", "it must not be empty"],
+    ["x".repeat(65), "it must be at most 64 characters long (it has 65)"],
+    ["a b", "it must not contain whitespace"],
+    [" default", "it must not contain whitespace"],
+    ["a\u0000b", "it must not contain control characters"],
+    ["a/b", 'it must not contain "/" or "\\"'],
+    ["a\\b", 'it must not contain "/" or "\\"'],
+    ["..", 'it must not be "." or contain ".."'],
+    [".", 'it must not be "." or contain ".."'],
+    ["a..b", 'it must not be "." or contain ".."'],
+    ["a%2Fb", 'it may contain only ASCII letters, digits, "-", "_" and "." (found "%")'],
+    ["a?b", 'it may contain only ASCII letters, digits, "-", "_" and "." (found "?")'],
+    ["a#b", 'it may contain only ASCII letters, digits, "-", "_" and "." (found "#")'],
+    ["dеfault", 'it may contain only ASCII letters, digits, "-", "_" and "." (found "е")'],
+  ])("rejects %j: %s", (name, rule) => {
+    const err = catchError(() => validateName("group", name));
+    expect(err).toBeInstanceOf(TursoInputError);
+    expect(err.argument).toBe("group");
+    expect(err.rule).toBe(rule);
+    expect(err.message).toContain(`group ${JSON.stringify(name.length > 40 ? name.slice(0, 40) + "…" : name)} is invalid: ${rule}`);
+  });
+
+  it.each([
+    [42, "number"],
+    [null, "null"],
+    [undefined, "undefined"],
+    [["a"], "object"],
+  ])("rejects the non-string %j naming the argument", (value, got) => {
+    const err = catchError(() => validateName("organization", value));
+    expect(err.message).toBe(
+      `organization must be a string, got ${got}. Pass the name as "turso group list" or "turso org list" shows it.`,
+    );
+  });
+});
+
+function catchError(fn: () => unknown): TursoInputError {
+  try {
+    fn();
+  } catch (err) {
+    return err as TursoInputError;
+  }
+  throw new Error("expected an error");
+}
