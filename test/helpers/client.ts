@@ -1,0 +1,22 @@
+import { TursoClient, type ClientOptions } from "../../sdk/src/client/http";
+import { DEFAULT_RETRY_POLICY } from "../../sdk/src/client/retry";
+
+/** A client for the emulator, with recorded, instant waits between retries. */
+export function testClient(baseUrl: string, token: string, overrides: Partial<ClientOptions> = {}) {
+  const waits: number[] = [];
+  const client = new TursoClient({
+    baseUrl,
+    token,
+    tokenSource: "environment variable TURSO_API_TOKEN",
+    timeoutMs: 2_000,
+    retry: DEFAULT_RETRY_POLICY,
+    maxConcurrency: 8,
+    maxResponseBytes: 1024 * 1024,
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
+    random: () => 0.5,
+    ...overrides,
+  });
+  return { client, waits };
+}
