@@ -1,0 +1,83 @@
+import { startEmulator, type Emulator } from "../../sdk/src/emulator";
+import { groupProvider } from "../../sdk/src/provider/provider";
+import { ProviderRuntime } from "../../sdk/src/provider/runtime";
+import { ALICE, TEST_SEED } from "../helpers/seed";
+
+let emu: Emulator;
+beforeEach(async () => {
+  emu = await startEmulator({ seed: TEST_SEED });
+});
+afterEach(() => emu.stop());
+
+const configure = (values: Record<string, string>) => ({ config: { get: (k: string) => values[k], require: (k: string) => values[k] ?? "" } });
+
+describe("the provider's read", () => {
+  it("reads with the token and base URL from stack config, returning every output", async () => {
+    const runtime = new ProviderRuntime({});
+    await runtime.configure(configure({ "turso:apiToken": ALICE, "turso:apiBaseUrl": emu.url }));
+    expect(await runtime.read("acme/prod", { organization: "acme", group: "prod" })).toEqual({
+      id: "acme/prod",
+      props: {
+        group: "prod",
+        organization: "acme",
+        name: "prod",
+        locations: ["aws-eu-west-1", "aws-us-east-1"],
+        primary: "aws-eu-west-1",
+        uuid: "0b6c2a9e-1111-4c3d-9e6f-acme00000001",
+        version: "v0.24.1",
+        deleteProtection: true,
+        archived: null,
+      },
+    });
+  });
+
+  it("falls back to TURSO_API_TOKEN and TURSO_API_BASEURL", async () => {
+    const runtime = new ProviderRuntime({ TURSO_API_TOKEN: ALICE, TURSO_API_BASEURL: emu.url });
+    await runtime.configure(configure({}));
+    expect((await runtime.read("default", { group: "default" })).props?.organization).toBeNull();
+    expect(emu.requests().map((r) => r.path)).toEqual(["/v1/groups/default"]);
+  });
+
+  it("asks once for a group read many times, concurrently or not", async () => {
+    const runtime = new ProviderRuntime({ TURSO_API_TOKEN: ALICE, TURSO_API_BASEURL: emu.url });
+    await Promise.all([1, 2, 3].map(() => runtime.read("default", { group: "default" })));
+    await runtime.read("default", { group: "default" });
+    await runtime.read("acme/prod", { organization: "acme", group: "prod" });
+    expect(emu.requests().map((r) => r.path)).toEqual(["/v1/groups/default", "/v1/organizations/acme/groups/prod"]);
+  });
+
+  it("asks again after a failure", async () => {
+    emu.addFault({ kind: "status", status: 404, times: 1 });
+    const runtime = new ProviderRuntime({ TURSO_API_TOKEN: ALICE, TURSO_API_BASEURL: emu.url });
+    await expect(runtime.read("default", { group: "default" })).rejects.toThrow('Group "default" was not found');
+    await expect(runtime.read("default", { group: "default" })).resolves.toBeDefined();
+    expect(emu.requests()).toHaveLength(2);
+  });
+
+  it("fails with where it looked when there is no token", async () => {
+    const runtime = new ProviderRuntime({});
+    await expect(runtime.read("default", { group: "default" })).rejects.toThrow(
+      'No Turso API token: looked in stack config "turso:apiToken" and environment variable TURSO_API_TOKEN, both unset.',
+    );
+    expect(emu.requests()).toEqual([]);
+  });
+});
+
+describe("the serialized provider object", () => {
+  it("loads the implementation by package name and reads through it", async () => {
+    await groupProvider.configure?.({ config: configure({ "turso:apiToken": ALICE, "turso:apiBaseUrl": emu.url }).config });
+    const result = await groupProvider.read?.("default", { group: "default" } as never);
+    expect(result?.props?.primary).toBe("fra");
+  });
+
+  it("refuses to create", async () => {
+    await expect(groupProvider.create({ group: "x" })).rejects.toThrow("A Turso group lookup is read-only");
+  });
+
+  it("captures nothing: its methods reference no variable of this module", () => {
+    for (const method of [groupProvider.configure, groupProvider.read, groupProvider.create]) {
+      const source = String(method);
+      expect(source).not.toMatch(/token|settings|process\.env|__dirname|\/work\//i);
+    }
+  });
+});
