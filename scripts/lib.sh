@@ -126,6 +126,7 @@ pulumi_env() {
   export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
   export PULUMI_SKIP_CONFIRMATIONS=true
   export PULUMI_CLI_BIN_DIR="$PULUMI_BIN_DIR"
+  export PULUMI_CLI_VERSION
 }
 
 # Everything a project command needs, in order.

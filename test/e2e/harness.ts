@@ -1,0 +1,151 @@
+/**
+ * End-to-end harness: drives the real Pulumi CLI (built by scripts/build-pulumi.sh, put on PATH by
+ * `npm test`) on throw-away stacks of any program folder, with stack config, secrets and
+ * environment of the test's choosing. Each harness has its own file backend under .e2e/, and every
+ * CLI output is kept in .e2e/<name>/logs for the secret scan.
+ */
+import { spawn } from "node:child_process";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
+
+export const REPO = path.resolve(__dirname, "../..");
+export const PROGRAMS = path.join(__dirname, "programs");
+
+export interface RunResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** stdout and stderr together, in the order they arrived. */
+  readonly output: string;
+}
+
+export interface StackOptions {
+  /** The program folder (holding Pulumi.yaml). */
+  readonly program: string;
+  /** @default "dev" */
+  readonly stack?: string;
+  readonly config?: Readonly<Record<string, string>>;
+  readonly secrets?: Readonly<Record<string, string>>;
+  /** Environment for every command; `undefined` removes a variable. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+export class Harness {
+  readonly dir: string;
+  readonly backend: string;
+  readonly logs: string;
+
+  constructor(readonly name: string) {
+    this.dir = path.join(REPO, ".e2e", name);
+    rmSync(this.dir, { recursive: true, force: true });
+    this.backend = path.join(this.dir, "backend");
+    this.logs = path.join(this.dir, "logs");
+    mkdirSync(this.backend, { recursive: true });
+    mkdirSync(this.logs, { recursive: true });
+  }
+
+  /** Creates (or selects) a stack of a program and sets its configuration. */
+  async stack(options: StackOptions): Promise<TestStack> {
+    const s = new TestStack(this, options);
+    await s.cli(["stack", "select", "--create"]);
+    for (const [key, value] of Object.entries(options.config ?? {})) await s.cli(["config", "set", key, value]);
+    for (const [key, value] of Object.entries(options.secrets ?? {})) await s.cli(["config", "set", "--secret", key, value]);
+    return s;
+  }
+
+  /** Every file this harness wrote: state, backups, history, config and CLI logs. */
+  files(): string[] {
+    const walk = (dir: string): string[] =>
+      readdirSync(dir).flatMap((f) => {
+        const p = path.join(dir, f);
+        return statSync(p).isDirectory() ? walk(p) : [p];
+      });
+    return walk(this.dir);
+  }
+}
+
+export class TestStack {
+  readonly name: string;
+  env: Record<string, string | undefined>;
+
+  constructor(
+    private readonly harness: Harness,
+    readonly options: StackOptions,
+  ) {
+    this.name = options.stack ?? "dev";
+    this.env = { ...options.env };
+  }
+
+  /** Runs `pulumi ARGS --stack NAME --non-interactive`; rejects on a non-zero exit. */
+  async cli(args: string[], extraEnv: Record<string, string | undefined> = {}): Promise<RunResult> {
+    const result = await this.run(args, extraEnv);
+    if (result.code !== 0) throw new Error(`pulumi ${args.join(" ")} exited ${result.code}:\n${result.output}`);
+    return result;
+  }
+
+  /** Runs a pulumi command and returns its result whatever the exit code. */
+  run(args: string[], extraEnv: Record<string, string | undefined> = {}): Promise<RunResult> {
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      PULUMI_BACKEND_URL: `file://${this.harness.backend}`,
+      PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
+      PULUMI_SKIP_UPDATE_CHECK: "true",
+      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+      PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+      ...this.env,
+      ...extraEnv,
+    };
+    for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
+    // `version` takes no stack; every other command gets this stack.
+    const full = args[0] === "version" ? args : [...args, "--stack", this.name, "--non-interactive", "--color", "never"];
+    return new Promise((resolve, reject) => {
+      const child = spawn("pulumi", full, { cwd: this.options.program, env: env as NodeJS.ProcessEnv });
+      let stdout = "";
+      let stderr = "";
+      let output = "";
+      child.stdout.on("data", (d: Buffer) => ((stdout += d), (output += d)));
+      child.stderr.on("data", (d: Buffer) => ((stderr += d), (output += d)));
+      child.on("error", (err) =>
+        reject(new Error(`cannot run pulumi (${err.message}): run the tests with "npm test", which puts it on PATH`)),
+      );
+      child.on("close", (code) => {
+        appendFileSync(path.join(this.harness.logs, `${this.name}.log`), `$ pulumi ${full.join(" ")}\n${output}\n`);
+        resolve({ code: code ?? -1, stdout, stderr, output });
+      });
+    });
+  }
+
+  preview(): Promise<RunResult> {
+    return this.cli(["preview", "--diff"]);
+  }
+  up(): Promise<RunResult> {
+    return this.cli(["up", "--yes", "--skip-preview"]);
+  }
+  refresh(): Promise<RunResult> {
+    return this.cli(["refresh", "--yes", "--skip-preview"]);
+  }
+  destroy(): Promise<RunResult> {
+    return this.cli(["destroy", "--yes", "--skip-preview"]);
+  }
+  async outputs(): Promise<Record<string, unknown>> {
+    return JSON.parse((await this.cli(["stack", "output", "--json"])).stdout) as Record<string, unknown>;
+  }
+  /** The stack's resources from `pulumi stack export`. */
+  async resources(): Promise<{ type: string; id?: string; outputs?: Record<string, unknown> }[]> {
+    const exported = JSON.parse((await this.cli(["stack", "export"])).stdout) as {
+      deployment: { resources?: { type: string; id?: string; outputs?: Record<string, unknown> }[] };
+    };
+    return exported.deployment.resources ?? [];
+  }
+  /** The project's name, from its Pulumi.yaml. */
+  project(): string {
+    const yaml = readFileSync(path.join(this.options.program, "Pulumi.yaml"), "utf8");
+    return /^name:\s*(\S+)/m.exec(yaml)?.[1] ?? "";
+  }
+  /** The state file of this stack in the file backend. */
+  stateFile(): string {
+    const file = path.join(this.harness.backend, ".pulumi", "stacks", this.project(), `${this.name}.json`);
+    if (!existsSync(file)) throw new Error(`no state file at ${file}`);
+    return file;
+  }
+}
