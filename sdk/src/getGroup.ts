@@ -121,6 +121,9 @@ export function getGroup(args: GetGroupArgs, opts?: GetGroupOptions): Promise<Ge
  * ```
  */
 export function getGroupOutput(args: GetGroupOutputArgs, opts?: GetGroupOptions): pulumi.Output<GetGroupResult> {
+  // Plain values are checked now, so a bad name fails the program at once, at this call.
+  if (typeof args.group === "string") validateName("group", args.group);
+  if (typeof args.organization === "string") validateName("organization", args.organization);
   return pulumi
     .output({ organization: args.organization, group: args.group })
     .apply((plain) =>

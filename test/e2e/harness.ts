@@ -49,7 +49,9 @@ export class Harness {
     const s = new TestStack(this, options);
     await s.cli(["stack", "select", "--create"]);
     for (const [key, value] of Object.entries(options.config ?? {})) await s.cli(["config", "set", key, value]);
-    for (const [key, value] of Object.entries(options.secrets ?? {})) await s.cli(["config", "set", "--secret", key, value]);
+    // A secret goes in on standard input, so that it is on no command line and in no log.
+    for (const [key, value] of Object.entries(options.secrets ?? {}))
+      await s.cli(["config", "set", "--secret", key], {}, value);
     return s;
   }
 
@@ -77,14 +79,14 @@ export class TestStack {
   }
 
   /** Runs `pulumi ARGS --stack NAME --non-interactive`; rejects on a non-zero exit. */
-  async cli(args: string[], extraEnv: Record<string, string | undefined> = {}): Promise<RunResult> {
-    const result = await this.run(args, extraEnv);
+  async cli(args: string[], extraEnv: Record<string, string | undefined> = {}, stdin?: string): Promise<RunResult> {
+    const result = await this.run(args, extraEnv, stdin);
     if (result.code !== 0) throw new Error(`pulumi ${args.join(" ")} exited ${result.code}:\n${result.output}`);
     return result;
   }
 
   /** Runs a pulumi command and returns its result whatever the exit code. */
-  run(args: string[], extraEnv: Record<string, string | undefined> = {}): Promise<RunResult> {
+  run(args: string[], extraEnv: Record<string, string | undefined> = {}, stdin?: string): Promise<RunResult> {
     const env: Record<string, string | undefined> = {
       ...process.env,
       PULUMI_BACKEND_URL: `file://${this.harness.backend}`,
@@ -97,9 +99,11 @@ export class TestStack {
     };
     for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
     // `version` takes no stack; every other command gets this stack.
-    const full = args[0] === "version" ? args : [...args, "--stack", this.name, "--non-interactive", "--color", "never"];
+    const full =
+      args[0] === "version" ? args : [...args, "--stack", this.name, "--non-interactive", "--color", "never"];
     return new Promise((resolve, reject) => {
       const child = spawn("pulumi", full, { cwd: this.options.program, env: env as NodeJS.ProcessEnv });
+      child.stdin.end(stdin ?? "");
       let stdout = "";
       let stderr = "";
       let output = "";

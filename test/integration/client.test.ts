@@ -120,12 +120,17 @@ describe("TursoClient against the emulator", () => {
 
   it("times out a stalled response, retries it, and says so with the limit", async () => {
     emu.addFault({ kind: "stall" });
-    const { client } = testClient(emu.url, ALICE, { timeoutMs: 200, retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 1 } });
+    const { client } = testClient(emu.url, ALICE, {
+      timeoutMs: 200,
+      retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 1 },
+    });
     const t0 = Date.now();
     const err = await failure(client.getGroup({ group: "default" }));
     expect(Date.now() - t0).toBeLessThan(2_000);
     expect(err.message).toMatch(
-      new RegExp(`^Timed out looking up group "default" in your personal account: GET ${emu.url}/v1/groups/default got no complete answer within 200 ms \\(2 attempts over 0\\.\\d s\\)\\.`),
+      new RegExp(
+        `^Timed out looking up group "default" in your personal account: GET ${emu.url}/v1/groups/default got no complete answer within 200 ms \\(2 attempts over 0\\.\\d s\\)\\.`,
+      ),
     );
   });
 
@@ -160,7 +165,11 @@ describe("TursoClient against the emulator", () => {
   });
 
   it("refuses a body over the size limit", async () => {
-    emu.addFault({ kind: "status", status: 200, body: { group: { name: "g", locations: ["x".repeat(5000)], primary: "x" } } });
+    emu.addFault({
+      kind: "status",
+      status: 200,
+      body: { group: { name: "g", locations: ["x".repeat(5000)], primary: "x" } },
+    });
     const { client } = testClient(emu.url, ALICE, { maxResponseBytes: 1000 });
     expect((await failure(client.getGroup({ group: "default" }))).message).toBe(
       `The Turso API's answer to GET ${emu.url}/v1/groups/default is larger than 1000 bytes; refused.`,

@@ -68,7 +68,10 @@ describe("routes", () => {
   });
 
   it("answers 405 with Allow for other methods", async () => {
-    const res = await fetch(`${emu.url}/v1/groups/default`, { method: "DELETE", headers: { Authorization: `Bearer ${ALICE}` } });
+    const res = await fetch(`${emu.url}/v1/groups/default`, {
+      method: "DELETE",
+      headers: { Authorization: `Bearer ${ALICE}` },
+    });
     expect(res.status).toBe(405);
     expect(res.headers.get("allow")).toBe("GET");
     expect(await res.json()).toEqual({ error: "method not allowed" });
@@ -103,7 +106,13 @@ describe("hostile paths", () => {
 
 describe("faults", () => {
   it("answers the next N matching requests with a status, Retry-After and body", async () => {
-    await admin(emu.url, "POST", "faults", { kind: "status", status: 429, retryAfter: "2", times: 2, path: "/v1/groups/default" });
+    await admin(emu.url, "POST", "faults", {
+      kind: "status",
+      status: 429,
+      retryAfter: "2",
+      times: 2,
+      path: "/v1/groups/default",
+    });
     const first = await get(`${emu.url}/v1/groups/default`, ALICE);
     expect(first.status).toBe(429);
     expect(first.headers.get("retry-after")).toBe("2");
@@ -117,7 +126,11 @@ describe("faults", () => {
     emu.addFault({ kind: "status", status: 502, body: "<html>bad gateway</html>", contentType: "text/html", times: 1 });
     emu.addFault({ kind: "malformed", times: 1 });
     const bad = await get(`${emu.url}/v1/groups/default`, ALICE);
-    expect([bad.status, bad.body, bad.headers.get("content-type")]).toEqual([502, "<html>bad gateway</html>", "text/html"]);
+    expect([bad.status, bad.body, bad.headers.get("content-type")]).toEqual([
+      502,
+      "<html>bad gateway</html>",
+      "text/html",
+    ]);
     const malformed = await get(`${emu.url}/v1/groups/default`, ALICE);
     expect([malformed.status, malformed.body]).toEqual([200, '{"group": {"name": "trunc']);
   });
@@ -162,7 +175,9 @@ describe("faults", () => {
 describe("state and the request log", () => {
   it("moves a group at run time and resets to the seed", async () => {
     await admin(emu.url, "PUT", "organizations/alice/groups/default", { primary: "ams", locations: ["ams", "fra"] });
-    expect(((await get(`${emu.url}/v1/groups/default`, ALICE)).body as { group: { primary: string } }).group.primary).toBe("ams");
+    expect(
+      ((await get(`${emu.url}/v1/groups/default`, ALICE)).body as { group: { primary: string } }).group.primary,
+    ).toBe("ams");
     await admin(emu.url, "DELETE", "organizations/alice/groups/default");
     expect((await get(`${emu.url}/v1/groups/default`, ALICE)).status).toBe(404);
     await admin(emu.url, "POST", "reset");
@@ -196,11 +211,39 @@ describe("state and the request log", () => {
 describe("seeds", () => {
   it.each([
     [{}, "seed.users must be an array"],
-    [{ users: [], organizations: { a: { groups: [{ name: "g", primary: "x", locations: ["fra"] }] } } }, 'seed.organizations["a"].groups[0].primary must be one of its locations (fra)'],
+    [
+      { users: [], organizations: { a: { groups: [{ name: "g", primary: "x", locations: ["fra"] }] } } },
+      'seed.organizations["a"].groups[0].primary must be one of its locations (fra)',
+    ],
     [{ users: [{ name: "u", token: "" }], organizations: {} }, "seed.users[0].token must be a non-empty string"],
-    [{ users: [{ name: "u", token: "t", organizations: ["x"] }], organizations: {} }, 'seed.users[0].organizations: "x" is not in seed.organizations'],
-    [{ users: [{ name: "u", token: "t" }, { name: "v", token: "t" }], organizations: {} }, 'seed.users[1].token is already the token of user "u"'],
-    [{ users: [], organizations: { a: { groups: [{ name: "g", primary: "f", locations: ["f"] }, { name: "g", primary: "f", locations: ["f"] }] } } }, 'seed.organizations["a"].groups[1]: group "g" appears twice'],
+    [
+      { users: [{ name: "u", token: "t", organizations: ["x"] }], organizations: {} },
+      'seed.users[0].organizations: "x" is not in seed.organizations',
+    ],
+    [
+      {
+        users: [
+          { name: "u", token: "t" },
+          { name: "v", token: "t" },
+        ],
+        organizations: {},
+      },
+      'seed.users[1].token is already the token of user "u"',
+    ],
+    [
+      {
+        users: [],
+        organizations: {
+          a: {
+            groups: [
+              { name: "g", primary: "f", locations: ["f"] },
+              { name: "g", primary: "f", locations: ["f"] },
+            ],
+          },
+        },
+      },
+      'seed.organizations["a"].groups[1]: group "g" appears twice',
+    ],
   ])("refuses %j: %s", async (seed, message) => {
     await expect(startEmulator({ seed: seed as never })).rejects.toThrow(message);
   });
@@ -219,9 +262,13 @@ describe("seeds", () => {
 
 describe("command", () => {
   it("prints exactly one ready line and stops on SIGTERM", async () => {
-    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "sdk/src/emulator/cli.ts", "--port", "0"], {
-      cwd: path.resolve(__dirname, "../.."),
-    });
+    const child = spawn(
+      process.execPath,
+      ["-r", "ts-node/register/transpile-only", "sdk/src/emulator/cli.ts", "--port", "0"],
+      {
+        cwd: path.resolve(__dirname, "../.."),
+      },
+    );
     let out = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     while (!out.includes("\n")) await new Promise((r) => setTimeout(r, 50));
@@ -235,9 +282,13 @@ describe("command", () => {
   });
 
   it("exits 1 with the seed error", async () => {
-    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "sdk/src/emulator/cli.ts", "--seed", "/nonexistent.json"], {
-      cwd: path.resolve(__dirname, "../.."),
-    });
+    const child = spawn(
+      process.execPath,
+      ["-r", "ts-node/register/transpile-only", "sdk/src/emulator/cli.ts", "--seed", "/nonexistent.json"],
+      {
+        cwd: path.resolve(__dirname, "../.."),
+      },
+    );
     let err = "";
     child.stderr.on("data", (d: Buffer) => (err += d.toString()));
     const [code] = await once(child, "exit");

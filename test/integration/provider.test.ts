@@ -9,7 +9,9 @@ beforeEach(async () => {
 });
 afterEach(() => emu.stop());
 
-const configure = (values: Record<string, string>) => ({ config: { get: (k: string) => values[k], require: (k: string) => values[k] ?? "" } });
+const configure = (values: Record<string, string>) => ({
+  config: { get: (k: string) => values[k], require: (k: string) => values[k] ?? "" },
+});
 
 describe("the provider's read", () => {
   it("reads with the token and base URL from stack config, returning every output", async () => {
@@ -65,7 +67,9 @@ describe("the provider's read", () => {
 
 describe("the serialized provider object", () => {
   it("loads the implementation by package name and reads through it", async () => {
-    await groupProvider.configure?.({ config: configure({ "turso:apiToken": ALICE, "turso:apiBaseUrl": emu.url }).config });
+    await groupProvider.configure?.({
+      config: configure({ "turso:apiToken": ALICE, "turso:apiBaseUrl": emu.url }).config,
+    });
     const result = await groupProvider.read?.("default", { group: "default" } as never);
     expect(result?.props?.primary).toBe("fra");
   });

@@ -10,7 +10,9 @@ const policy = { retries: 3, baseDelayMs: 100, maxDelayMs: 1000 };
 
 describe("isRetryableStatus", () => {
   it.each([408, 429, 500, 502, 503, 504, 599])("retries %i", (s) => expect(isRetryableStatus(s)).toBe(true));
-  it.each([200, 301, 400, 401, 403, 404, 409, 422])("does not retry %i", (s) => expect(isRetryableStatus(s)).toBe(false));
+  it.each([200, 301, 400, 401, 403, 404, 409, 422])("does not retry %i", (s) =>
+    expect(isRetryableStatus(s)).toBe(false),
+  );
 });
 
 describe("backoffDelay", () => {
@@ -35,7 +37,9 @@ describe("parseRetryAfter", () => {
     ["Thu, 26 Nov 2026 12:00:03 GMT", 3000],
     ["Thu, 26 Nov 2026 11:59:00 GMT", 0],
   ])("reads %j as %i ms", (value, want) => expect(parseRetryAfter(value, now)).toBe(want));
-  it.each([undefined, "", "-1", "soon", "12abc"])("ignores %j", (value) => expect(parseRetryAfter(value, now)).toBeUndefined());
+  it.each([undefined, "", "-1", "soon", "12abc"])("ignores %j", (value) =>
+    expect(parseRetryAfter(value, now)).toBeUndefined(),
+  );
 });
 
 describe("retryDelay", () => {

@@ -53,9 +53,9 @@ describe("resolveSettings", () => {
     expect(() => resolveSettings(config({ [key]: value }), { TURSO_API_TOKEN: "t" })).toThrow(message);
   });
   it("refuses plain http to a remote host, naming the variable", () => {
-    expect(() => resolveSettings(config({}), { TURSO_API_TOKEN: "t", TURSO_API_BASEURL: "http://api.turso.tech" })).toThrow(
-      'TURSO_API_BASEURL "http://api.turso.tech" is invalid: it must use https',
-    );
+    expect(() =>
+      resolveSettings(config({}), { TURSO_API_TOKEN: "t", TURSO_API_BASEURL: "http://api.turso.tech" }),
+    ).toThrow('TURSO_API_BASEURL "http://api.turso.tech" is invalid: it must use https');
   });
 });
 

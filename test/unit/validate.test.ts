@@ -29,7 +29,9 @@ describe("validateName", () => {
     expect(err).toBeInstanceOf(TursoInputError);
     expect(err.argument).toBe("group");
     expect(err.rule).toBe(rule);
-    expect(err.message).toContain(`group ${JSON.stringify(name.length > 40 ? name.slice(0, 40) + "…" : name)} is invalid: ${rule}`);
+    expect(err.message).toContain(
+      `group ${JSON.stringify(name.length > 40 ? name.slice(0, 40) + "…" : name)} is invalid: ${rule}`,
+    );
   });
 
   it.each([

@@ -1,0 +1,211 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { startEmulator, type Emulator } from "../../sdk/src/emulator";
+import { ALICE, BOB, TEST_SEED } from "../helpers/seed";
+import { Harness, PROGRAMS, type TestStack } from "./harness";
+
+jest.setTimeout(120_000);
+
+const harness = new Harness("getGroup");
+const program = path.join(PROGRAMS, "lookup");
+let emu: Emulator;
+
+beforeAll(async () => {
+  emu = await startEmulator({ seed: TEST_SEED });
+});
+afterAll(() => emu.stop());
+beforeEach(() => emu.clearRequests());
+
+const gets = () => emu.requests().map((r) => `${r.method} ${r.path} ${r.status}`);
+
+function lookupStack(
+  stack: string,
+  lookups: unknown[],
+  more: {
+    secrets?: Record<string, string>;
+    env?: Record<string, string | undefined>;
+    config?: Record<string, string>;
+  } = {},
+): Promise<TestStack> {
+  return harness.stack({
+    program,
+    stack,
+    config: { "e2e:lookups": JSON.stringify(lookups), "turso:apiBaseUrl": emu.url, ...more.config },
+    secrets: more.secrets ?? { "turso:apiToken": ALICE },
+    env: { TURSO_API_TOKEN: undefined, TURSO_API_BASEURL: undefined, TURSO_ORGANIZATION: undefined, ...more.env },
+  });
+}
+
+describe("a personal-account lookup through the real engine", () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await lookupStack("personal", [{ group: "default" }]);
+  });
+
+  it("reads during preview: the values are shown, and the GET happened during the preview", async () => {
+    const preview = await stack.preview();
+    expect(gets()).toEqual(["GET /v1/groups/default 200"]);
+    expect(preview.stdout).toContain("> pulumi-nodejs:dynamic/turso:Group: (read)");
+    expect(preview.stdout).toContain(
+      "[urn=urn:pulumi:personal::e2e-lookup::pulumi-nodejs:dynamic/turso:Group::default]",
+    );
+    expect(preview.stdout).toMatch(/primary\s*: "fra"/);
+    expect(preview.stdout).not.toContain("unknown");
+  });
+
+  it("exports locations and primary on up, readable with stack output --json", async () => {
+    await stack.up();
+    expect(gets()).toEqual(["GET /v1/groups/default 200"]);
+    const outputs = await stack.outputs();
+    expect(outputs["primary"]).toBe("fra");
+    expect(outputs["locations"]).toEqual(["fra", "ams"]);
+    expect(outputs["all"]).toEqual([
+      {
+        name: "default",
+        locations: ["fra", "ams"],
+        primary: "fra",
+        uuid: expect.any(String),
+        version: "v0.24.32",
+        deleteProtection: false,
+      },
+    ]);
+  });
+
+  it("is consumed by a second stack through a StackReference", async () => {
+    const consumer = await harness.stack({
+      program: path.join(PROGRAMS, "consumer"),
+      stack: "consumer",
+      config: { "e2e:source": "organization/e2e-lookup/personal" },
+    });
+    await consumer.up();
+    expect(await consumer.outputs()).toEqual({ deployRegion: "fra", replicaCount: 2 });
+  });
+
+  it("records a moved group on refresh", async () => {
+    emu.setGroup("alice", { name: "default", primary: "ams", locations: ["ams", "lhr", "fra"] });
+    await stack.refresh();
+    expect(gets()).toEqual(["GET /v1/groups/default 200"]);
+    const read = (await stack.resources()).find((r) => r.type === "pulumi-nodejs:dynamic/turso:Group");
+    expect(read?.outputs?.["primary"]).toBe("ams");
+    expect(read?.outputs?.["locations"]).toEqual(["ams", "lhr", "fra"]);
+    await stack.up();
+    expect((await stack.outputs())["primary"]).toBe("ams");
+    emu.setGroup("alice", { name: "default", primary: "fra", locations: ["fra", "ams"] });
+  });
+
+  it("stores no token and no path of this machine in the serialized provider, and says how big it is", async () => {
+    const read = (await stack.resources()).find((r) => r.type === "pulumi-nodejs:dynamic/turso:Group");
+    const provider = String(read?.outputs?.["__provider"]);
+    expect(provider).toContain('require("pulumi-turso-group/internal/provider")');
+    expect(provider).not.toContain(ALICE);
+    expect(provider).not.toContain(harness.dir.split(path.sep)[1] === "work" ? "/work/" : harness.dir);
+    expect(Buffer.byteLength(provider)).toBeLessThan(4096);
+    process.stdout.write(`serialized provider: ${Buffer.byteLength(provider)} bytes\n`);
+  });
+
+  it("leaves an empty stack after destroy, with no request", async () => {
+    await stack.destroy();
+    expect(await stack.resources()).toEqual([]);
+    expect(gets()).toEqual([]);
+  });
+});
+
+describe("organization lookups", () => {
+  it("takes the organization from stack config and asks once for a group named twice", async () => {
+    const stack = await lookupStack(
+      "org",
+      [{ group: "prod" }, { group: "prod" }, { organization: "acme", group: "prod" }],
+      {
+        config: { "turso:organization": "acme" },
+      },
+    );
+    await stack.up();
+    expect(gets()).toEqual(["GET /v1/organizations/acme/groups/prod 200"]);
+    expect((await stack.outputs())["primary"]).toBe("aws-eu-west-1");
+  });
+
+  it("takes the organization and the token from the environment", async () => {
+    const stack = await lookupStack("org-env", [{ group: "prod" }], {
+      secrets: {},
+      env: { TURSO_ORGANIZATION: "acme", TURSO_API_TOKEN: ALICE },
+    });
+    await stack.preview();
+    expect(gets()).toEqual(["GET /v1/organizations/acme/groups/prod 200"]);
+  });
+});
+
+describe("unknown inputs", () => {
+  it("leave the result unknown in a preview, with no request and no failure", async () => {
+    const stack = await lookupStack("unknown", [{ group: "default" }], { config: { "e2e:groupFromResource": "true" } });
+    const preview = await stack.preview();
+    expect(preview.stdout).toMatch(/laterPrimary\s*: output<string>|laterPrimary\s*: \[unknown\]/);
+    expect(gets()).toEqual(["GET /v1/groups/default 200"]);
+    await stack.up();
+    expect((await stack.outputs())["laterPrimary"]).toBe("fra");
+  });
+});
+
+describe("failures a person can act on", () => {
+  async function failingPreview(stack: TestStack): Promise<string> {
+    const result = await stack.run(["preview"]);
+    expect(result.code).not.toBe(0);
+    return result.output;
+  }
+
+  it("a missing group", async () => {
+    const out = await failingPreview(await lookupStack("missing", [{ group: "nope" }]));
+    expect(out).toContain(
+      'Group "nope" was not found in your personal account (404: group not found). List your groups with "turso group list"',
+    );
+    expect(gets()).toEqual(["GET /v1/groups/nope 404"]);
+  });
+
+  it("a rejected token, naming where it came from", async () => {
+    const out = await failingPreview(
+      await lookupStack("rejected", [{ group: "default" }], { secrets: { "turso:apiToken": "revoked-token-77" } }),
+    );
+    expect(out).toContain(
+      'The Turso API rejected the API token from stack config "turso:apiToken" (401: invalid token). Create a new token with "turso auth api-tokens mint NAME"',
+    );
+    expect(out).not.toContain("revoked-token-77");
+  });
+
+  it("an organization the user is not a member of, and an unknown one", async () => {
+    const refused = await failingPreview(
+      await lookupStack("refused", [{ organization: "acme", group: "prod" }], { secrets: { "turso:apiToken": BOB } }),
+    );
+    expect(refused).toContain(
+      'The Turso API refused access to organization "acme" (403: user is not a member of organization acme)',
+    );
+    const unknown = await failingPreview(
+      await lookupStack("unknown-org", [{ organization: "nowhere", group: "prod" }]),
+    );
+    expect(unknown).toContain('Group "prod" was not found in organization "nowhere" (404: organization not found)');
+  });
+
+  it("an invalid name fails before any request", async () => {
+    const out = await failingPreview(await lookupStack("invalid", [{ group: "../admin" }]));
+    expect(out).toContain('group "../admin" is invalid: it must not contain "/" or "\\"');
+    expect(gets()).toEqual([]);
+  });
+
+  it("a missing token says where it looked and how to get one", async () => {
+    const out = await failingPreview(await lookupStack("no-token", [{ group: "default" }], { secrets: {} }));
+    expect(out).toContain(
+      'No Turso API token: looked in stack config "turso:apiToken" and environment variable TURSO_API_TOKEN, both unset. Create a token with "turso auth api-tokens mint NAME"',
+    );
+    expect(gets()).toEqual([]);
+  });
+});
+
+afterAll(() => {
+  // Every state file, backup, history entry, stack config and CLI output of this suite.
+  const files = harness.files();
+  expect(files.some((f) => f.endsWith(".json") && f.includes(`${path.sep}stacks${path.sep}`))).toBe(true);
+  for (const file of files) {
+    const text = readFileSync(file, "utf8");
+    for (const token of [ALICE, BOB, "revoked-token-77"]) {
+      if (text.includes(token)) throw new Error(`the token ${token.slice(0, 5)}… appears in ${file}`);
+    }
+  }
+});
