@@ -18,7 +18,13 @@ case "$cmd" in
     (cd "$REPO_ROOT" && npx --no-install tsc -p tsconfig.json)
     step_done
     cd "$REPO_ROOT"
-    exec npx --no-install jest "$@"
+    mkdir -p .e2e
+    status=0
+    npx --no-install jest --json --outputFile=.e2e/jest-results.json "$@" || status=$?
+    # A plain closing line for CI: "N passed, N failed, N skipped".
+    node -e 'const r = require("./.e2e/jest-results.json");
+      console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`);' || true
+    exit "$status"
     ;;
   demo)
     exec node "$REPO_ROOT/scripts/demo.js" "$@"
