@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { validateName } from "./client/validate";
+import { TursoInputError } from "./errors";
+import { validateExpectation, type PlacementExpectation } from "./placement";
 import { GroupLookup, type GetGroupOptions } from "./resource";
 import { resolveOrganization, type ConfigLookup } from "./settings";
 
@@ -14,6 +16,8 @@ export interface GetGroupArgs {
   readonly organization?: string;
   /** The group's name, as `turso group list` shows it. */
   readonly group: string;
+  /** Where the group must be; a group placed otherwise fails the preview. */
+  readonly expect?: PlacementExpectation;
 }
 
 /** Arguments of {@link getGroupOutput}: those of {@link getGroup}, as Pulumi inputs. */
@@ -22,6 +26,8 @@ export interface GetGroupOutputArgs {
   readonly organization?: pulumi.Input<string>;
   /** See {@link GetGroupArgs.group}. */
   readonly group: pulumi.Input<string>;
+  /** See {@link GetGroupArgs.expect}. */
+  readonly expect?: PlacementExpectation;
 }
 
 /** A Turso group, as read during `pulumi preview` and `pulumi up`. */
@@ -50,18 +56,30 @@ const programConfig: ConfigLookup = (key) => {
 };
 
 /** One read per group per program: asking again returns the same lookup (and costs no request). */
-const lookups = new Map<string, GroupLookup>();
+const lookups = new Map<string, { read: GroupLookup; expect: string }>();
 
 function lookup(args: GetGroupArgs, opts: GetGroupOptions | undefined): GroupLookup {
   const group = validateName("group", args.group);
   const organization = resolveOrganization(args.organization, programConfig, process.env);
+  const expect = validateExpectation(args.expect);
   const key = JSON.stringify([organization ?? null, group]);
-  let found = lookups.get(key);
-  if (found === undefined) {
-    found = new GroupLookup(organization === undefined ? { group } : { organization, group }, opts);
-    lookups.set(key, found);
+  const found = lookups.get(key);
+  if (found !== undefined) {
+    if (found.expect !== JSON.stringify(expect ?? null)) {
+      throw new TursoInputError(
+        "expect",
+        "one expectation per group",
+        `expect differs from an earlier getGroup of the same group "${group}": give every lookup of a group the same expect.`,
+      );
+    }
+    return found.read;
   }
-  return found;
+  const read = new GroupLookup(
+    { group, ...(organization === undefined ? {} : { organization }), ...(expect === undefined ? {} : { expect }) },
+    opts,
+  );
+  lookups.set(key, { read, expect: JSON.stringify(expect ?? null) });
+  return read;
 }
 
 function result(read: GroupLookup): pulumi.Output<GetGroupResult> {
@@ -121,17 +139,19 @@ export function getGroup(args: GetGroupArgs, opts?: GetGroupOptions): Promise<Ge
  * ```
  */
 export function getGroupOutput(args: GetGroupOutputArgs, opts?: GetGroupOptions): pulumi.Output<GetGroupResult> {
-  // Plain values are checked now, so a bad name fails the program at once, at this call.
+  // Plain values are checked now, so a bad argument fails the program at once, at this call.
   if (typeof args.group === "string") validateName("group", args.group);
   if (typeof args.organization === "string") validateName("organization", args.organization);
+  validateExpectation(args.expect);
+  const expect = args.expect === undefined ? {} : { expect: args.expect };
   return pulumi
     .output({ organization: args.organization, group: args.group })
     .apply((plain) =>
       result(
         lookup(
           plain.organization === undefined
-            ? { group: plain.group }
-            : { organization: plain.organization, group: plain.group },
+            ? { group: plain.group, ...expect }
+            : { organization: plain.organization, group: plain.group, ...expect },
           opts,
         ),
       ),

@@ -26,6 +26,8 @@ export {
   TursoForbiddenError,
   TursoInputError,
   TursoNotFoundError,
+  TursoPlacementError,
   TursoResponseError,
   type TursoErrorDetails,
 } from "./errors";
+export type { PlacementExpectation } from "./placement";

@@ -29,6 +29,7 @@ describe("the provider's read", () => {
         version: "v0.24.1",
         deleteProtection: true,
         archived: null,
+        expect: null,
       },
     });
   });
@@ -54,6 +55,19 @@ describe("the provider's read", () => {
     await expect(runtime.read("default", { group: "default" })).rejects.toThrow('Group "default" was not found');
     await expect(runtime.read("default", { group: "default" })).resolves.toBeDefined();
     expect(emu.requests()).toHaveLength(2);
+  });
+
+  it("fails a group placed otherwise than expected, naming expected and found", async () => {
+    const runtime = new ProviderRuntime({ TURSO_API_TOKEN: ALICE, TURSO_API_BASEURL: emu.url });
+    const expect_ = { primaryIn: ["iad", "lhr"], locationsInclude: ["ams", "nrt"] };
+    await expect(runtime.read("default", { group: "default", expect: expect_ })).rejects.toThrow(
+      'The placement of group "default" in your personal account is not what this program expects: primary is "fra", expected one of ["iad","lhr"]; locations are ["fra","ams"], missing ["nrt"]. Move the group (turso group locations add/remove) or change getGroup\'s expect.',
+    );
+    const ok = await runtime.read("default", {
+      group: "default",
+      expect: { primaryIn: ["fra"], locationsInclude: ["ams"] },
+    });
+    expect(ok.props?.expect).toEqual({ primaryIn: ["fra"], locationsInclude: ["ams"] });
   });
 
   it("fails with where it looked when there is no token", async () => {

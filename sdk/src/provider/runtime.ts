@@ -9,12 +9,14 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { TursoClient, type ClientLogger } from "../client/http";
 import type { Group } from "../client/parse";
 import type { GroupRef } from "../client/url";
+import { checkPlacement, type PlacementExpectation } from "../placement";
 import { resolveSettings, type ConfigLookup, type Environment } from "../settings";
 
 /** The properties a group lookup records in state (never the token). */
 export interface GroupProps {
   readonly organization?: string | null;
   readonly group: string;
+  readonly expect?: PlacementExpectation | null;
 }
 
 /**
@@ -32,6 +34,7 @@ export interface GroupOutputs {
   readonly version: string | null;
   readonly deleteProtection: boolean | null;
   readonly archived: boolean | null;
+  readonly expect: PlacementExpectation | null;
 }
 
 export class ProviderRuntime {
@@ -69,6 +72,7 @@ export class ProviderRuntime {
       lookup.catch(() => this.lookups.delete(key));
     }
     const group = await lookup;
+    checkPlacement(ref, group, props.expect ?? undefined);
     const outputs: GroupOutputs = {
       group: props.group,
       organization: props.organization ?? null,
@@ -79,6 +83,8 @@ export class ProviderRuntime {
       version: group.version ?? null,
       deleteProtection: group.deleteProtection ?? null,
       archived: group.archived ?? null,
+      // Kept so that a refresh (which reads with the last outputs) checks it again.
+      expect: props.expect ?? null,
     };
     return { id, props: outputs };
   }

@@ -1,0 +1,103 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { startEmulator, type Emulator } from "../../sdk/src/emulator";
+import { Harness, REPO, type TestStack } from "./harness";
+
+jest.setTimeout(180_000);
+
+// The examples run as a user would run them: the default emulator seed, token demo-token.
+const harness = new Harness("examples");
+const example = (name: string): string => path.join(REPO, "examples", name);
+let emu: Emulator;
+
+beforeAll(async () => {
+  emu = await startEmulator();
+});
+afterAll(() => emu.stop());
+beforeEach(() => emu.clearRequests());
+
+function stackOf(name: string, config: Record<string, string> = {}): Promise<TestStack> {
+  return harness.stack({
+    program: example(name),
+    config,
+    env: { TURSO_API_BASEURL: emu.url, TURSO_API_TOKEN: "demo-token", TURSO_ORGANIZATION: undefined },
+  });
+}
+
+it("basic: the personal account's group", async () => {
+  const stack = await stackOf("basic");
+  await stack.up();
+  expect(await stack.outputs()).toEqual({ name: "default", primary: "fra", locations: ["fra", "ams"] });
+  expect(emu.requests().map((r) => r.path)).toEqual(["/v1/groups/default"]);
+});
+
+describe("organization and consumer", () => {
+  let org: TestStack;
+  beforeAll(async () => {
+    org = await stackOf("organization", { "turso:organization": "acme" });
+  });
+
+  it("organization: the organization from stack config", async () => {
+    await org.up();
+    expect(await org.outputs()).toEqual({
+      organization: "acme",
+      primary: "aws-eu-west-1",
+      locations: ["aws-eu-west-1", "aws-us-east-1"],
+    });
+    expect(emu.requests().map((r) => r.path)).toEqual(["/v1/organizations/acme/groups/prod"]);
+  });
+
+  it("organization: an unmet expect fails the preview, naming the group, the expectation and the finding", async () => {
+    await org.cli(["config", "set", "--path", "expect.primaryIn[0]", "iad"]);
+    const failed = await org.run(["preview"]);
+    expect(failed.code).not.toBe(0);
+    expect(failed.output).toContain(
+      'The placement of group "prod" in organization "acme" is not what this program expects: primary is "aws-eu-west-1", expected one of ["iad"].',
+    );
+    await org.cli(["config", "set", "--path", "expect.primaryIn[0]", "aws-eu-west-1"]);
+    await org.cli(["config", "set", "--path", "expect.locationsInclude[0]", "aws-us-east-1"]);
+    await org.preview();
+    await org.cli(["config", "rm", "expect"]);
+  });
+
+  it("consumer: a second stack places a resource from the StackReference", async () => {
+    const consumer = await stackOf("consumer", { source: "organization/turso-organization/dev" });
+    await consumer.up();
+    expect(await consumer.outputs()).toEqual({ appRegion: "aws-eu-west-1", appReplicas: ["aws-us-east-1"] });
+    expect(emu.requests()).toEqual([]); // it reads the other stack, not the API
+  });
+});
+
+describe("pipeline", () => {
+  let stack: TestStack;
+  let outputs: string;
+  beforeAll(async () => {
+    stack = await stackOf("pipeline", { "turso:organization": "acme" });
+    await stack.preview();
+    await stack.up();
+    outputs = (await stack.cli(["stack", "output", "--json"])).stdout;
+  });
+
+  const check = (env: Record<string, string>) =>
+    spawnSync(process.execPath, [path.join(example("pipeline"), "check-placement.js")], {
+      input: outputs,
+      env: { ...process.env, ...env },
+      encoding: "utf8",
+    });
+
+  it("passes when the placement is as expected", () => {
+    const ok = check({ EXPECTED_PRIMARY: "aws-eu-west-1", EXPECTED_LOCATIONS: "aws-us-east-1" });
+    expect([ok.status, ok.stdout.trim()]).toEqual([
+      0,
+      'placement ok: primary "aws-eu-west-1", locations ["aws-eu-west-1","aws-us-east-1"]',
+    ]);
+  });
+
+  it("fails with a clear message when it is not", () => {
+    const bad = check({ EXPECTED_PRIMARY: "iad,fra", EXPECTED_LOCATIONS: "lhr" });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.trim()).toBe(
+      'check-placement: the group is not placed as this pipeline expects: primary is "aws-eu-west-1", expected "iad" or "fra"; locations ["aws-eu-west-1","aws-us-east-1"] lack ["lhr"]',
+    );
+  });
+});
