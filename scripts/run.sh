@@ -16,6 +16,8 @@ case "$cmd" in
     (cd "$REPO_ROOT" && npx --no-install eslint . && npx --no-install prettier --check . >/dev/null)
     step "typecheck" "TypeScript found type errors in sdk/, test/ or examples/."
     (cd "$REPO_ROOT" && npx --no-install tsc -p tsconfig.json)
+    step "docs" "TypeDoc reported warnings: every export needs TSDoc (see the warnings above)."
+    (cd "$REPO_ROOT" && npx --no-install typedoc --logLevel Warn)
     step_done
     cd "$REPO_ROOT"
     mkdir -p .e2e

@@ -5,20 +5,59 @@
  */
 export type Fault =
   /** Answer with this status, optional `Retry-After`, and body (an object is sent as JSON). */
-  | (FaultMatch & { kind: "status"; status: number; retryAfter?: string; body?: unknown; contentType?: string })
+  | (FaultMatch & {
+      /** Answer with a status. */
+      kind: "status";
+      /** The HTTP status to answer with. */
+      status: number;
+      /** A `Retry-After` header: seconds or an HTTP date. */
+      retryAfter?: string;
+      /** The body; an object is sent as JSON. @default {"error": "emulated STATUS"} */
+      body?: unknown;
+      /** @default "application/json" */
+      contentType?: string;
+    })
   /** Answer 200 with a body that is not valid JSON (or the given text and content type). */
-  | (FaultMatch & { kind: "malformed"; body?: string; contentType?: string })
+  | (FaultMatch & {
+      /** Answer 200 with a body that is not a group. */
+      kind: "malformed";
+      /** @default a truncated JSON text */
+      body?: string;
+      /** @default "application/json" */
+      contentType?: string;
+    })
   /** Send the status line and part of a body, then nothing more until the client gives up. */
-  | (FaultMatch & { kind: "stall" })
+  | (FaultMatch & {
+      /** Send the status line and part of a body, then stall. */
+      kind: "stall";
+    })
   /** Close the connection without answering. */
-  | (FaultMatch & { kind: "drop" })
+  | (FaultMatch & {
+      /** Close the connection without answering. */
+      kind: "drop";
+    })
   /** Wait `delayMs`, then answer normally. */
-  | (FaultMatch & { kind: "delay"; delayMs: number })
+  | (FaultMatch & {
+      /** Wait, then answer normally. */
+      kind: "delay";
+      /** How long to wait. */
+      delayMs: number;
+    })
   /** Answer with a redirect to `location`. */
-  | (FaultMatch & { kind: "redirect"; status?: number; location: string });
+  | (FaultMatch & {
+      /** Answer with a redirect. */
+      kind: "redirect";
+      /** @default 302 */
+      status?: number;
+      /** Where the redirect points. */
+      location: string;
+    });
 
+/** Which requests a fault applies to. */
 export interface FaultMatch {
+  /** How many requests it applies to. @default every one */
   times?: number;
+  /** The request path it applies to; a trailing `*` matches a prefix. @default every path */
   path?: string;
 }
 

@@ -12,5 +12,13 @@
  * @packageDocumentation
  */
 export { startEmulator, type Emulator, type EmulatorOptions, type LoggedRequest } from "./server";
-export { DEFAULT_SEED, SeedError, type Seed, type SeedGroup, type SeedUser } from "./seed";
+export {
+  DEFAULT_SEED,
+  SeedError,
+  type ApiGroup,
+  type Seed,
+  type SeedGroup,
+  type SeedOrganization,
+  type SeedUser,
+} from "./seed";
 export type { Fault, FaultMatch } from "./faults";

@@ -3,20 +3,36 @@ import type { Fault } from "./faults";
 
 /** A group as a seed describes it; `uuid`, `version` and `delete_protection` are optional. */
 export interface SeedGroup {
+  /** The group's name, unique in its organization. */
   readonly name: string;
+  /** The primary location; one of `locations`. */
   readonly primary: string;
+  /** Every location, the primary included. */
   readonly locations: readonly string[];
+  /** @default a stable UUID derived from the organization and the name */
   readonly uuid?: string;
+  /** @default "v0.24.32" */
   readonly version?: string;
+  /** @default false */
   readonly delete_protection?: boolean;
+  /** Sent only when set (the older field some responses still carry). */
   readonly archived?: boolean;
 }
 
 /** A user: their token, and the organizations they belong to besides their personal account. */
 export interface SeedUser {
+  /** The user's name, which is also the slug of their personal account. */
   readonly name: string;
+  /** The bearer token that authenticates as this user. */
   readonly token: string;
+  /** Organizations the user is a member of, besides the personal account. */
   readonly organizations?: readonly string[];
+}
+
+/** An organization (or personal account) of a seed. */
+export interface SeedOrganization {
+  /** The organization's groups. */
+  readonly groups: readonly SeedGroup[];
 }
 
 /**
@@ -24,20 +40,31 @@ export interface SeedUser {
  * name. Faults and a latency may be set from the start.
  */
 export interface Seed {
+  /** The users and their tokens. */
   readonly users: readonly SeedUser[];
-  readonly organizations: Readonly<Record<string, { readonly groups: readonly SeedGroup[] }>>;
+  /** Organizations (personal accounts included) by slug, each with its groups. */
+  readonly organizations: Readonly<Record<string, SeedOrganization>>;
+  /** Faults active from the start. */
   readonly faults?: readonly Fault[];
+  /** Latency added to every API request. @default 0 */
   readonly latencyMs?: number;
 }
 
 /** A group as the API returns it: every field present. */
 export interface ApiGroup {
+  /** The group's name. */
   name: string;
+  /** The group's UUID. */
   uuid: string;
+  /** The libSQL server version. */
   version: string;
+  /** Every location, the primary included. */
   locations: string[];
+  /** The primary location. */
   primary: string;
+  /** Whether the group is protected from deletion. */
   delete_protection: boolean;
+  /** The older archived flag, when seeded. */
   archived?: boolean;
 }
 
@@ -61,6 +88,7 @@ export const DEFAULT_SEED: Seed = {
 
 /** A seed entry that is not usable; the message names it. */
 export class SeedError extends Error {
+  /** Always `"SeedError"`. */
   override name = "SeedError";
 }
 

@@ -6,10 +6,13 @@ import { DEFAULT_SEED, loadSeed, parseGroup, SeedError, type ApiGroup, type Seed
 
 /** One API request as the emulator saw it. The Authorization header is never recorded. */
 export interface LoggedRequest {
+  /** The HTTP method. */
   readonly method: string;
+  /** The raw request path, without the query. */
   readonly path: string;
   /** 0 when the connection was dropped or stalled without a complete answer. */
   readonly status: number;
+  /** Time from arrival to the end of the answer. */
   readonly durationMs: number;
 }
 
@@ -27,13 +30,17 @@ export interface EmulatorOptions {
 export interface Emulator {
   /** The base URL to use as `turso:apiBaseUrl`, e.g. `http://127.0.0.1:43121`. */
   readonly url: string;
+  /** The port it listens on. */
   readonly port: number;
   /** The API requests received so far. */
   requests(): readonly LoggedRequest[];
+  /** Empties the request log. */
   clearRequests(): void;
   /** The most API requests that were in flight at once. */
   maxInFlight(): number;
+  /** Adds a fault (see {@link Fault}). */
   addFault(fault: Fault): void;
+  /** Removes every fault. */
   clearFaults(): void;
   /** Creates or replaces a group. */
   setGroup(

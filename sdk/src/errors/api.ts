@@ -10,6 +10,7 @@ import { TursoError, type TursoErrorDetails } from "./base";
  * ```
  */
 export class TursoApiError extends TursoError {
+  /** Always `"TursoApiError"`. */
   override name = "TursoApiError";
   /** How many requests were made, retries included. */
   readonly attempts: number;
@@ -29,6 +30,7 @@ export class TursoApiError extends TursoError {
  * ```
  */
 export class TursoAuthError extends TursoApiError {
+  /** Always `"TursoAuthError"`. */
   override name = "TursoAuthError";
 }
 
@@ -41,6 +43,7 @@ export class TursoAuthError extends TursoApiError {
  * ```
  */
 export class TursoForbiddenError extends TursoApiError {
+  /** Always `"TursoForbiddenError"`. */
   override name = "TursoForbiddenError";
 }
 
@@ -53,6 +56,7 @@ export class TursoForbiddenError extends TursoApiError {
  * ```
  */
 export class TursoNotFoundError extends TursoApiError {
+  /** Always `"TursoNotFoundError"`. */
   override name = "TursoNotFoundError";
 }
 
@@ -66,5 +70,6 @@ export class TursoNotFoundError extends TursoApiError {
  * ```
  */
 export class TursoResponseError extends TursoError {
+  /** Always `"TursoResponseError"`. */
   override name = "TursoResponseError";
 }

@@ -28,12 +28,21 @@ export interface TursoErrorDetails {
  * ```
  */
 export class TursoError extends Error {
+  /** The class name, for logs: `TursoError` or a subclass's name. */
   override name = "TursoError";
+  /** The HTTP method of the request that failed, when a request was made. */
   readonly method: string | undefined;
+  /** The request URL (no credentials in it), when a request was made. */
   readonly url: string | undefined;
+  /** The HTTP status of the last response, when one arrived. */
   readonly status: number | undefined;
+  /** The API's own `error` message, when it sent one. */
   readonly apiMessage: string | undefined;
 
+  /**
+   * @param message - what happened and what to do about it
+   * @param details - the request and response facts to keep
+   */
   constructor(message: string, details: TursoErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.method = details.method;

@@ -10,6 +10,7 @@ import { TursoError } from "./base";
  * ```
  */
 export class TursoConfigError extends TursoError {
+  /** Always `"TursoConfigError"`. */
   override name = "TursoConfigError";
 
   constructor(

@@ -11,6 +11,7 @@ import { TursoError } from "./base";
  * ```
  */
 export class TursoInputError extends TursoError {
+  /** Always `"TursoInputError"`. */
   override name = "TursoInputError";
 
   constructor(

@@ -11,5 +11,6 @@ import { TursoError } from "./base";
  * ```
  */
 export class TursoPlacementError extends TursoError {
+  /** Always `"TursoPlacementError"`. */
   override name = "TursoPlacementError";
 }
