@@ -213,3 +213,19 @@ describe("load", () => {
     expect(emu.maxInFlight()).toBeGreaterThan(1);
   });
 });
+
+describe("logs", () => {
+  it("reports each request at Pulumi's debug level and each retry in one info line, never the token", async () => {
+    emu.clearFaults();
+    emu.addFault({ kind: "status", status: 503, times: 1 });
+    const url = `${emu.url}/v1/groups/default`;
+    const debug = await stack.cli(["preview", "--debug"]);
+    expect(debug.output).toMatch(new RegExp(`debug: GET ${url} -> 503 \\(attempt 1/4, \\d+ ms\\)`));
+    expect(debug.output).toMatch(new RegExp(`Turso API: GET ${url} -> 503; retrying in \\d+ ms \\(attempt 2 of 4\\)`));
+    expect(debug.output).toMatch(new RegExp(`debug: GET ${url} -> 200 \\(attempt 2/4, \\d+ ms\\)`));
+    expect(debug.output).not.toContain(ALICE);
+
+    const quiet = await stack.preview();
+    expect(quiet.output).not.toContain(`GET ${url}`);
+  });
+});

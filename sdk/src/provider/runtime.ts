@@ -9,6 +9,7 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { TursoClient, type ClientLogger } from "../client/http";
 import type { Group } from "../client/parse";
 import type { GroupRef } from "../client/url";
+import { engineAddress, engineLogger } from "./engineLog";
 import { checkPlacement, type PlacementExpectation } from "../placement";
 import { resolveSettings, type ConfigLookup, type Environment } from "../settings";
 
@@ -94,19 +95,22 @@ let shared: ProviderRuntime | undefined;
 
 /** The runtime of this provider process. */
 export function runtime(): ProviderRuntime {
-  return (shared ??= new ProviderRuntime(process.env, stderrLogger()));
+  return (shared ??= new ProviderRuntime(process.env, processLogger()));
 }
 
 /**
- * The provider process's log: debug lines (each request) only when `TURSO_LOG=debug`, retries
- * always. The engine records a plugin's stderr in its log (`pulumi preview -v=9 --logtostderr`).
+ * The provider process's log. Each request (method, token-free URL, status, attempt, duration)
+ * goes to the engine at debug level (`pulumi preview --debug`), retries at info level; without an
+ * engine connection, to stderr, requests only when `TURSO_LOG=debug`.
  */
-function stderrLogger(): ClientLogger {
-  const debug = process.env["TURSO_LOG"] === "debug";
+function processLogger(): ClientLogger {
+  const engine = engineLogger(engineAddress(process.argv.slice(2)));
+  const debugToStderr = process.env["TURSO_LOG"] === "debug";
   return {
     debug: (message) => {
-      if (debug) process.stderr.write(`[turso] ${message}\n`);
+      engine?.debug(message);
+      if (debugToStderr) process.stderr.write(`[turso] ${message}\n`);
     },
-    info: (message) => process.stderr.write(`[turso] ${message}\n`),
+    info: (message) => (engine ? engine.info(message) : process.stderr.write(`[turso] ${message}\n`)),
   };
 }
