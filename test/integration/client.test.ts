@@ -164,6 +164,18 @@ describe("TursoClient against the emulator", () => {
     await other.stop();
   });
 
+  it("survives extra fields, missing optional ones, empty locations, a primary outside them and a wrong content type", async () => {
+    emu.addFault({
+      kind: "status",
+      status: 200,
+      contentType: "text/plain",
+      body: { group: { name: "default", locations: [], primary: "lhr", brand_new: { x: 1 } }, next: null },
+      times: 1,
+    });
+    const { client } = testClient(emu.url, ALICE);
+    expect(await client.getGroup({ group: "default" })).toEqual({ name: "default", locations: [], primary: "lhr" });
+  });
+
   it("refuses a body over the size limit", async () => {
     emu.addFault({
       kind: "status",
