@@ -6,7 +6,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ["scripts/**/*.js", "examples/**/*.js", "*.js"],
+    files: ["scripts/**/*.js", "examples/**/*.js", "bench/**/*.js", "*.js"],
     languageOptions: {
       sourceType: "commonjs",
       globals: {
@@ -15,6 +15,10 @@ export default tseslint.config(
         process: "readonly",
         console: "readonly",
         __dirname: "readonly",
+        Buffer: "readonly",
+        fetch: "readonly",
+        setInterval: "readonly",
+        clearInterval: "readonly",
       },
     },
     rules: { "@typescript-eslint/no-require-imports": "off" },

@@ -4,6 +4,7 @@
 #   run.sh demo            the main job: emulator + pulumi preview/up + stack outputs
 #   run.sh pulumi ARGS...  the pinned Pulumi CLI in the project's environment
 #   run.sh emulator ARGS.. the Turso Platform API emulator
+#   run.sh bench           the benchmark (bench/results.md, bench/results.json)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 cmd="${1:-}"
@@ -30,6 +31,9 @@ case "$cmd" in
     ;;
   demo)
     exec node "$REPO_ROOT/scripts/demo.js" "$@"
+    ;;
+  bench)
+    exec node "$REPO_ROOT/bench/run.js" "$@"
     ;;
   pulumi)
     exec pulumi "$@"
