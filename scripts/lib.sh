@@ -104,6 +104,8 @@ ensure_pulumi() {
     PULUMI_BIN_DIR="$CACHE_DIR/pulumi/$key/bin"
     if [ ! -x "$PULUMI_BIN_DIR/pulumi" ] || [ ! -x "$PULUMI_BIN_DIR/pulumi-language-nodejs" ]; then
       bash "$REPO_ROOT/scripts/build-pulumi.sh" "$CACHE_DIR/pulumi/$key"
+      # Builds of older sources are never used again: keep the cache to one build per version.
+      find "$CACHE_DIR/pulumi" -mindepth 1 -maxdepth 1 -name "$PULUMI_CLI_VERSION-*" ! -name "$key" -exec rm -rf {} +
     fi
     export PATH="$PULUMI_BIN_DIR:$PATH"
   fi

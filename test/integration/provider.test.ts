@@ -88,12 +88,12 @@ describe("the serialized provider object", () => {
     expect(result?.props?.primary).toBe("fra");
   });
 
-  it("refuses to create", async () => {
-    await expect(groupProvider.create({ group: "x" })).rejects.toThrow("A Turso group lookup is read-only");
+  it("has only configure and read: a lookup is always a read", () => {
+    expect(Object.keys(groupProvider).sort()).toEqual(["configure", "read"]);
   });
 
   it("captures nothing: its methods reference no variable of this module", () => {
-    for (const method of [groupProvider.configure, groupProvider.read, groupProvider.create]) {
+    for (const method of [groupProvider.configure, groupProvider.read]) {
       const source = String(method);
       expect(source).not.toMatch(/token|settings|process\.env|__dirname|\/work\//i);
     }
