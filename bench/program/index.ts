@@ -16,7 +16,7 @@ function primaries(): pulumi.Input<string>[] {
     case "axios": {
       // The floor for "the same HTTP requests": a plain GET from the program process.
       const http = axios.create({
-        baseURL: process.env["TURSO_API_BASEURL"],
+        baseURL: process.env["TURSO_API_BASEURL"] ?? "",
         headers: { Authorization: `Bearer ${process.env["TURSO_API_TOKEN"]}` },
       });
       return names.map((g) =>

@@ -261,14 +261,14 @@ describe("seeds", () => {
 });
 
 describe("command", () => {
+  /** The emulator command, from its TypeScript source. */
+  const emulatorCommand = (...args: string[]) =>
+    spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "sdk/src/emulator/cli.ts", ...args], {
+      cwd: path.resolve(__dirname, "../.."),
+    });
+
   it("prints exactly one ready line and stops on SIGTERM", async () => {
-    const child = spawn(
-      process.execPath,
-      ["-r", "ts-node/register/transpile-only", "sdk/src/emulator/cli.ts", "--port", "0"],
-      {
-        cwd: path.resolve(__dirname, "../.."),
-      },
-    );
+    const child = emulatorCommand("--port", "0");
     let out = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     while (!out.includes("\n")) await new Promise((r) => setTimeout(r, 50));
@@ -282,13 +282,7 @@ describe("command", () => {
   });
 
   it("exits 1 with the seed error", async () => {
-    const child = spawn(
-      process.execPath,
-      ["-r", "ts-node/register/transpile-only", "sdk/src/emulator/cli.ts", "--seed", "/nonexistent.json"],
-      {
-        cwd: path.resolve(__dirname, "../.."),
-      },
-    );
+    const child = emulatorCommand("--seed", "/nonexistent.json");
     let err = "";
     child.stderr.on("data", (d: Buffer) => (err += d.toString()));
     const [code] = await once(child, "exit");
