@@ -60,9 +60,10 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 });
 const error = (status: number, message: string): Reply => json(status, { error: message });
 
-function readSeed(seed: Seed | string | undefined): State {
-  if (seed === undefined) return loadSeed(DEFAULT_SEED);
-  if (typeof seed !== "string") return loadSeed(seed);
+/** The seed as given: an object, a file's parsed JSON, or the default. */
+function rawSeed(seed: Seed | string | undefined): unknown {
+  if (seed === undefined) return DEFAULT_SEED;
+  if (typeof seed !== "string") return seed;
   let text: string;
   try {
     text = readFileSync(seed, "utf8");
@@ -70,28 +71,33 @@ function readSeed(seed: Seed | string | undefined): State {
     throw new SeedError(`cannot read seed file ${seed}: ${(err as Error).message}`);
   }
   try {
-    return loadSeed(JSON.parse(text));
+    return JSON.parse(text) as unknown;
   } catch (err) {
-    if (err instanceof SeedError) throw new SeedError(`${seed}: ${err.message}`);
     throw new SeedError(`${seed} is not valid JSON: ${(err as Error).message}`);
   }
 }
 
-function seedExtras(seed: Seed | string | undefined): { faults: Fault[]; latencyMs: number } {
-  const raw: unknown = typeof seed === "string" ? JSON.parse(readFileSync(seed, "utf8")) : (seed ?? {});
-  const r = raw as { faults?: unknown; latencyMs?: unknown };
-  if (r.latencyMs !== undefined && !(typeof r.latencyMs === "number" && r.latencyMs >= 0)) {
-    throw new SeedError("seed.latencyMs must be a number of milliseconds");
-  }
-  if (r.faults !== undefined && !Array.isArray(r.faults)) throw new SeedError("seed.faults must be an array");
-  const faults = (r.faults ?? []).map((f: unknown, i: number) => {
-    try {
-      return parseFault(f, `seed.faults[${i}]`);
-    } catch (err) {
-      throw new SeedError((err as Error).message);
+/** Validates a seed: its state, and the faults and latency it sets from the start. */
+function readSeed(seed: Seed | string | undefined): { raw: unknown; state: State; faults: Fault[]; latencyMs: number } {
+  const raw = rawSeed(seed);
+  try {
+    const r = raw as { faults?: unknown; latencyMs?: unknown };
+    if (r.latencyMs !== undefined && !(typeof r.latencyMs === "number" && r.latencyMs >= 0)) {
+      throw new SeedError("seed.latencyMs must be a number of milliseconds");
     }
-  });
-  return { faults, latencyMs: (r.latencyMs as number | undefined) ?? 0 };
+    if (r.faults !== undefined && !Array.isArray(r.faults)) throw new SeedError("seed.faults must be an array");
+    const faults = (r.faults ?? []).map((f: unknown, i: number) => {
+      try {
+        return parseFault(f, `seed.faults[${i}]`);
+      } catch (err) {
+        throw new SeedError((err as Error).message);
+      }
+    });
+    return { raw, state: loadSeed(raw), faults, latencyMs: (r.latencyMs as number | undefined) ?? 0 };
+  } catch (err) {
+    if (err instanceof SeedError && typeof seed === "string") throw new SeedError(`${seed}: ${err.message}`);
+    throw err;
+  }
 }
 
 /** Splits a raw path into decoded segments (decoded once, like a real server); undefined if malformed. */
@@ -136,11 +142,11 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * ```
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  let state = readSeed(options.seed);
-  const extras = seedExtras(options.seed);
+  const seed = readSeed(options.seed);
+  let state = seed.state;
   const faults = new FaultQueue();
-  extras.faults.forEach((f) => faults.add(f));
-  let latencyMs = extras.latencyMs;
+  seed.faults.forEach((f) => faults.add(f));
+  let latencyMs = seed.latencyMs;
   let log: LoggedRequest[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
@@ -227,10 +233,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
     }
     if (what === "reset" && method === "POST") {
-      state = readSeed(options.seed);
+      // The seed as it was read at start: state, faults and latency (the file is not read again).
+      state = loadSeed(seed.raw);
       faults.clear();
-      extras.faults.forEach((f) => faults.add(f));
-      latencyMs = extras.latencyMs;
+      seed.faults.forEach((f) => faults.add(f));
+      latencyMs = seed.latencyMs;
       return json(200, { reset: true });
     }
     return error(404, "no such admin route");
