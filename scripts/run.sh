@@ -22,11 +22,14 @@ case "$cmd" in
     step_done
     cd "$REPO_ROOT"
     mkdir -p .e2e
+    rm -f .e2e/jest-results.json
     status=0
     npx --no-install jest --json --outputFile=.e2e/jest-results.json "$@" || status=$?
     # A plain closing line for CI: "N passed, N failed, N skipped".
-    node -e 'const r = require("./.e2e/jest-results.json");
-      console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`);' || true
+    if [ -f .e2e/jest-results.json ]; then
+      node -e 'const r = require("./.e2e/jest-results.json");
+        console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`);'
+    fi
     exit "$status"
     ;;
   demo)

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
-import { ALICE, ALICE_DEFAULT_GROUP, BOB, TEST_SEED } from "../helpers/seed";
+import { ALICE_DEFAULT_GROUP } from "../helpers/expected";
+import { ALICE, BOB, TEST_SEED } from "../helpers/seed";
 import { Harness, PROGRAMS, type TestStack } from "./harness";
 
 jest.setTimeout(120_000);

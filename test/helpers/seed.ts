@@ -26,13 +26,3 @@ export const TEST_SEED: Seed = {
 
 export const ALICE = "alice-secret-token-4f1c";
 export const BOB = "bob-secret-token-9a2e";
-
-/** What getGroup and the client return for alice's personal group "default" of TEST_SEED. */
-export const ALICE_DEFAULT_GROUP = {
-  name: "default",
-  locations: ["fra", "ams"],
-  primary: "fra",
-  uuid: expect.any(String),
-  version: "v0.24.32",
-  deleteProtection: false,
-};

@@ -8,7 +8,8 @@ import {
   TursoResponseError,
 } from "../../sdk/src/errors";
 import { testClient } from "../helpers/client";
-import { ALICE, ALICE_DEFAULT_GROUP, BOB, TEST_SEED } from "../helpers/seed";
+import { ALICE_DEFAULT_GROUP } from "../helpers/expected";
+import { ALICE, BOB, TEST_SEED } from "../helpers/seed";
 
 let emu: Emulator;
 beforeEach(async () => {
