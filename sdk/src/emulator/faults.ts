@@ -1,3 +1,6 @@
+import type { ServerResponse } from "node:http";
+import { send, sleep } from "./http";
+
 /**
  * Faults the emulator can inject, set in the seed or at run time (`POST /__emulator/faults`).
  * Each applies to the next `times` API requests (all of them when `times` is absent) whose path
@@ -118,5 +121,37 @@ export class FaultQueue {
       if (fault.times <= 0) this.faults.splice(index, 1);
     }
     return fault;
+  }
+}
+
+/** Answers a request as `fault` says; false when the request should still be answered normally. */
+export async function applyFault(fault: Fault, res: ServerResponse): Promise<boolean> {
+  switch (fault.kind) {
+    case "delay":
+      await sleep(fault.delayMs);
+      return false;
+    case "status": {
+      const headers: Record<string, string> = {};
+      if (fault.retryAfter !== undefined) headers["Retry-After"] = fault.retryAfter;
+      if (fault.contentType !== undefined) headers["Content-Type"] = fault.contentType;
+      send(res, { status: fault.status, body: fault.body ?? { error: `emulated ${fault.status}` }, headers });
+      return true;
+    }
+    case "malformed":
+      res.writeHead(200, { "Content-Type": fault.contentType ?? "application/json" });
+      res.end(fault.body ?? '{"group": {"name": "trunc');
+      return true;
+    case "redirect":
+      res.writeHead(fault.status ?? 302, { Location: fault.location, "Content-Type": "application/json" });
+      res.end(JSON.stringify({ error: "moved" }));
+      return true;
+    case "stall":
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.write('{"group": ');
+      // Nothing more is sent; the connection stays open until the client or stop() closes it.
+      return true;
+    case "drop":
+      res.socket?.destroy();
+      return true;
   }
 }

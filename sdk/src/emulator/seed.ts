@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import type { Fault } from "./faults";
+import { readFileSync } from "node:fs";
+import { parseFault, type Fault } from "./faults";
 
 /** A group as a seed describes it; `uuid`, `version` and `delete_protection` are optional. */
 export interface SeedGroup {
@@ -185,4 +186,49 @@ export function loadSeed(raw: unknown): State {
 /** Validates one group given at run time through the admin route. */
 export function parseGroup(organization: string, raw: unknown, where = "group"): ApiGroup {
   return group(where, organization, raw);
+}
+
+/** The seed as given: an object, a file's parsed JSON, or the default. */
+function rawSeed(seed: Seed | string | undefined): unknown {
+  if (seed === undefined) return DEFAULT_SEED;
+  if (typeof seed !== "string") return seed;
+  let text: string;
+  try {
+    text = readFileSync(seed, "utf8");
+  } catch (err) {
+    throw new SeedError(`cannot read seed file ${seed}: ${(err as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new SeedError(`${seed} is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+/** Validates a seed: its state, and the faults and latency it sets from the start. */
+export function readSeed(seed: Seed | string | undefined): {
+  raw: unknown;
+  state: State;
+  faults: Fault[];
+  latencyMs: number;
+} {
+  const raw = rawSeed(seed);
+  try {
+    const r = raw as { faults?: unknown; latencyMs?: unknown };
+    if (r.latencyMs !== undefined && !(typeof r.latencyMs === "number" && r.latencyMs >= 0)) {
+      throw new SeedError("seed.latencyMs must be a number of milliseconds");
+    }
+    if (r.faults !== undefined && !Array.isArray(r.faults)) throw new SeedError("seed.faults must be an array");
+    const faults = (r.faults ?? []).map((f: unknown, i: number) => {
+      try {
+        return parseFault(f, `seed.faults[${i}]`);
+      } catch (err) {
+        throw new SeedError((err as Error).message);
+      }
+    });
+    return { raw, state: loadSeed(raw), faults, latencyMs: (r.latencyMs as number | undefined) ?? 0 };
+  } catch (err) {
+    if (err instanceof SeedError && typeof seed === "string") throw new SeedError(`${seed}: ${err.message}`);
+    throw err;
+  }
 }
