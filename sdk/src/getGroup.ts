@@ -63,9 +63,10 @@ function lookup(args: GetGroupArgs, opts: GetGroupOptions | undefined): GroupLoo
   const organization = resolveOrganization(args.organization, programConfig, process.env);
   const expect = validateExpectation(args.expect);
   const key = JSON.stringify([organization ?? null, group]);
+  const expectKey = JSON.stringify(expect ?? null);
   const found = lookups.get(key);
   if (found !== undefined) {
-    if (found.expect !== JSON.stringify(expect ?? null)) {
+    if (found.expect !== expectKey) {
       throw new TursoInputError(
         "expect",
         "one expectation per group",
@@ -78,7 +79,7 @@ function lookup(args: GetGroupArgs, opts: GetGroupOptions | undefined): GroupLoo
     { group, ...(organization === undefined ? {} : { organization }), ...(expect === undefined ? {} : { expect }) },
     opts,
   );
-  lookups.set(key, { read, expect: JSON.stringify(expect ?? null) });
+  lookups.set(key, { read, expect: expectKey });
   return read;
 }
 

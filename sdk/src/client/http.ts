@@ -10,7 +10,7 @@ import {
 import { Limiter } from "./limiter";
 import { apiErrorMessage, parseGroupBody, type Group } from "./parse";
 import { isRetryableStatus, parseRetryAfter, retryDelay, type RetryPolicy } from "./retry";
-import { describeRef, groupUrl, type GroupRef } from "./url";
+import { describeRef, describeScope, groupUrl, type GroupRef } from "./url";
 import { validateName } from "./validate";
 
 /** Where log lines go; the provider sends debug lines to Pulumi's debug log. */
@@ -170,7 +170,7 @@ export class TursoClient {
       attempts: ctx.attempts,
       ...(apiMessage === undefined ? {} : { apiMessage }),
     };
-    const where = ref.organization === undefined ? "your personal account" : `organization "${ref.organization}"`;
+    const where = describeScope(ref);
     if (status === 401) {
       return new TursoAuthError(
         `The Turso API rejected the API token from ${this.options.tokenSource} (${said}). ` +

@@ -49,9 +49,12 @@ export function groupUrl(baseUrl: string, ref: GroupRef): string {
     : `${baseUrl}/v1/organizations/${encodeURIComponent(ref.organization)}/groups/${group}`;
 }
 
+/** Where a lookup looks, in messages: `organization "y"` or `your personal account`. */
+export function describeScope(ref: GroupRef): string {
+  return ref.organization === undefined ? "your personal account" : `organization "${ref.organization}"`;
+}
+
 /** How a lookup is named in messages: `group "x" in organization "y"` or `... in your personal account`. */
 export function describeRef(ref: GroupRef): string {
-  return ref.organization === undefined
-    ? `group "${ref.group}" in your personal account`
-    : `group "${ref.group}" in organization "${ref.organization}"`;
+  return `group "${ref.group}" in ${describeScope(ref)}`;
 }

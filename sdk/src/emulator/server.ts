@@ -78,6 +78,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let maxInFlight = 0;
   const sockets = new Set<Socket>();
 
+  /** Validates a group and creates or replaces it (and its organization, when new). */
+  function putGroup(organization: string, raw: unknown, where: string): ApiGroup {
+    const group = parseGroup(organization, raw, where);
+    const groups = state.organizations.get(organization) ?? new Map<string, ApiGroup>();
+    groups.set(group.name, group);
+    state.organizations.set(organization, groups);
+    return group;
+  }
+
   async function admin(method: string, parts: string[], req: IncomingMessage): Promise<Reply> {
     const [, what, org, groupsWord, name] = parts;
     if (what === "requests" && parts.length === 2) {
@@ -116,10 +125,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       parts.length === 5
     ) {
       if (method === "PUT") {
-        const group = parseGroup(org, { ...((await body(req)) as object), name }, "body");
-        if (!state.organizations.has(org)) state.organizations.set(org, new Map());
-        state.organizations.get(org)?.set(name, group);
-        return json(200, { group });
+        return json(200, { group: putGroup(org, { ...((await body(req)) as object), name }, "body") });
       }
       if (method === "DELETE") {
         const deleted = state.organizations.get(org)?.delete(name) ?? false;
@@ -203,9 +209,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     addFault: (fault) => faults.add(parseFault(fault)),
     clearFaults: () => faults.clear(),
     setGroup: (organization, group) => {
-      const parsed = parseGroup(organization, group);
-      if (!state.organizations.has(organization)) state.organizations.set(organization, new Map());
-      state.organizations.get(organization)?.set(parsed.name, parsed);
+      putGroup(organization, group, "group");
     },
     stop: () =>
       new Promise<void>((resolve) => {
