@@ -31,3 +31,4 @@ export {
   type TursoErrorDetails,
 } from "./errors";
 export type { PlacementExpectation } from "./placement";
+export { regionOf, type LocationRegion } from "./regions";

@@ -1,0 +1,69 @@
+import { TursoInputError } from "./errors";
+
+/**
+ * Where a Turso location runs, in the words of the cloud that runs it: the value to give that
+ * cloud's own provider (an AWS provider's `region`, a Fly.io app's `primaryRegion`). A location
+ * whose form this package does not know is `{ cloud: "unknown", location }`, never a guess.
+ *
+ * @example
+ * ```ts
+ * import { regionOf, type LocationRegion } from "pulumi-turso-group";
+ *
+ * const placed: LocationRegion = regionOf("aws-eu-west-1"); // { cloud: "aws", region: "eu-west-1" }
+ * ```
+ */
+export type LocationRegion =
+  | { readonly cloud: "aws"; readonly region: string }
+  | { readonly cloud: "fly"; readonly region: string }
+  | { readonly cloud: "unknown"; readonly location: string };
+
+/**
+ * The documented forms of location codes (Turso's "Cloud Providers" page and the `GET /v1/locations`
+ * example of its OpenAPI spec): patterns, not lists, because both lists change.
+ * - `aws-<AWS region code>`: the part after `aws-` is the AWS region itself (`us-east-1`,
+ *   `ap-northeast-1`, `us-gov-west-1`: two letters, words, a number, joined by dashes).
+ * - three lowercase letters: a legacy location, named after the Fly.io region it runs in.
+ */
+const FORMS = [
+  { cloud: "aws", pattern: /^aws-([a-z]{2}(?:-[a-z]+)+-\d+)$/ },
+  { cloud: "fly", pattern: /^([a-z]{3})$/ },
+] as const;
+
+/**
+ * The cloud and region a Turso location code stands for, for the resources that take their own
+ * region names. `aws-<region>` gives the AWS region `<region>`; a legacy three-letter code gives
+ * the Fly.io region of the same name; anything else (another cloud's prefix, an upper-case or
+ * malformed code) gives `{ cloud: "unknown", location }` so that a program decides, never a guess.
+ * A pure function of its argument: no request, no list of regions to go stale.
+ *
+ * @param location - A location code as the API returns it, e.g. a group's `primary`.
+ * @throws {@link TursoInputError} when `location` is not a string (from plain JavaScript).
+ * @example
+ * ```ts
+ * import * as aws from "@pulumi/aws";
+ * import { getGroupOutput, regionOf } from "pulumi-turso-group";
+ *
+ * const group = getGroupOutput({ organization: "acme", group: "prod" });
+ * export const placed = group.primary.apply(regionOf); // { cloud: "aws", region: "eu-west-1" }
+ * // Not on AWS: undefined, and the AWS provider's own region setting applies.
+ * const region = placed.apply((p) => (p.cloud === "aws" ? (p.region as aws.Region) : undefined));
+ * const nearProd = new aws.Provider("near-prod", { region });
+ *
+ * regionOf("fra"); // { cloud: "fly", region: "fra" }
+ * regionOf("gcp-europe-west1"); // { cloud: "unknown", location: "gcp-europe-west1" }
+ * ```
+ */
+export function regionOf(location: string): LocationRegion {
+  if (typeof location !== "string") {
+    throw new TursoInputError(
+      "location",
+      "it must be a string",
+      `regionOf(location): location must be a location code string such as "aws-eu-west-1" (got ${typeof location}).`,
+    );
+  }
+  for (const { cloud, pattern } of FORMS) {
+    const region = pattern.exec(location)?.[1];
+    if (region !== undefined) return { cloud, region };
+  }
+  return { cloud: "unknown", location };
+}
