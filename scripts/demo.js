@@ -11,15 +11,34 @@ function pulumi(args, { capture = false } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn("pulumi", [...args, "--non-interactive"], {
       cwd: root,
-      stdio: ["ignore", capture ? "pipe" : "inherit", "inherit"],
+      stdio: ["ignore", capture ? "pipe" : "inherit", "pipe"],
     });
     let out = "";
+    let err = "";
     if (capture) child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (process.stderr.write(d), (err += d)));
     child.on("error", reject);
-    child.on("close", (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`pulumi ${args.join(" ")} exited with ${code}`)),
-    );
+    child.on("close", (code) => {
+      if (code === 0) return resolve(out);
+      const failure = new Error(`pulumi ${args.join(" ")} exited with ${code}`);
+      if (err.includes("incorrect passphrase")) failure.message += `\n\n${passphraseHelp()}`;
+      reject(failure);
+    });
   });
+}
+
+// The demo's state (.pulumi-state/) and Pulumi.demo.yaml were made with another passphrase.
+function passphraseHelp() {
+  const now =
+    process.env.PULUMI_CONFIG_PASSPHRASE === "local-stacks-only"
+      ? "the default local-stacks-only (no PULUMI_CONFIG_PASSPHRASE exported)"
+      : "the PULUMI_CONFIG_PASSPHRASE you exported";
+  return [
+    `The demo stack "${stack}" was created with another passphrase than ${now}.`,
+    "Either export the passphrase it was created with, or start the demo stack afresh (it holds",
+    "nothing but the demo's outputs; this removes .pulumi-state's demo stack and Pulumi.demo.yaml):",
+    `  npm run pulumi -- stack rm ${stack} --yes --force && npm run demo`,
+  ].join("\n");
 }
 
 async function main() {
