@@ -8,6 +8,9 @@
 #   ${TURSO_PULUMI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-turso-group}
 #     node/<version>/          Node.js 22 from the npm registry, when the machine's node is older
 #     pulumi/<version>-<hash>/bin/  pulumi, pulumi-language-nodejs, pulumi-resource-pulumi-nodejs
+#                                   (only when no pulumi >= PULUMI_MIN_VERSION is on PATH)
+#     dynamic-provider/bin/         pulumi-resource-pulumi-nodejs, when your own CLI lacks it
+#     actionlint/<version>/bin/     actionlint (npm test only)
 
 set -euo pipefail
 
@@ -91,29 +94,80 @@ ensure_build() {
   step_done
 }
 
-# The Pulumi CLI: a pulumi of the pinned version on PATH, or the one built into the cache.
+# True when version $1 (v-prefix allowed) is at least $2.
+version_at_least() {
+  [ "$(printf '%s\n%s\n' "${1#v}" "$2" | sort -V | head -n1)" = "$2" ]
+}
+
+# The directory of the pinned CLI built into the cache, keyed by version and by the sources of the
+# build, so a change to either rebuilds.
+pulumi_cache_dir() {
+  local key
+  key="$PULUMI_CLI_VERSION-$(cat "$REPO_ROOT/scripts/build-pulumi.sh" "$REPO_ROOT/scripts/langhost/main.go" | sha256sum | cut -c1-10)"
+  echo "$CACHE_DIR/pulumi/$key"
+}
+
+# The Pulumi CLI: yours when a pulumi >= $PULUMI_MIN_VERSION and a pulumi-language-nodejs are on
+# PATH (used as they are); otherwise the pinned $PULUMI_CLI_VERSION, built into the cache once.
+# Exports PULUMI_BIN_DIR (the CLI's folder) and PULUMI_CLI_VERSION (the version in use).
 ensure_pulumi() {
-  step "pulumi CLI" "Building the Pulumi CLI from the Go module proxy failed; see scripts/build-pulumi.sh and the Go output above."
-  if command -v pulumi >/dev/null && command -v pulumi-language-nodejs >/dev/null &&
-    [ "$(pulumi version 2>/dev/null)" = "v$PULUMI_CLI_VERSION" ]; then
+  step "pulumi CLI" "Building the Pulumi CLI from the Go module proxy failed; see scripts/build-pulumi.sh and the Go output above (or put a pulumi >= $PULUMI_MIN_VERSION with its pulumi-language-nodejs on PATH)."
+  local found
+  found="$(pulumi version 2>/dev/null || true)"
+  if command -v pulumi-language-nodejs >/dev/null && [ -n "$found" ] && version_at_least "$found" "$PULUMI_MIN_VERSION"; then
     PULUMI_BIN_DIR="$(dirname "$(command -v pulumi)")"
+    PULUMI_CLI_VERSION="${found#v}"
   else
-    # Keyed by version and by the sources of the build, so a change to either rebuilds.
-    local key
-    key="$PULUMI_CLI_VERSION-$(cat "$REPO_ROOT/scripts/build-pulumi.sh" "$REPO_ROOT/scripts/langhost/main.go" | sha256sum | cut -c1-10)"
-    PULUMI_BIN_DIR="$CACHE_DIR/pulumi/$key/bin"
+    local dir
+    dir="$(pulumi_cache_dir)"
+    PULUMI_BIN_DIR="$dir/bin"
     if [ ! -x "$PULUMI_BIN_DIR/pulumi" ] || [ ! -x "$PULUMI_BIN_DIR/pulumi-language-nodejs" ]; then
-      bash "$REPO_ROOT/scripts/build-pulumi.sh" "$CACHE_DIR/pulumi/$key"
+      [ -n "$found" ] && say "pulumi $found on PATH is older than $PULUMI_MIN_VERSION (or has no pulumi-language-nodejs beside it on PATH): building the pinned v$PULUMI_CLI_VERSION"
+      bash "$REPO_ROOT/scripts/build-pulumi.sh" "$dir"
       # Builds of older sources are never used again: keep the cache to one build per version.
-      find "$CACHE_DIR/pulumi" -mindepth 1 -maxdepth 1 -name "$PULUMI_CLI_VERSION-*" ! -name "$key" -exec rm -rf {} +
+      find "$CACHE_DIR/pulumi" -mindepth 1 -maxdepth 1 -name "$PULUMI_CLI_VERSION-*" ! -name "$(basename "$dir")" -exec rm -rf {} +
     fi
     export PATH="$PULUMI_BIN_DIR:$PATH"
   fi
-  # The dynamic-provider plugin script ships inside @pulumi/pulumi; it must sit beside the CLI.
-  if [ ! -x "$PULUMI_BIN_DIR/pulumi-resource-pulumi-nodejs" ] && [ -w "$PULUMI_BIN_DIR" ]; then
-    install -m 0755 "$REPO_ROOT/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs" "$PULUMI_BIN_DIR/"
+  # The dynamic-provider plugin script ships inside @pulumi/pulumi; Pulumi looks for it on PATH and
+  # beside the CLI. Pulumi's own installs carry it; for the others it goes beside our build, or in
+  # a folder of the cache put on PATH (never into a CLI folder that is not ours).
+  if ! command -v pulumi-resource-pulumi-nodejs >/dev/null && [ ! -x "$PULUMI_BIN_DIR/pulumi-resource-pulumi-nodejs" ]; then
+    local plugin_dir="$PULUMI_BIN_DIR"
+    case "$PULUMI_BIN_DIR" in
+      "$CACHE_DIR"/*) ;;
+      *) plugin_dir="$CACHE_DIR/dynamic-provider/bin" ;;
+    esac
+    mkdir -p "$plugin_dir"
+    install -m 0755 "$REPO_ROOT/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs" "$plugin_dir/"
+    export PATH="$PATH:$plugin_dir"
   fi
-  export PULUMI_BIN_DIR
+  export PULUMI_BIN_DIR PULUMI_CLI_VERSION
+  step_done
+}
+
+# One line naming the Pulumi CLI and the Node.js language host that pulumi commands will use.
+describe_pulumi() {
+  local cli host origin host_origin
+  cli="$(command -v pulumi)"
+  host="$(command -v pulumi-language-nodejs)"
+  case "$(readlink -f "$cli")" in
+    "$CACHE_DIR"/*) origin="built by this project from the Go module proxy" ;;
+    *) origin="yours, from PATH" ;;
+  esac
+  case "$(readlink -f "$host")" in
+    "$CACHE_DIR"/*) host_origin="this project's stand-in, scripts/langhost" ;;
+    *) host_origin="yours, from PATH" ;;
+  esac
+  say "Pulumi CLI v$PULUMI_CLI_VERSION ($cli, $origin); Node.js language host $host ($host_origin)"
+}
+
+# actionlint of the pinned version, built into the cache once; npm test lints every workflow with it.
+ensure_actionlint() {
+  step "actionlint" "Building actionlint from the Go module proxy failed; see scripts/build-actionlint.sh and the Go output above."
+  local dir="$CACHE_DIR/actionlint/$ACTIONLINT_VERSION"
+  [ -x "$dir/bin/actionlint" ] || bash "$REPO_ROOT/scripts/build-actionlint.sh" "$dir"
+  export PATH="$dir/bin:$PATH"
   step_done
 }
 

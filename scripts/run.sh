@@ -5,6 +5,7 @@
 #   run.sh pulumi ARGS...  the pinned Pulumi CLI in the project's environment
 #   run.sh emulator ARGS.. the Turso Platform API emulator
 #   run.sh bench           the benchmark (bench/results.md, bench/results.json)
+#   run.sh env             prints `export` lines of this environment (scripts/activate.sh evals them)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 cmd="${1:-}"
@@ -13,6 +14,9 @@ bootstrap
 
 case "$cmd" in
   test)
+    describe_pulumi
+    # The workflow test (test/e2e/workflows.test.ts) runs actionlint from PATH.
+    ensure_actionlint
     step "lint" "ESLint or Prettier found problems: run 'npm run format' and fix what ESLint reports."
     (cd "$REPO_ROOT" && npx --no-install eslint . && npx --no-install prettier --check . >/dev/null)
     step "typecheck" "TypeScript found type errors in sdk/, test/ or examples/."
@@ -33,6 +37,7 @@ case "$cmd" in
     exit "$status"
     ;;
   demo)
+    describe_pulumi
     exec node "$REPO_ROOT/scripts/demo.js" "$@"
     ;;
   bench)
@@ -44,8 +49,15 @@ case "$cmd" in
   emulator)
     exec node "$REPO_ROOT/sdk/dist/emulator/cli.js" "$@"
     ;;
+  env)
+    describe_pulumi
+    for name in PATH PULUMI_STATE_DIR PULUMI_BACKEND_URL PULUMI_HOME PULUMI_CONFIG_PASSPHRASE PULUMI_SKIP_UPDATE_CHECK \
+      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION PULUMI_BIN_DIR PULUMI_CLI_VERSION; do
+      printf 'export %s=%q\n' "$name" "${!name}"
+    done
+    ;;
   *)
-    echo "usage: run.sh test|demo|pulumi|emulator [args...]" >&2
+    echo "usage: run.sh test|demo|pulumi|emulator|bench|env [args...]" >&2
     exit 2
     ;;
 esac
