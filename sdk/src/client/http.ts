@@ -9,8 +9,9 @@ import {
 } from "../errors";
 import { Limiter } from "./limiter";
 import { apiErrorMessage, parseGroupBody, type Group } from "./parse";
+import { ProxyFailure, resolveRoute } from "./proxy";
 import { isRetryableStatus, parseRetryAfter, retryDelay, type RetryPolicy } from "./retry";
-import { describeRef, describeScope, groupUrl, type GroupRef } from "./url";
+import { describeRef, describeScope, groupUrl, showUrl, type GroupRef } from "./url";
 import { validateName } from "./validate";
 
 /** Where log lines go; the provider sends debug lines to Pulumi's debug log. */
@@ -39,7 +40,7 @@ export interface ClientOptions {
 type Attempt =
   | { readonly kind: "response"; readonly response: AxiosResponse<string> }
   | { readonly kind: "timeout" }
-  | { readonly kind: "network"; readonly code: string }
+  | { readonly kind: "network"; readonly code: string; readonly proxy?: ProxyFailure }
   | { readonly kind: "too-large" };
 
 const sleepFor = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -58,6 +59,10 @@ export class TursoClient {
     this.http = axios.create({
       // Redirects are not followed: the token must not leave for another host.
       maxRedirects: 0,
+      // Never axios's own proxy handling: it would send a loopback request, token included, in
+      // clear text to HTTP_PROXY. An https base URL may go through an HTTPS_PROXY tunnel instead.
+      proxy: false,
+      httpsAgent: resolveRoute(options.baseUrl).agent,
       responseType: "text",
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
@@ -92,11 +97,13 @@ export class TursoClient {
       logger?.debug(`GET ${url} -> ${status} (attempt ${attempt}/${attempts}, ${now() - t0} ms)`);
 
       if (result.kind === "response" && result.response.status >= 200 && result.response.status < 300) {
-        return parseGroupBody(result.response.status, result.response.data, { method: "GET", url });
+        return parseGroupBody(result.response.status, result.response.data, { method: "GET", url }, [
+          this.options.token,
+        ]);
       }
       const retryable =
         result.kind === "timeout" ||
-        result.kind === "network" ||
+        (result.kind === "network" && result.proxy?.retryable !== false) ||
         (result.kind === "response" && isRetryableStatus(result.response.status));
       if (!retryable || attempt >= attempts) {
         throw this.failure(ref, url, result, attempt, now() - started);
@@ -122,7 +129,8 @@ export class TursoClient {
       const code = axios.isAxiosError(err) ? (err.code ?? "ERR_NETWORK") : "ERR_UNKNOWN";
       if (axios.isAxiosError(err) && /maxContentLength/.test(err.message)) return { kind: "too-large" };
       // Never keep the axios error: its config holds the Authorization header.
-      return { kind: "network", code };
+      const proxy = axios.isAxiosError(err) && err.cause instanceof ProxyFailure ? err.cause : undefined;
+      return { kind: "network", code, ...(proxy ? { proxy } : {}) };
     } finally {
       clearTimeout(timer);
     }
@@ -140,7 +148,8 @@ export class TursoClient {
           base,
         );
       case "network":
-        return new TursoApiError(
+        if (result.proxy) {
+          return new TursoApiError(
           `Could not reach the Turso API looking up ${what}: GET ${url} failed with ${result.code} (${tried}). ` +
             `Check the network and turso:apiBaseUrl.`,
           base,
@@ -161,7 +170,7 @@ export class TursoClient {
     ctx: { method: string; url: string; attempts: number; what: string; tried: string },
   ): TursoError {
     const { status } = response;
-    const apiMessage = apiErrorMessage(typeof response.data === "string" ? response.data : "");
+    const apiMessage = apiErrorMessage(typeof response.data === "string" ? response.data : "", [this.options.token]);
     const said = `${status}${apiMessage === undefined ? "" : `: ${apiMessage}`}`;
     const details = {
       method: ctx.method,
@@ -196,7 +205,7 @@ export class TursoClient {
     if (status >= 300 && status < 400) {
       const location = header(response, "location") ?? "(no Location)";
       return new TursoApiError(
-        `The Turso API answered GET ${ctx.url} with a redirect (${status} to ${safeLocation(location)}), which is not followed ` +
+        `The Turso API answered GET ${ctx.url} with a redirect (${status} to ${showUrl(location, [this.options.token])}), which is not followed ` +
           `so that the token never leaves for another host. Check turso:apiBaseUrl.`,
         details,
       );
@@ -215,14 +224,4 @@ export class TursoClient {
 function header(response: AxiosResponse<string>, name: string): string | undefined {
   const value: unknown = response.headers[name];
   return typeof value === "string" ? value : undefined;
-}
-
-/** A redirect target for messages, without any credentials or query it may carry. */
-function safeLocation(location: string): string {
-  try {
-    const url = new URL(location);
-    return `${url.origin}${url.pathname}`;
-  } catch {
-    return JSON.stringify(location.slice(0, 80));
-  }
 }

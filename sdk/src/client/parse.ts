@@ -1,4 +1,5 @@
 import { TursoResponseError } from "../errors";
+import { redact } from "./redact";
 
 /** A Turso group as the retrieve-group endpoint describes it. */
 export interface Group {
@@ -23,24 +24,29 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** A short, printable excerpt of a body for messages. */
-export function excerpt(text: string, max = 120): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
-}
-
-/** The API's `error` message from an error body, or an excerpt of a body that is not JSON. */
-export function apiErrorMessage(text: string): string | undefined {
+/**
+ * The API's `error` message from an error body, or an excerpt (120 characters) of a body that is
+ * not JSON; through {@link redact}, so without `secrets`, credentials or escapes. Undefined when
+ * nothing is left.
+ */
+export function apiErrorMessage(text: string, secrets: readonly string[] = []): string | undefined {
   const body = parseJson(text);
-  if (isRecord(body) && typeof body["error"] === "string") return body["error"];
-  return text.trim() === "" ? undefined : excerpt(text);
+  const said =
+    isRecord(body) && typeof body["error"] === "string" ? redact(body["error"], secrets) : redact(text, secrets, 120);
+  return said === "" ? undefined : said;
 }
 
 /**
  * Validates a 2xx body and returns the group. Unknown fields are ignored and optional fields may
  * be missing; anything else wrong is a {@link TursoResponseError} quoting the status and the fault.
+ * A body holding one of `secrets` (the token) is refused.
  */
-export function parseGroupBody(status: number, text: string, details: { method: string; url: string }): Group {
+export function parseGroupBody(
+  status: number,
+  text: string,
+  details: { method: string; url: string },
+  secrets: readonly string[] = [],
+): Group {
   const fail = (what: string): never => {
     throw new TursoResponseError(
       `The Turso API answered ${status} but ${what}. Retry later; if it persists, report it to Turso.`,
@@ -50,8 +56,12 @@ export function parseGroupBody(status: number, text: string, details: { method: 
       },
     );
   };
+  // A server that echoes the token would otherwise put it in state, or in this message.
+  if (secrets.some((secret) => secret !== "" && text.includes(secret))) {
+    fail("the body contains the API token, which must never reach state");
+  }
   const body = parseJson(text);
-  if (body === undefined) fail(`the body is not JSON (${JSON.stringify(excerpt(text, 60))})`);
+  if (body === undefined) fail(`the body is not JSON (${JSON.stringify(redact(text, secrets, 60))})`);
   if (!isRecord(body) || !isRecord(body["group"])) return fail('the body has no "group" object');
   const g = body["group"];
   const { name, locations, primary } = g;

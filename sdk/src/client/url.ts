@@ -1,4 +1,5 @@
 import { TursoInputError } from "../errors";
+import { REDACTED, redact } from "./redact";
 
 /** What a lookup asks for: a group, in an organization or (without one) in the personal account. */
 export interface GroupRef {
@@ -6,8 +7,30 @@ export interface GroupRef {
   readonly group: string;
 }
 
-function isLoopback(hostname: string): boolean {
+/** Whether a URL's hostname is the machine itself: `localhost`, `[::1]` or 127.x.x.x. */
+export function isLoopback(hostname: string): boolean {
   return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+/**
+ * A URL as messages show it, whether or not it parses: scheme, host and path, never a query, a
+ * fragment or credentials (shown as `[redacted]@`), and through {@link redact}, which also
+ * removes `secrets`.
+ */
+export function showUrl(raw: string, secrets: readonly string[] = []): string {
+  let shown: string;
+  try {
+    const url = new URL(raw);
+    const credentials = url.username !== "" || url.password !== "" ? `${REDACTED}@` : "";
+    const path = url.pathname === "/" ? "" : url.pathname;
+    shown = url.host === "" ? `${url.protocol}${path}` : `${url.protocol}//${credentials}${url.host}${path}`;
+  } catch {
+    shown = raw;
+  }
+  // Everything up to the last "@" may be credentials, wherever a parser would end them.
+  shown = shown.replace(/^([a-z][a-z0-9+.-]*:\/\/)?.*@/isu, `$1${REDACTED}@`);
+  shown = shown.split(/[?#]/u)[0] ?? "";
+  return redact(shown, secrets, 120);
 }
 
 /**
@@ -22,11 +45,11 @@ export function checkBaseUrl(raw: string, key: string): string {
     throw new TursoInputError(
       key,
       "must be a URL",
-      `${key} ${JSON.stringify(raw)} is not a URL; use e.g. https://api.turso.tech.`,
+      `${key} ${JSON.stringify(showUrl(raw))} is not a URL; use e.g. https://api.turso.tech.`,
     );
   }
   const fail = (rule: string): never => {
-    throw new TursoInputError(key, rule, `${key} ${JSON.stringify(url.origin)} is invalid: ${rule}.`);
+    throw new TursoInputError(key, rule, `${key} ${JSON.stringify(showUrl(raw))} is invalid: ${rule}.`);
   };
   if (url.protocol === "http:" && !isLoopback(url.hostname)) {
     fail("it must use https (plain http is allowed only for localhost and 127.0.0.1, where the emulator runs)");
