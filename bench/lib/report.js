@@ -1,0 +1,182 @@
+// bench/results.md from the rows of one run: tables of medians, the profile summary, and the
+// hand-written notes of the previous results.md (kept below NOTES_MARK across runs).
+"use strict";
+
+const NOTES_MARK = "<!-- Notes below this line are written by hand; npm run bench keeps them. -->";
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** Medians per lookup count and mode; what getGroup (and getGroups, once measured) adds over none and over the floor. */
+function summarize(rows, counts, modes) {
+  return counts.map((count) => {
+    const of = (mode) => rows.filter((r) => r.mode === mode && r.count === count && r.repeat === 1);
+    const med = (mode, key) => median(of(mode).map((r) => r[key]));
+    const spread = (mode, key) => {
+      const xs = of(mode).map((r) => r[key]);
+      return Math.max(...xs) - Math.min(...xs);
+    };
+    const line = { count, modes: {} };
+    for (const mode of modes) {
+      line.modes[mode] = {
+        previewMs: med(mode, "previewMs"),
+        upMs: med(mode, "upMs"),
+        previewSpreadMs: spread(mode, "previewMs"),
+        upSpreadMs: spread(mode, "upMs"),
+        previewRequests: med(mode, "previewRequests"),
+        upRequests: med(mode, "upRequests"),
+        stateGrowthPerLookup: round((med(mode, "stateBytes") - med("none", "stateBytes")) / count, 0),
+        providerBytes: med(mode, "providerBytes") || 0,
+        readParts: of(mode)[0]?.readParts,
+        peakProgramMb: round(med(mode, "peakProgramKb") / 1024, 1),
+        peakProviderMb: round(med(mode, "peakProviderKb") / 1024, 1),
+      };
+    }
+    for (const op of ["preview", "up"]) {
+      const added = (mode) => line.modes[mode][`${op}Ms`] - line.modes.none[`${op}Ms`];
+      line[`${op}Added`] = Object.fromEntries(modes.filter((m) => m !== "none").map((m) => [m, added(m)]));
+      // The target of issue 15: getGroup's added time within 1.1 x the floor's.
+      line[`${op}GetGroupOverFloor`] = round(added("getGroup") / added("floor"));
+    }
+    return line;
+  });
+}
+
+const s = (ms) => `${round(ms / 1000, 2)} s`;
+const signed = (ms) => `${ms >= 0 ? "+" : "−"}${round(Math.abs(ms) / 1000, 2)} s`;
+
+function timeTable(summary, modes, op) {
+  const others = modes.filter((m) => m !== "none");
+  const head = [
+    "lookups",
+    ...modes.map((m) => `${m}`),
+    ...others.map((m) => `${m} − none`),
+    "getGroup added ÷ floor added",
+  ];
+  return [
+    `| ${head.join(" | ")} |`,
+    `| ${head.map(() => "---:").join(" | ")} |`,
+    ...summary.map((l) => {
+      const cells = [
+        l.count,
+        ...modes.map((m) => `${s(l.modes[m][`${op}Ms`])} (±${round(l.modes[m][`${op}SpreadMs`] / 2000, 2)})`),
+        ...others.map((m) => signed(l[`${op}Added`][m])),
+        l[`${op}GetGroupOverFloor`],
+      ];
+      return `| ${cells.join(" | ")} |`;
+    }),
+  ];
+}
+
+function stateTable(summary, modes) {
+  const reads = modes.filter((m) => !["none", "axios"].includes(m));
+  const last = summary[summary.length - 1];
+  return [
+    `| lookups | ${reads.map((m) => `${m}: state growth per lookup`).join(" | ")} |`,
+    `| ---: | ${reads.map(() => "---:").join(" | ")} |`,
+    ...summary.map((l) => `| ${l.count} | ${reads.map((m) => `${l.modes[m].stateGrowthPerLookup} B`).join(" | ")} |`),
+    "",
+    `One read in state (compact JSON bytes, ${last.count}-lookup stacks; the file itself is indented, hence the larger growth above):`,
+    "",
+    "| mode | `__provider` text | provider text × 2 (inputs and outputs) | other inputs | other outputs | the rest (urn, type, id, parent, provider reference, dates) |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ...reads.map((m) => {
+      const p = last.modes[m].readParts ?? {};
+      return `| ${m} | ${last.modes[m].providerBytes} | ${p.providerTwice} | ${p.inputs} | ${p.outputs} | ${p.rest} |`;
+    }),
+  ];
+}
+
+function profileTables(profiles) {
+  if (!profiles || profiles.runs.length === 0) return [];
+  const names = profiles.functions;
+  const lines = [
+    "## Where the time goes (profile)",
+    "",
+    `One \`pulumi preview\` of ${profiles.count} lookups per mode with \`NODE_OPTIONS=--cpu-prof\` (so every Node.js process the preview starts writes a profile: the program and the dynamic-provider process). Milliseconds of CPU; profiling slows a run, so compare columns with each other, not with the wall times above. *Inclusive* time counts what a function calls; the rows overlap.`,
+    "",
+    `| process, mode | preview wall | process wall | busy | idle | GC | ${names.map((n) => `\`${n}\``).join(" | ")} |`,
+    `| --- | ---: | ---: | ---: | ---: | ---: | ${names.map(() => "---:").join(" | ")} |`,
+  ];
+  for (const run of profiles.runs) {
+    for (const p of run.processes) {
+      const cells = [p.wallMs, p.busyMs, p.idleMs, p.gcMs, ...names.map((n) => p.inclusive[n])];
+      lines.push(`| ${p.kind}, ${run.mode} | ${run.previewMs} | ${cells.join(" | ")} |`);
+    }
+  }
+  lines.push("", "Self time by code owner (the five busiest, ms):", "");
+  for (const run of profiles.runs) {
+    for (const p of run.processes) {
+      lines.push(
+        `- ${p.kind}, ${run.mode}: ${p.byOwner
+          .slice(0, 5)
+          .map((o) => `${o.name} ${o.ms}`)
+          .join("; ")}`,
+      );
+    }
+  }
+  return [...lines, ""];
+}
+
+function markdown(result, previousMd) {
+  const { summary, dedupe, client, environment, settings, profiles } = result;
+  const modes = settings.modes;
+  const notes = previousMd.includes(NOTES_MARK) ? previousMd.slice(previousMd.indexOf(NOTES_MARK)) : NOTES_MARK + "\n";
+  const lines = [
+    "# Benchmark results",
+    "",
+    `Written by \`npm run bench\` on ${result.date}. Medians of ${settings.runs} runs per scenario (± half the range), modes alternating; emulator latency ${settings.latencyMs} ms; \`PULUMI_NODEJS_TRANSPILE_ONLY=true\` for every program. ${settings.contention}`,
+    "",
+    "`none`: the same program with no lookup. `axios`: the same GETs with plain axios inside the program (no dynamic provider). `floor`: the trivial dynamic provider, whose `read` returns a constant, with one read per lookup as getGroup has: the floor of this design. `getGroup`: this data source.",
+    // getGroups: once "getGroups" is in MODES (bench/run.js), it gets its columns here and below.
+    modes.includes("getGroups")
+      ? ""
+      : "`getGroups`: not measured yet; its column appears once the mode is added to MODES in bench/run.js.",
+    "",
+    "## Preview wall time",
+    "",
+    ...timeTable(summary, modes, "preview"),
+    "",
+    "## Up wall time",
+    "",
+    ...timeTable(summary, modes, "up"),
+    "",
+    "Target (issue 15): getGroup's added time within 1.1 × the floor's. At 1 lookup both differences are within the noise of one run.",
+    "",
+    "## State",
+    "",
+    ...stateTable(summary, modes),
+    "",
+    "## Requests and memory",
+    "",
+    "| lookups | getGroup GETs in preview | in up | peak RSS program: none | floor | getGroup | peak RSS provider: floor | getGroup |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...summary.map((l) => {
+      const m = l.modes;
+      return `| ${l.count} | ${m.getGroup.previewRequests} | ${m.getGroup.upRequests} | ${m.none.peakProgramMb} MB | ${m.floor.peakProgramMb} MB | ${m.getGroup.peakProgramMb} MB | ${m.floor.peakProviderMb} MB | ${m.getGroup.peakProviderMb} MB |`;
+    }),
+    "",
+    `Asking for ${dedupe.count} groups ${dedupe.repeat} times each (${dedupe.count * dedupe.repeat} calls): getGroup sent ${dedupe.getGroup.previewRequests} GETs in preview and ${dedupe.getGroup.upRequests} in up; plain axios sent ${dedupe.axios.previewRequests} and ${dedupe.axios.upRequests}. The floor is one per unique group per operation: ${dedupe.count}.`,
+    "",
+    ...profileTables(profiles),
+    "## The client alone",
+    "",
+    `${settings.clientLookups} sequential lookups against the emulator (no latency), median of ${settings.runs} rounds:`,
+    "",
+    "| client | lookups per second |",
+    "| --- | ---: |",
+    ...Object.entries(client).map(([k, v]) => `| ${k} | ${v.lookupsPerSecond} |`),
+    "",
+    "## Environment",
+    "",
+    ...Object.entries(environment).map(([k, v]) => `- ${k}: ${v}`),
+    "",
+    notes,
+  ];
+  return lines.join("\n");
+}
+
+module.exports = { summarize, markdown, median, round };
