@@ -26,3 +26,26 @@ export const TEST_SEED: Seed = {
 
 export const ALICE = "alice-secret-token-4f1c";
 export const BOB = "bob-secret-token-9a2e";
+
+/** Alice's token restricted to organization acme (organization-scoped). */
+export const ACME_ORG_TOKEN = "acme-org-token-31d7";
+/** Alice's token pinned to group prod of acme, read scope (group-scoped, read-only). */
+export const ACME_PROD_READ_TOKEN = "acme-prod-read-token-8b05";
+
+/** TEST_SEED with Alice's scoped tokens, as Turso mints them today; her unrestricted token stays. */
+export const SCOPED_SEED: Seed = {
+  ...TEST_SEED,
+  users: [
+    {
+      name: "alice",
+      token: ALICE,
+      organizations: ["acme"],
+      apiTokens: [
+        { token: ACME_ORG_TOKEN, organization: "acme" },
+        { token: ACME_PROD_READ_TOKEN, organization: "acme", group: "prod", scopes: ["read"] },
+        { token: "acme-prod-create-only-token", organization: "acme", group: "prod", scopes: ["db:create"] },
+      ],
+    },
+    ...TEST_SEED.users.slice(1),
+  ],
+};

@@ -73,7 +73,7 @@ describe("routes", () => {
       headers: { Authorization: `Bearer ${ALICE}` },
     });
     expect(res.status).toBe(405);
-    expect(res.headers.get("allow")).toBe("GET");
+    expect(res.headers.get("allow")).toBe("GET, HEAD");
     expect(await res.json()).toEqual({ error: "method not allowed" });
   });
 });
@@ -228,7 +228,7 @@ describe("seeds", () => {
         ],
         organizations: {},
       },
-      'seed.users[1].token is already the token of user "u"',
+      'seed.users[1].token is already a token of user "u"',
     ],
     [
       {

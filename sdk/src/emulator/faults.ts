@@ -1,5 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { send, sleep } from "./http";
+import { validate } from "./schema";
 
 /**
  * Faults the emulator can inject, set in the seed or at run time (`POST /__emulator/faults`).
@@ -64,30 +65,13 @@ export interface FaultMatch {
   path?: string;
 }
 
-const KINDS = new Set(["status", "malformed", "stall", "drop", "delay", "redirect"]);
-
-/** Checks a fault given as JSON; returns it or throws an Error naming the bad field. */
+/**
+ * Checks a fault given as JSON against the seed schema's `fault` definition; returns it or throws
+ * an Error naming the bad field (an unknown field included, with a close-match hint).
+ */
 export function parseFault(raw: unknown, where = "fault"): Fault {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new Error(`${where} must be an object`);
-  const f = raw as Record<string, unknown>;
-  if (typeof f["kind"] !== "string" || !KINDS.has(f["kind"])) {
-    throw new Error(`${where}.kind must be one of ${[...KINDS].join(", ")}`);
-  }
-  if (f["times"] !== undefined && !(Number.isInteger(f["times"]) && (f["times"] as number) > 0)) {
-    throw new Error(`${where}.times must be a positive integer`);
-  }
-  if (f["path"] !== undefined && typeof f["path"] !== "string") throw new Error(`${where}.path must be a string`);
-  if (
-    f["kind"] === "status" &&
-    !(Number.isInteger(f["status"]) && (f["status"] as number) >= 100 && (f["status"] as number) <= 599)
-  ) {
-    throw new Error(`${where}.status must be an HTTP status (100-599)`);
-  }
-  if (f["kind"] === "delay" && !(typeof f["delayMs"] === "number" && f["delayMs"] >= 0)) {
-    throw new Error(`${where}.delayMs must be a number of milliseconds`);
-  }
-  if (f["kind"] === "redirect" && typeof f["location"] !== "string") throw new Error(`${where}.location must be a URL`);
-  return { ...(f as unknown as Fault) };
+  validate(raw, where, (m) => new Error(m), "fault");
+  return { ...(raw as Fault) };
 }
 
 function matches(fault: Fault, path: string): boolean {

@@ -11,12 +11,14 @@
  * ```
  * @packageDocumentation
  */
-export { startEmulator, type Emulator, type EmulatorOptions, type LoggedRequest } from "./server";
+export { startEmulator, type Emulator, type EmulatorOptions } from "./server";
+export type { LoggedRequest } from "./log";
 export {
   DEFAULT_SEED,
   SeedError,
   type ApiGroup,
   type Seed,
+  type SeedApiToken,
   type SeedGroup,
   type SeedOrganization,
   type SeedUser,

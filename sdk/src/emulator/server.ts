@@ -1,21 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { admin, refuseForged, type AdminTarget } from "./admin";
 import { applyFault, FaultQueue, parseFault, type Fault } from "./faults";
-import { body, error, json, segments, send, sleep, type Reply } from "./http";
+import { error, segments, send, sleep } from "./http";
+import { DEFAULT_LOG_LIMIT, RequestLog, type LoggedRequest } from "./log";
+import { isLoopback } from "./loopback";
 import { api } from "./routes";
-import { loadSeed, parseGroup, readSeed, type ApiGroup, type Seed } from "./seed";
-
-/** One API request as the emulator saw it. The Authorization header is never recorded. */
-export interface LoggedRequest {
-  /** The HTTP method. */
-  readonly method: string;
-  /** The raw request path, without the query. */
-  readonly path: string;
-  /** 0 when the connection was dropped or stalled without a complete answer. */
-  readonly status: number;
-  /** Time from arrival to the end of the answer. */
-  readonly durationMs: number;
-}
+import type { ApiGroup, Seed } from "./seed";
+import { loadSeed, parseGroup, readSeed } from "./state";
 
 /** Options of {@link startEmulator}. */
 export interface EmulatorOptions {
@@ -23,8 +15,15 @@ export interface EmulatorOptions {
   readonly seed?: Seed | string;
   /** @default 0 (any free port) */
   readonly port?: number;
-  /** @default "127.0.0.1" */
+  /** A loopback address unless `allowRemote` is set. @default "127.0.0.1" */
   readonly host?: string;
+  /**
+   * Allow a `host` beyond loopback (e.g. `0.0.0.0`): whoever reaches the port can then use the
+   * seeded tokens and the admin routes, which take no token. @default false
+   */
+  readonly allowRemote?: boolean;
+  /** How many of the latest requests the log keeps; older ones are dropped. @default 10000 */
+  readonly maxLoggedRequests?: number;
 }
 
 /** A running emulator. */
@@ -33,7 +32,7 @@ export interface Emulator {
   readonly url: string;
   /** The port it listens on. */
   readonly port: number;
-  /** The API requests received so far. */
+  /** The latest API requests (at most `maxLoggedRequests`). */
   requests(): readonly LoggedRequest[];
   /** Empties the request log. */
   clearRequests(): void;
@@ -68,80 +67,50 @@ export interface Emulator {
  * ```
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const host = options.host ?? "127.0.0.1";
+  if (!isLoopback(host) && options.allowRemote !== true) {
+    throw new Error(`host ${host} is not a loopback address: set allowRemote (--allow-remote) to bind it anyway`);
+  }
+  const limit = options.maxLoggedRequests ?? DEFAULT_LOG_LIMIT;
+  if (!Number.isInteger(limit) || limit < 0)
+    throw new Error(`maxLoggedRequests must be an integer >= 0 (got ${limit})`);
   const seed = readSeed(options.seed);
   let state = seed.state;
   const faults = new FaultQueue();
   seed.faults.forEach((f) => faults.add(f));
   let latencyMs = seed.latencyMs;
-  let log: LoggedRequest[] = [];
+  const log = new RequestLog(limit);
   let inFlight = 0;
   let maxInFlight = 0;
   const sockets = new Set<Socket>();
 
-  /** Validates a group and creates or replaces it (and its organization, when new). */
-  function putGroup(organization: string, raw: unknown, where: string): ApiGroup {
-    const group = parseGroup(organization, raw, where);
-    const groups = state.organizations.get(organization) ?? new Map<string, ApiGroup>();
-    groups.set(group.name, group);
-    state.organizations.set(organization, groups);
-    return group;
-  }
-
-  async function admin(method: string, parts: string[], req: IncomingMessage): Promise<Reply> {
-    const [, what, org, groupsWord, name] = parts;
-    if (what === "requests" && parts.length === 2) {
-      if (method === "GET") return json(200, log);
-      if (method === "DELETE") {
-        log = [];
-        maxInFlight = inFlight;
-        return json(200, { cleared: true });
-      }
-    }
-    if (what === "stats" && method === "GET") return json(200, { requests: log.length, inFlight, maxInFlight });
-    if (what === "faults" && parts.length === 2) {
-      if (method === "GET") return json(200, faults.list());
-      if (method === "DELETE") {
-        faults.clear();
-        return json(200, { cleared: true });
-      }
-      if (method === "POST") {
-        const raw = await body(req);
-        const list = Array.isArray(raw) ? raw : [raw];
-        list.forEach((f, i) => faults.add(parseFault(f, Array.isArray(raw) ? `faults[${i}]` : "fault")));
-        return json(201, faults.list());
-      }
-    }
-    if (what === "latency" && method === "PUT") {
-      const raw = (await body(req)) as { ms?: unknown } | undefined;
-      if (typeof raw?.ms !== "number" || raw.ms < 0) return error(400, 'body must be {"ms": <milliseconds>}');
-      latencyMs = raw.ms;
-      return json(200, { latencyMs });
-    }
-    if (
-      what === "organizations" &&
-      org !== undefined &&
-      groupsWord === "groups" &&
-      name !== undefined &&
-      parts.length === 5
-    ) {
-      if (method === "PUT") {
-        return json(200, { group: putGroup(org, { ...((await body(req)) as object), name }, "body") });
-      }
-      if (method === "DELETE") {
-        const deleted = state.organizations.get(org)?.delete(name) ?? false;
-        return deleted ? json(200, { deleted: true }) : error(404, "group not found");
-      }
-    }
-    if (what === "reset" && method === "POST") {
-      // The seed as it was read at start: state, faults and latency (the file is not read again).
-      state = loadSeed(seed.raw);
+  const target: AdminTarget = {
+    log,
+    faults,
+    inFlight: () => inFlight,
+    maxInFlight: () => maxInFlight,
+    clearRequests: () => {
+      log.clear();
+      maxInFlight = inFlight;
+    },
+    setLatency: (ms) => (latencyMs = ms),
+    /** Validates a group and creates or replaces it (and its organization, when new). */
+    putGroup: (organization, raw, where) => {
+      const group = parseGroup(organization, raw, where);
+      const groups = state.organizations.get(organization) ?? new Map<string, ApiGroup>();
+      groups.set(group.name, group);
+      state.organizations.set(organization, groups);
+      return group;
+    },
+    deleteGroup: (organization, name) => state.organizations.get(organization)?.delete(name) ?? false,
+    // The seed as it was read at start: state, faults and latency (the file is not read again).
+    reset: () => {
+      state = loadSeed(seed.raw as Seed);
       faults.clear();
       seed.faults.forEach((f) => faults.add(f));
       latencyMs = seed.latencyMs;
-      return json(200, { reset: true });
-    }
-    return error(404, "no such admin route");
-  }
+    },
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? "GET";
@@ -149,7 +118,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const parts = segments(rawPath);
     if (parts?.[0] === "__emulator") {
       try {
-        send(res, await admin(method, parts, req));
+        send(res, refuseForged(req) ?? (await admin(target, method, parts, req)));
       } catch (err) {
         send(res, error(400, (err as Error).message));
       }
@@ -164,7 +133,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       logged = true;
       inFlight--;
       const status = res.writableFinished ? res.statusCode : 0;
-      log.push({ method, path: rawPath, status, durationMs: Math.round(performance.now() - started) });
+      log.add({ method, path: rawPath, status, durationMs: Math.round(performance.now() - started) });
     };
     res.on("finish", record);
     res.on("close", record);
@@ -190,9 +159,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     else socket.destroy();
   });
 
-  const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (err: NodeJS.ErrnoException) => {
+      const where = `${host} port ${options.port ?? 0}`;
+      if (err.code === "EADDRINUSE") reject(new Error(`cannot listen on ${where}: the port is already in use`));
+      else reject(new Error(`cannot listen on ${where}: ${err.message}`));
+    });
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
@@ -200,16 +172,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   return {
     url: `http://${shownHost}:${port}`,
     port,
-    requests: () => log.map((r) => ({ ...r })),
-    clearRequests: () => {
-      log = [];
-      maxInFlight = inFlight;
-    },
+    requests: () => log.list(),
+    clearRequests: target.clearRequests,
     maxInFlight: () => maxInFlight,
     addFault: (fault) => faults.add(parseFault(fault)),
     clearFaults: () => faults.clear(),
     setGroup: (organization, group) => {
-      putGroup(organization, group, "group");
+      target.putGroup(organization, group, "group");
     },
     stop: () =>
       new Promise<void>((resolve) => {
