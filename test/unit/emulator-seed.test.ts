@@ -90,10 +90,15 @@ it("accepts the README's seed example, with a $schema key for editors", () => {
   const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
   const example = /## The emulator[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1];
   const parsed = JSON.parse(example ?? "null") as Record<string, unknown>;
-  expect(
-    readSeed({ ...parsed, $schema: "./node_modules/pulumi-turso-group/schema/seed.schema.json" } as never).state.tokens
-      .size,
-  ).toBe((parsed["users"] as unknown[]).length);
+  const { tokens } = readSeed({
+    ...parsed,
+    $schema: "./node_modules/pulumi-turso-group/schema/seed.schema.json",
+  } as never).state;
+  expect([...tokens.values()]).toEqual([
+    { user: "alice" },
+    { user: "alice", organization: "acme" },
+    { user: "alice", organization: "acme", group: "prod", scopes: ["read"] },
+  ]);
 });
 
 it("validates with the schema the package ships", () => {
