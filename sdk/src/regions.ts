@@ -13,9 +13,24 @@ import { TursoInputError } from "./errors";
  * ```
  */
 export type LocationRegion =
-  | { readonly cloud: "aws"; readonly region: string }
-  | { readonly cloud: "fly"; readonly region: string }
-  | { readonly cloud: "unknown"; readonly location: string };
+  | {
+      /** The location runs on AWS. */
+      readonly cloud: "aws";
+      /** The AWS region code, e.g. `eu-west-1`: what an AWS provider's `region` takes. */
+      readonly region: string;
+    }
+  | {
+      /** The location is a legacy one, run on Fly.io. */
+      readonly cloud: "fly";
+      /** The Fly.io region code, e.g. `fra`: the same three letters as the location. */
+      readonly region: string;
+    }
+  | {
+      /** The location's form is none that the Turso docs describe. */
+      readonly cloud: "unknown";
+      /** The location code, unchanged, for the program to decide on. */
+      readonly location: string;
+    };
 
 /**
  * The documented forms of location codes (Turso's "Cloud Providers" page and the `GET /v1/locations`
