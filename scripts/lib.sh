@@ -80,9 +80,18 @@ ensure_deps() {
   local want
   want="$(sha256sum "$REPO_ROOT/package-lock.json" | cut -d' ' -f1)"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-    say "Installing npm dependencies (npm ci)"
-    (cd "$REPO_ROOT" && npm ci --loglevel=error >&2)
-    echo "$want" >"$stamp"
+    # One npm ci at a time per clone: concurrent commands (two terminals, parallel CI steps) would
+    # otherwise delete each other's node_modules. The lock lives in the cache, not in the tree.
+    local lock
+    mkdir -p "$CACHE_DIR/locks"
+    exec {lock}>"$CACHE_DIR/locks/npm-ci-$(printf '%s' "$REPO_ROOT" | sha256sum | cut -c1-12).lock"
+    flock "$lock"
+    if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+      say "Installing npm dependencies (npm ci)"
+      (cd "$REPO_ROOT" && npm ci --loglevel=error >&2)
+      echo "$want" >"$stamp"
+    fi
+    exec {lock}>&-
   fi
   step_done
 }
