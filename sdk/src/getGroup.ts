@@ -1,11 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- named by the TSDoc {@link} below
+import type { TursoInputError } from "./errors";
 import { validateName } from "./client/validate";
-import { TursoInputError } from "./errors";
 import { validateExpectation, type PlacementExpectation } from "./placement";
-import { GroupLookup, type GetGroupOptions } from "./resource";
-import { resolveOrganization, type ConfigLookup } from "./settings";
-
-export type { GetGroupOptions } from "./resource";
+import { checkOptions, fallbackOrganization, refused, register, resolveArgs } from "./program/call";
+import type { LookupOutputs } from "./program/registry";
 
 /** Arguments of {@link getGroup}. */
 export interface GetGroupArgs {
@@ -13,21 +12,32 @@ export interface GetGroupArgs {
    * The organization's slug. When omitted: stack config `turso:organization`, else the
    * `TURSO_ORGANIZATION` variable; when none is set, the group of your personal account.
    */
-  readonly organization?: string;
+  readonly organization?: string | undefined;
   /** The group's name, as `turso group list` shows it. */
   readonly group: string;
   /** Where the group must be; a group placed otherwise fails the preview. */
-  readonly expect?: PlacementExpectation;
+  readonly expect?: PlacementExpectation | undefined;
+  /**
+   * `true`: a group that does not exist gives an absent result (`undefined`) instead of failing
+   * the preview. An unknown organization, a rejected token or an API failure still fail.
+   * @default false
+   */
+  readonly ifExists?: boolean | undefined;
 }
 
-/** Arguments of {@link getGroupOutput}: those of {@link getGroup}, as Pulumi inputs. */
+/**
+ * Arguments of {@link getGroupOutput}: those of {@link getGroup}, as Pulumi inputs. `ifExists`
+ * stays a plain boolean: it decides the result's type.
+ */
 export interface GetGroupOutputArgs {
   /** See {@link GetGroupArgs.organization}. */
-  readonly organization?: pulumi.Input<string>;
+  readonly organization?: pulumi.Input<string> | undefined;
   /** See {@link GetGroupArgs.group}. */
   readonly group: pulumi.Input<string>;
   /** See {@link GetGroupArgs.expect}. */
-  readonly expect?: PlacementExpectation;
+  readonly expect?: pulumi.Input<PlacementExpectation> | undefined;
+  /** See {@link GetGroupArgs.ifExists}. */
+  readonly ifExists?: boolean | undefined;
 }
 
 /** A Turso group, as read during `pulumi preview` and `pulumi up`. */
@@ -37,7 +47,7 @@ export interface GetGroupResult {
   /** The organization it was looked up in; absent for a personal-account lookup. */
   readonly organization?: string;
   /** Every location of the group, the primary included (e.g. `["fra", "ams"]`). */
-  readonly locations: readonly string[];
+  readonly locations: string[];
   /** The primary location (e.g. `"fra"` or `"aws-eu-west-1"`). */
   readonly primary: string;
   /** The group's UUID, when the API returns it. */
@@ -50,56 +60,16 @@ export interface GetGroupResult {
   readonly archived?: boolean;
 }
 
-const programConfig: ConfigLookup = (key) => {
-  const [namespace = "", name = ""] = key.split(":");
-  return new pulumi.Config(namespace).get(name);
-};
-
-/** One read per group per program: asking again returns the same lookup (and costs no request). */
-const lookups = new Map<string, { read: GroupLookup; expect: string }>();
-
-function lookup(args: GetGroupArgs, opts: GetGroupOptions | undefined): GroupLookup {
-  const group = validateName("group", args.group);
-  const organization = resolveOrganization(args.organization, programConfig, process.env);
-  const expect = validateExpectation(args.expect);
-  const key = JSON.stringify([organization ?? null, group]);
-  const expectKey = JSON.stringify(expect ?? null);
-  const found = lookups.get(key);
-  if (found !== undefined) {
-    if (found.expect !== expectKey) {
-      throw new TursoInputError(
-        "expect",
-        "one expectation per group",
-        `expect differs from an earlier getGroup of the same group "${group}": give every lookup of a group the same expect.`,
-      );
-    }
-    return found.read;
-  }
-  const read = new GroupLookup(
-    { group, ...(organization === undefined ? {} : { organization }), ...(expect === undefined ? {} : { expect }) },
-    opts,
-  );
-  lookups.set(key, { read, expect: expectKey });
-  return read;
-}
-
-function result(read: GroupLookup): pulumi.Output<GetGroupResult> {
-  return pulumi
-    .all([
-      read.name,
-      read.organization,
-      read.locations,
-      read.primary,
-      read.uuid,
-      read.version,
-      read.deleteProtection,
-      read.archived,
-    ])
-    .apply(([name, organization, locations, primary, uuid, version, deleteProtection, archived]) => {
-      const optional = { organization, uuid, version, deleteProtection, archived };
-      const present = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined && v !== null));
-      return { name, locations, primary, ...present } as GetGroupResult;
-    });
+/** The result of a lookup's read: the group, or undefined for an absent `ifExists` group. */
+function result(read: LookupOutputs): pulumi.Output<GetGroupResult | undefined> {
+  const { name, organization, locations, primary, uuid, version, deleteProtection, archived } = read;
+  const fields = { name, organization, locations, primary, uuid, version, deleteProtection, archived };
+  return pulumi.all([fields, read.found ?? true]).apply(([known, found]) => {
+    const { name, locations, primary, ...optional } = known;
+    if (found === false || name === null || primary === null || locations === null) return undefined;
+    const present = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined && v !== null));
+    return { name, locations: [...locations], primary, ...present } as GetGroupResult;
+  });
 }
 
 /**
@@ -107,6 +77,12 @@ function result(read: GroupLookup): pulumi.Output<GetGroupResult> {
  *
  * The lookup calls the Turso Platform API with the token from stack config `turso:apiToken` or
  * `TURSO_API_TOKEN`, read in the provider process only: it never lands in state or logs.
+ *
+ * A bad argument (a malformed name, an invalid `turso:organization` or `TURSO_ORGANIZATION`, a
+ * malformed `expect`, an option a lookup cannot honour) throws a {@link TursoInputError} at the
+ * call. What only the API can tell (a missing group, a rejected token, an outage) fails the
+ * preview with one message; the program cannot catch it: use `ifExists` for a group that may not
+ * exist. `opts` takes `parent`; for `dependsOn` use {@link getGroupOutput}.
  *
  * @example
  * ```ts
@@ -116,19 +92,25 @@ function result(read: GroupLookup): pulumi.Output<GetGroupResult> {
  * console.log(group.primary, group.locations);
  * ```
  */
-export function getGroup(args: GetGroupArgs, opts?: GetGroupOptions): Promise<GetGroupResult> {
-  try {
-    const output = result(lookup(args, opts));
-    // Output.promise() is the SDK's own bridge from an Output to a Promise.
-    return (output as unknown as { promise(): Promise<GetGroupResult> }).promise();
-  } catch (err) {
-    return Promise.reject(err instanceof Error ? err : new Error(String(err)));
-  }
+export function getGroup(
+  args: GetGroupArgs & { readonly ifExists?: false | undefined },
+  opts?: pulumi.InvokeOptions,
+): Promise<GetGroupResult>;
+export function getGroup(args: GetGroupArgs, opts?: pulumi.InvokeOptions): Promise<GetGroupResult | undefined>;
+export function getGroup(args: GetGroupArgs, opts?: pulumi.InvokeOptions): Promise<GetGroupResult | undefined> {
+  const placement = checkOptions("getGroup", opts);
+  const read = register(resolveArgs(args, fallbackOrganization()), { ...placement, secret: false });
+  // Output.promise() is the SDK's own bridge from an Output to a Promise.
+  return (result(read) as unknown as { promise(): Promise<GetGroupResult | undefined> }).promise();
 }
+
+const isPlain = (value: unknown): boolean => !pulumi.Output.isInstance(value) && !(value instanceof Promise);
 
 /**
  * {@link getGroup} for Pulumi inputs: the lookup waits for its inputs; while they are unknown
  * (during a preview, from resources not yet created) its result is unknown and no request is made.
+ * A secret input makes every result field secret and keeps the inputs out of the state in plain
+ * text. `opts` takes `parent` and `dependsOn`.
  *
  * @example
  * ```ts
@@ -139,22 +121,36 @@ export function getGroup(args: GetGroupArgs, opts?: GetGroupOptions): Promise<Ge
  * export const locations = group.locations;
  * ```
  */
-export function getGroupOutput(args: GetGroupOutputArgs, opts?: GetGroupOptions): pulumi.Output<GetGroupResult> {
-  // Plain values are checked now, so a bad argument fails the program at once, at this call.
-  if (typeof args.group === "string") validateName("group", args.group);
-  if (typeof args.organization === "string") validateName("organization", args.organization);
-  validateExpectation(args.expect);
-  const expect = args.expect === undefined ? {} : { expect: args.expect };
-  return pulumi
-    .output({ organization: args.organization, group: args.group })
-    .apply((plain) =>
-      result(
-        lookup(
-          plain.organization === undefined
-            ? { group: plain.group, ...expect }
-            : { organization: plain.organization, group: plain.group, ...expect },
-          opts,
-        ),
-      ),
-    );
+export function getGroupOutput(
+  args: GetGroupOutputArgs & { readonly ifExists?: false | undefined },
+  opts?: pulumi.InvokeOutputOptions,
+): pulumi.Output<GetGroupResult>;
+export function getGroupOutput(
+  args: GetGroupOutputArgs,
+  opts?: pulumi.InvokeOutputOptions,
+): pulumi.Output<GetGroupResult | undefined>;
+export function getGroupOutput(
+  args: GetGroupOutputArgs,
+  opts?: pulumi.InvokeOutputOptions,
+): pulumi.Output<GetGroupResult | undefined> {
+  const placement = checkOptions("getGroupOutput", opts);
+  const fallback = fallbackOrganization();
+  const { organization, group, expect, ifExists } = args;
+  if ([organization, group, expect].every(isPlain)) {
+    return result(register(resolveArgs(args, fallback), { ...placement, secret: false }));
+  }
+  // What is known now is checked now; the rest when known, and never thrown from inside apply.
+  if (isPlain(group)) validateName("group", group);
+  if (isPlain(organization) && organization !== undefined) validateName("organization", organization);
+  if (isPlain(expect)) validateExpectation(expect);
+  const inputs = pulumi.output({ organization, group, expect });
+  return pulumi.all([inputs, pulumi.isSecret(inputs)]).apply(([known, secret]) => {
+    let read: LookupOutputs;
+    try {
+      read = register(resolveArgs({ ...known, ifExists }, fallback), { ...placement, secret });
+    } catch (err) {
+      read = refused(err, placement.parent);
+    }
+    return result(read);
+  });
 }

@@ -10,25 +10,10 @@
  * ```
  * @packageDocumentation
  */
-export {
-  getGroup,
-  getGroupOutput,
-  type GetGroupArgs,
-  type GetGroupOutputArgs,
-  type GetGroupOptions,
-  type GetGroupResult,
-} from "./getGroup";
-export {
-  TursoApiError,
-  TursoAuthError,
-  TursoConfigError,
-  TursoError,
-  TursoForbiddenError,
-  TursoInputError,
-  TursoNotFoundError,
-  TursoPlacementError,
-  TursoResponseError,
-  type TursoErrorDetails,
-} from "./errors";
+export { getGroup, getGroupOutput, type GetGroupArgs, type GetGroupOutputArgs, type GetGroupResult } from "./getGroup";
+// Only what a program can catch: errors thrown at the call. Failures the API reports (a missing
+// group, a rejected token, an outage, a placement that breaks `expect`) fail the preview in the
+// engine and never reach the program.
+export { TursoError, TursoInputError, type TursoErrorDetails } from "./errors";
 export type { PlacementExpectation } from "./placement";
 export { regionOf, type LocationRegion } from "./regions";

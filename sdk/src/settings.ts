@@ -22,6 +22,7 @@ export const SETTINGS = {
   apiBaseUrl: { key: "turso:apiBaseUrl", env: "TURSO_API_BASEURL", default: DEFAULT_BASE_URL },
   organization: { key: "turso:organization", env: "TURSO_ORGANIZATION" },
   timeoutMs: { key: "turso:timeoutMs", default: 10_000, min: 100, max: 300_000 },
+  totalTimeoutMs: { key: "turso:totalTimeoutMs", default: 30_000, min: 100, max: 600_000 },
   maxRetries: { key: "turso:maxRetries", default: DEFAULT_RETRY_POLICY.retries, min: 0, max: 10 },
   maxRetryDelayMs: { key: "turso:maxRetryDelayMs", default: DEFAULT_RETRY_POLICY.maxDelayMs, min: 0, max: 120_000 },
   maxConcurrency: { key: "turso:maxConcurrency", default: 8, min: 1, max: 64 },
@@ -74,6 +75,7 @@ export function resolveSettings(config: ConfigLookup, env: Environment): Setting
     tokenSource: fromConfig !== undefined ? `stack config "${apiToken.key}"` : `environment variable ${apiToken.env}`,
     baseUrl: checkBaseUrl(rawUrl, urlKey),
     timeoutMs: integer(config, SETTINGS.timeoutMs),
+    totalTimeoutMs: integer(config, SETTINGS.totalTimeoutMs),
     retry: {
       retries: integer(config, SETTINGS.maxRetries),
       baseDelayMs: DEFAULT_RETRY_POLICY.baseDelayMs,
@@ -84,19 +86,25 @@ export function resolveSettings(config: ConfigLookup, env: Environment): Setting
   };
 }
 
+/** An organization name taken from settings, and where it was found (for messages). */
+export interface DefaultOrganization {
+  readonly organization: string;
+  /** `stack config "turso:organization"` or `environment variable TURSO_ORGANIZATION`. */
+  readonly source: string;
+}
+
 /**
- * The organization of a lookup: the argument, else stack config `turso:organization`, else
- * `TURSO_ORGANIZATION`; undefined means the personal account (`GET /v1/groups/{group}`).
+ * The organization a lookup uses when it is given none: stack config `turso:organization`, else
+ * `TURSO_ORGANIZATION`; undefined means the personal account (`GET /v1/groups/{group}`). Checked
+ * here, in the program, so that a bad value fails at the call, naming where it came from.
  */
-export function resolveOrganization(
-  argument: string | undefined,
-  config: ConfigLookup,
-  env: Environment,
-): string | undefined {
-  if (argument !== undefined) return validateName("organization", argument);
+export function defaultOrganization(config: ConfigLookup, env: Environment): DefaultOrganization | undefined {
   const { key, env: variable } = SETTINGS.organization;
   const fromConfig = nonEmpty(config(key));
-  if (fromConfig !== undefined) return validateName(key, fromConfig);
+  if (fromConfig !== undefined) {
+    return { organization: validateName(key, fromConfig), source: `stack config "${key}"` };
+  }
   const fromEnv = nonEmpty(env[variable]);
-  return fromEnv === undefined ? undefined : validateName(variable, fromEnv);
+  if (fromEnv === undefined) return undefined;
+  return { organization: validateName(variable, fromEnv), source: `environment variable ${variable}` };
 }

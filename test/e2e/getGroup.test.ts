@@ -173,7 +173,9 @@ describe("failures a person can act on", () => {
     const unknown = await failingPreview(
       await lookupStack("unknown-org", [{ organization: "nowhere", group: "prod" }]),
     );
-    expect(unknown).toContain('Group "prod" was not found in organization "nowhere" (404: organization not found)');
+    expect(unknown).toContain(
+      'The Turso API does not know organization "nowhere", or the token from stack config "turso:apiToken" cannot see it (404: organization not found). Check the organization\'s name with "turso org list".',
+    );
   });
 
   it("an invalid name fails before any request", async () => {

@@ -17,7 +17,15 @@ export interface RunResult {
   readonly stderr: string;
   /** stdout and stderr together, in the order they arrived. */
   readonly output: string;
+  /** Wall time of the command. */
+  readonly ms: number;
+  /** Peak RSS of the largest process of the command's tree (the CLI, the program, the provider), when measured. */
+  readonly maxRssKb?: number;
 }
+
+/** GNU time, when the machine has it: measures the peak RSS of a command's process tree. */
+const GNU_TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+const RSS_MARK = "__e2e_maxrss_kb=";
 
 export interface StackOptions {
   /** The program folder (holding Pulumi.yaml). */
@@ -86,7 +94,12 @@ export class TestStack {
   }
 
   /** Runs a pulumi command and returns its result whatever the exit code. */
-  run(args: string[], extraEnv: Record<string, string | undefined> = {}, stdin?: string): Promise<RunResult> {
+  run(
+    args: string[],
+    extraEnv: Record<string, string | undefined> = {},
+    stdin?: string,
+    measure = false,
+  ): Promise<RunResult> {
     const env: Record<string, string | undefined> = {
       ...process.env,
       PULUMI_BACKEND_URL: `file://${this.harness.backend}`,
@@ -101,8 +114,13 @@ export class TestStack {
     // `version` takes no stack; every other command gets this stack.
     const full =
       args[0] === "version" ? args : [...args, "--stack", this.name, "--non-interactive", "--color", "never"];
+    const timed = measure && GNU_TIME !== undefined;
+    const [command, commandArgs] = timed
+      ? [GNU_TIME as string, ["-f", `${RSS_MARK}%M`, "pulumi", ...full]]
+      : ["pulumi", full];
+    const started = Date.now();
     return new Promise((resolve, reject) => {
-      const child = spawn("pulumi", full, { cwd: this.options.program, env: env as NodeJS.ProcessEnv });
+      const child = spawn(command, commandArgs, { cwd: this.options.program, env: env as NodeJS.ProcessEnv });
       child.stdin.end(stdin ?? "");
       let stdout = "";
       let stderr = "";
@@ -113,8 +131,16 @@ export class TestStack {
         reject(new Error(`cannot run pulumi (${err.message}): run the tests with "npm test", which puts it on PATH`)),
       );
       child.on("close", (code) => {
+        const ms = Date.now() - started;
+        let maxRssKb: number | undefined;
+        if (timed) {
+          const mark = new RegExp(`(?:Command exited with non-zero status \\d+\\n)?${RSS_MARK}(\\d+)\\n?$`);
+          maxRssKb = Number(mark.exec(stderr)?.[1]);
+          const strip = (text: string): string => text.replace(mark, "");
+          [stderr, output] = [strip(stderr), strip(output)];
+        }
         appendFileSync(path.join(this.harness.logs, `${this.name}.log`), `$ pulumi ${full.join(" ")}\n${output}\n`);
-        resolve({ code: code ?? -1, stdout, stderr, output });
+        resolve({ code: code ?? -1, stdout, stderr, output, ms, ...(maxRssKb === undefined ? {} : { maxRssKb }) });
       });
     });
   }

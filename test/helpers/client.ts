@@ -9,6 +9,7 @@ export function testClient(baseUrl: string, token: string, overrides: Partial<Cl
     token,
     tokenSource: "environment variable TURSO_API_TOKEN",
     timeoutMs: 2_000,
+    totalTimeoutMs: 30_000,
     retry: DEFAULT_RETRY_POLICY,
     maxConcurrency: 8,
     maxResponseBytes: 1024 * 1024,

@@ -102,10 +102,46 @@ describe("TursoClient against the emulator", () => {
     );
   });
 
+  it("says an unknown organization is unknown, not the group, and where its name came from", async () => {
+    const { client } = testClient(emu.url, ALICE);
+    const err = await failure(
+      client.getGroup({
+        organization: "acmee",
+        group: "prod",
+        organizationSource: 'stack config "turso:organization"',
+      }),
+    );
+    expect(err).toBeInstanceOf(TursoNotFoundError);
+    expect(err["missing"]).toBe("organization");
+    expect(err.message).toBe(
+      'The Turso API does not know organization "acmee" (from stack config "turso:organization"), or the token from environment variable TURSO_API_TOKEN cannot see it (404: organization not found). Check the organization\'s name with "turso org list".',
+    );
+    expect(err.message).not.toContain("org switch");
+    const group = await failure(client.getGroup({ organization: "acme", group: "nope" }));
+    expect(group["missing"]).toBe("group");
+  });
+
+  it("ends the whole lookup at turso:totalTimeoutMs, waits and attempts included", async () => {
+    emu.addFault({ kind: "stall" });
+    const { client } = testClient(emu.url, ALICE, {
+      timeoutMs: 400,
+      totalTimeoutMs: 1_000,
+      retry: { retries: 10, baseDelayMs: 300, maxDelayMs: 300 },
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    });
+    const t0 = Date.now();
+    const err = await failure(client.getGroup({ group: "default" }));
+    const took = Date.now() - t0;
+    // 10 retries of 400 ms plus waits would take 7 s; the deadline ends it after about 1 s.
+    expect(took).toBeLessThan(3_000);
+    expect(err.message).toMatch(/\(2 attempts over \d\.\d s, stopped by turso:totalTimeoutMs=1000\)/);
+    expect(emu.requests().length).toBeLessThanOrEqual(2);
+  });
+
   it("explains a missing group in an organization and in the personal account", async () => {
     const { client } = testClient(emu.url, ALICE);
     expect((await failure(client.getGroup({ organization: "acme", group: "nope" }))).message).toBe(
-      'Group "nope" was not found in organization "acme" (404: group not found). List its groups with "turso org switch acme" then "turso group list", and check the organization\'s name with "turso org list".',
+      'Group "nope" was not found in organization "acme" (404: group not found). List its groups with "turso group list" (after "turso org switch acme"), and check the organization\'s name with "turso org list".',
     );
     expect((await failure(client.getGroup({ group: "nope" }))).message).toBe(
       'Group "nope" was not found in your personal account (404: group not found). List your groups with "turso group list"; for an organization\'s group, set organization or turso:organization.',

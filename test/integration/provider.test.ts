@@ -29,7 +29,10 @@ describe("the provider's read", () => {
         version: "v0.24.1",
         deleteProtection: true,
         archived: null,
+        found: true,
         expect: null,
+        ifExists: null,
+        organizationSource: null,
       },
     });
   });

@@ -1,5 +1,5 @@
 import { TursoConfigError } from "../../sdk/src/errors";
-import { resolveOrganization, resolveSettings } from "../../sdk/src/settings";
+import { defaultOrganization, resolveSettings } from "../../sdk/src/settings";
 
 const config =
   (values: Record<string, string>) =>
@@ -13,6 +13,7 @@ describe("resolveSettings", () => {
       tokenSource: "environment variable TURSO_API_TOKEN",
       baseUrl: "https://api.turso.tech",
       timeoutMs: 10_000,
+      totalTimeoutMs: 30_000,
       retry: { retries: 3, baseDelayMs: 250, maxDelayMs: 10_000 },
       maxConcurrency: 8,
       maxResponseBytes: 1048576,
@@ -59,21 +60,24 @@ describe("resolveSettings", () => {
   });
 });
 
-describe("resolveOrganization", () => {
+describe("defaultOrganization", () => {
   it.each([
-    ["arg", { "turso:organization": "cfg" }, { TURSO_ORGANIZATION: "env" }, "arg"],
-    [undefined, { "turso:organization": "cfg" }, { TURSO_ORGANIZATION: "env" }, "cfg"],
-    [undefined, {}, { TURSO_ORGANIZATION: "env" }, "env"],
-    [undefined, {}, {}, undefined],
-    [undefined, { "turso:organization": "  " }, {}, undefined],
-  ])("argument %j, config %j, env %j -> %j", (arg, cfg, env, want) => {
-    expect(resolveOrganization(arg, config(cfg), env)).toBe(want);
+    [
+      { "turso:organization": "cfg" },
+      { TURSO_ORGANIZATION: "env" },
+      { organization: "cfg", source: 'stack config "turso:organization"' },
+    ],
+    [{}, { TURSO_ORGANIZATION: "env" }, { organization: "env", source: "environment variable TURSO_ORGANIZATION" }],
+    [{}, {}, undefined],
+    [{ "turso:organization": "  " }, {}, undefined],
+  ])("config %j, env %j -> %j", (cfg, env, want) => {
+    expect(defaultOrganization(config(cfg), env)).toEqual(want);
   });
   it("validates the value naming where it came from", () => {
-    expect(() => resolveOrganization(undefined, config({ "turso:organization": "a/b" }), {})).toThrow(
+    expect(() => defaultOrganization(config({ "turso:organization": "a/b" }), {})).toThrow(
       'turso:organization "a/b" is invalid',
     );
-    expect(() => resolveOrganization(undefined, config({}), { TURSO_ORGANIZATION: ".." })).toThrow(
+    expect(() => defaultOrganization(config({}), { TURSO_ORGANIZATION: ".." })).toThrow(
       'TURSO_ORGANIZATION ".." is invalid',
     );
   });

@@ -27,6 +27,8 @@ export interface ClientOptions {
   /** Where the token came from, for messages (`config turso:apiToken`, `TURSO_API_TOKEN`). */
   readonly tokenSource: string;
   readonly timeoutMs: number;
+  /** One deadline for the whole lookup: every attempt and every wait between attempts. */
+  readonly totalTimeoutMs: number;
   readonly retry: RetryPolicy;
   readonly maxConcurrency: number;
   readonly maxResponseBytes: number;
@@ -78,7 +80,11 @@ export class TursoClient {
   /** Retrieves one group. Names are validated before any request is made. */
   async getGroup(ref: GroupRef): Promise<Group> {
     const checked: GroupRef = {
-      organization: ref.organization === undefined ? undefined : validateName("organization", ref.organization),
+      ...ref,
+      organization:
+        ref.organization === undefined
+          ? undefined
+          : validateName(ref.organizationSource ?? "organization", ref.organization),
       group: validateName("group", ref.group),
     };
     const url = groupUrl(this.options.baseUrl, checked);
@@ -89,10 +95,11 @@ export class TursoClient {
     const { retry, logger } = this.options;
     const now = this.options.now ?? Date.now;
     const started = now();
+    const deadline = started + this.options.totalTimeoutMs;
     const attempts = retry.retries + 1;
     for (let attempt = 1; ; attempt++) {
       const t0 = now();
-      const result = await this.attempt(url);
+      const result = await this.attempt(url, Math.max(1, Math.min(this.options.timeoutMs, deadline - t0)));
       const status = result.kind === "response" ? String(result.response.status) : result.kind;
       logger?.debug(`GET ${url} -> ${status} (attempt ${attempt}/${attempts}, ${now() - t0} ms)`);
 
@@ -109,7 +116,10 @@ export class TursoClient {
         throw this.failure(ref, url, result, attempt, now() - started);
       }
       const retryAfter = result.kind === "response" ? header(result.response, "retry-after") : undefined;
-      const wait = retryDelay(attempt, parseRetryAfter(retryAfter, now()), retry, this.options.random);
+      const at = now();
+      const wait = retryDelay(attempt, parseRetryAfter(retryAfter, at), retry, this.options.random);
+      // The whole lookup has one deadline: a wait that would pass it ends the lookup now.
+      if (at + wait >= deadline) throw this.failure(ref, url, result, attempt, at - started, true);
       logger?.info(
         `Turso API: GET ${url} -> ${status}; retrying in ${wait} ms (attempt ${attempt + 1} of ${attempts})`,
       );
@@ -117,10 +127,10 @@ export class TursoClient {
     }
   }
 
-  private async attempt(url: string): Promise<Attempt> {
-    // One overall deadline per attempt: connect, headers and body (a stalled body included).
+  private async attempt(url: string, timeoutMs: number): Promise<Attempt> {
+    // One deadline per attempt: connect, headers and body (a stalled body included).
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs);
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
       const response = await this.http.get<string>(url, { signal: controller.signal });
       return { kind: "response", response };
@@ -136,20 +146,34 @@ export class TursoClient {
     }
   }
 
-  private failure(ref: GroupRef, url: string, result: Attempt, attempts: number, elapsedMs: number): TursoError {
+  private failure(
+    ref: GroupRef,
+    url: string,
+    result: Attempt,
+    attempts: number,
+    elapsedMs: number,
+    outOfTime = false,
+  ): TursoError {
     const what = describeRef(ref);
-    const tried = `${attempts} attempt${attempts === 1 ? "" : "s"} over ${(elapsedMs / 1000).toFixed(1)} s`;
+    const tried =
+      `${attempts} attempt${attempts === 1 ? "" : "s"} over ${(elapsedMs / 1000).toFixed(1)} s` +
+      (outOfTime ? `, stopped by turso:totalTimeoutMs=${this.options.totalTimeoutMs}` : "");
     const base = { method: "GET", url, attempts };
     switch (result.kind) {
       case "timeout":
         return new TursoApiError(
           `Timed out looking up ${what}: GET ${url} got no complete answer within ${this.options.timeoutMs} ms (${tried}). ` +
-            `Check the network and turso:apiBaseUrl, or raise turso:timeoutMs.`,
+            `Check the network and turso:apiBaseUrl, or raise turso:timeoutMs and turso:totalTimeoutMs.`,
           base,
         );
       case "network":
         if (result.proxy) {
           return new TursoApiError(
+            `Could not reach the Turso API looking up ${what}: ${result.proxy.message} (${tried}). ${result.proxy.hint}`,
+            base,
+          );
+        }
+        return new TursoApiError(
           `Could not reach the Turso API looking up ${what}: GET ${url} failed with ${result.code} (${tried}). ` +
             `Check the network and turso:apiBaseUrl.`,
           base,
@@ -196,11 +220,21 @@ export class TursoClient {
       );
     }
     if (status === 404) {
+      if (ref.organization !== undefined && /organi[sz]ation/i.test(apiMessage ?? "")) {
+        return new TursoNotFoundError(
+          `The Turso API does not know ${where}, or the token from ${this.options.tokenSource} cannot see it (${said}). ` +
+            `Check the organization's name with "turso org list".`,
+          { ...details, missing: "organization" },
+        );
+      }
       const hint =
         ref.organization === undefined
           ? `List your groups with "turso group list"; for an organization's group, set organization or turso:organization.`
-          : `List its groups with "turso org switch ${ref.organization}" then "turso group list", and check the organization's name with "turso org list".`;
-      return new TursoNotFoundError(`Group "${ref.group}" was not found in ${where} (${said}). ${hint}`, details);
+          : `List its groups with "turso group list" (after "turso org switch ${ref.organization}"), and check the organization's name with "turso org list".`;
+      return new TursoNotFoundError(`Group "${ref.group}" was not found in ${where} (${said}). ${hint}`, {
+        ...details,
+        missing: "group",
+      });
     }
     if (status >= 300 && status < 400) {
       const location = header(response, "location") ?? "(no Location)";

@@ -5,6 +5,11 @@ import { REDACTED, redact } from "./redact";
 export interface GroupRef {
   readonly organization?: string | undefined;
   readonly group: string;
+  /**
+   * Where the organization's name came from when it was not an argument, for messages:
+   * `stack config "turso:organization"` or `environment variable TURSO_ORGANIZATION`.
+   */
+  readonly organizationSource?: string | undefined;
 }
 
 /** Whether a URL's hostname is the machine itself: `localhost`, `[::1]` or 127.x.x.x. */
@@ -74,7 +79,9 @@ export function groupUrl(baseUrl: string, ref: GroupRef): string {
 
 /** Where a lookup looks, in messages: `organization "y"` or `your personal account`. */
 export function describeScope(ref: GroupRef): string {
-  return ref.organization === undefined ? "your personal account" : `organization "${ref.organization}"`;
+  if (ref.organization === undefined) return "your personal account";
+  const from = ref.organizationSource === undefined ? "" : ` (from ${ref.organizationSource})`;
+  return `organization "${ref.organization}"${from}`;
 }
 
 /** How a lookup is named in messages: `group "x" in organization "y"` or `... in your personal account`. */

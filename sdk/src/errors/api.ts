@@ -58,6 +58,16 @@ export class TursoForbiddenError extends TursoApiError {
 export class TursoNotFoundError extends TursoApiError {
   /** Always `"TursoNotFoundError"`. */
   override name = "TursoNotFoundError";
+  /** What the API did not find: the group, or the organization it was looked up in. */
+  readonly missing: "group" | "organization";
+
+  constructor(
+    message: string,
+    details: TursoErrorDetails & { readonly attempts: number; readonly missing: "group" | "organization" },
+  ) {
+    super(message, details);
+    this.missing = details.missing;
+  }
 }
 
 /**

@@ -50,4 +50,14 @@ export class TursoError extends Error {
     this.status = details.status;
     this.apiMessage = details.apiMessage;
   }
+
+  /**
+   * How Node.js (`util.inspect`, `console.log`) and so the Pulumi runtime print this error: its
+   * name and message, with no stack frames and no field dump. An expected failure has nothing a
+   * stack would add, and Pulumi's Node.js runtime takes a minute and gigabytes to inspect an Error
+   * that reaches it asynchronously (see docs/reliability.md).
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `${this.name}: ${this.message}`;
+  }
 }

@@ -7,8 +7,13 @@ import path from "node:path";
 import type { ClientLogger } from "../client/http";
 
 type LogRequest = { setSeverity(s: number): void; setMessage(m: string): void };
-type EngineProto = { LogRequest: new () => LogRequest; LogSeverity: { DEBUG: number; INFO: number } };
+type EngineProto = { LogRequest: new () => LogRequest; LogSeverity: { DEBUG: number; INFO: number; WARNING: number } };
 type EngineClient = { log(req: LogRequest, done: (err: unknown) => void): void };
+
+/** Debug, info and warning lines to the engine. */
+export interface EngineLogger extends ClientLogger {
+  warn(message: string): void;
+}
 
 /** The engine address among a plugin's arguments, if any. */
 export function engineAddress(args: readonly string[]): string | undefined {
@@ -16,7 +21,7 @@ export function engineAddress(args: readonly string[]): string | undefined {
 }
 
 /** A logger that sends to the engine at `address`; undefined when the engine cannot be reached. */
-export function engineLogger(address: string | undefined): ClientLogger | undefined {
+export function engineLogger(address: string | undefined): EngineLogger | undefined {
   if (address === undefined) return undefined;
   try {
     // The engine's gRPC stubs ship inside @pulumi/pulumi, with the gRPC library it uses.
@@ -40,6 +45,7 @@ export function engineLogger(address: string | undefined): ClientLogger | undefi
     return {
       debug: (message) => send(proto.LogSeverity.DEBUG, message),
       info: (message) => send(proto.LogSeverity.INFO, message),
+      warn: (message) => send(proto.LogSeverity.WARNING, message),
     };
   } catch {
     return undefined;

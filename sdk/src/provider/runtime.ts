@@ -10,32 +10,52 @@ import { TursoClient, type ClientLogger } from "../client/http";
 import type { Group } from "../client/parse";
 import type { GroupRef } from "../client/url";
 import { engineAddress, engineLogger } from "./engineLog";
+import { TursoInputError, TursoNotFoundError } from "../errors";
 import { checkPlacement, type PlacementExpectation } from "../placement";
+import { asReadFailure } from "./failure";
 import { resolveSettings, type ConfigLookup, type Environment } from "../settings";
 
-/** The properties a group lookup records in state (never the token). */
+/** The properties a group lookup records in state (never the token). Contract: see provider.ts. */
 export interface GroupProps {
   readonly organization?: string | null;
   readonly group: string;
   readonly expect?: PlacementExpectation | null;
+  /** A missing group is an absent result (`found: false`) instead of a failure. */
+  readonly ifExists?: boolean | null;
+  /**
+   * Where the organization's name came from when it was not an argument, for messages:
+   * `stack config "turso:organization"` or `environment variable TURSO_ORGANIZATION`.
+   */
+  readonly organizationSource?: string | null;
+  /** The program refused this lookup after the call (an input that was an Output): the reason. */
+  readonly refuse?: string | null;
 }
 
 /**
  * What a read returns: the group, in the shape of `GetGroupResult`, plus the props it was read
  * with. Absent optional fields are `null`, not missing: during a preview the SDK treats a missing
- * output as unknown, which would make the whole result unknown.
+ * output as unknown, which would make the whole result unknown. An `ifExists` lookup of a missing
+ * group has `found: false` and every group field `null`.
  */
 export interface GroupOutputs {
   readonly group: string;
   readonly organization: string | null;
-  readonly name: string;
-  readonly locations: string[];
-  readonly primary: string;
+  readonly name: string | null;
+  readonly locations: string[] | null;
+  readonly primary: string | null;
   readonly uuid: string | null;
   readonly version: string | null;
   readonly deleteProtection: boolean | null;
   readonly archived: boolean | null;
+  readonly found: boolean;
   readonly expect: PlacementExpectation | null;
+  readonly ifExists: boolean | null;
+  readonly organizationSource: string | null;
+}
+
+/** The provider process's log: the client's lines, and warnings (a lookup dropped by refresh). */
+export interface ProviderLogger extends ClientLogger {
+  warn(message: string): void;
 }
 
 export class ProviderRuntime {
@@ -45,7 +65,7 @@ export class ProviderRuntime {
 
   constructor(
     private readonly env: Environment = process.env,
-    private readonly logger?: ClientLogger,
+    private readonly logger?: ProviderLogger,
   ) {}
 
   /** Receives the stack configuration (secrets decrypted) from the engine. */
@@ -55,11 +75,48 @@ export class ProviderRuntime {
     return Promise.resolve();
   }
 
-  /** Retrieves the group named by `props`; concurrent and repeated reads of one group share one GET. */
+  /**
+   * Retrieves the group named by `props`; concurrent and repeated reads of one group share one GET.
+   *
+   * A read for the program (its props are the lookup's inputs) enforces `expect` and fails on a
+   * missing group unless `ifExists`. A refresh (its props are the last recorded outputs, which
+   * hold `found`) records what is there now: a group that no longer exists is dropped from state
+   * with a warning, and `expect` is left to the program, which states the current one.
+   */
   async read(id: string, props: GroupProps | undefined): Promise<dynamic.ReadResult<GroupOutputs>> {
-    // A read gets the constructor's props; a refresh gets the last outputs, which repeat them.
+    try {
+      return await this.readGroup(id, props);
+    } catch (err) {
+      throw asReadFailure(err);
+    }
+  }
+
+  private async readGroup(id: string, props: GroupProps | undefined): Promise<dynamic.ReadResult<GroupOutputs>> {
     if (props === undefined) throw new Error(`Turso group lookup ${id} has no properties to read with.`);
-    const ref: GroupRef = { organization: props.organization ?? undefined, group: props.group };
+    if (typeof props.refuse === "string") throw new TursoInputError("getGroup", "refused by the program", props.refuse);
+    const refresh = "found" in props;
+    const ref: GroupRef = {
+      organization: props.organization ?? undefined,
+      group: props.group,
+      organizationSource: props.organizationSource ?? undefined,
+    };
+    let group: Group | undefined;
+    try {
+      group = await this.fetch(ref);
+    } catch (err) {
+      if (!(err instanceof TursoNotFoundError)) throw err;
+      if (props.ifExists === true && err.missing === "group") group = undefined;
+      else if (refresh) {
+        this.logger?.warn(`${err.message} Refresh drops the lookup ${id} from the stack's state.`);
+        return { id: "", props: {} as GroupOutputs };
+      } else throw err;
+    }
+    if (group !== undefined && !refresh) checkPlacement(ref, group, props.expect ?? undefined);
+    return { id, props: recorded(props, group) };
+  }
+
+  /** One GET per group per process, shared by concurrent and repeated reads. */
+  private fetch(ref: GroupRef): Promise<Group> {
     const client = (this.client ??= new TursoClient({
       ...resolveSettings(this.config, this.env),
       ...(this.logger ? { logger: this.logger } : {}),
@@ -72,23 +129,27 @@ export class ProviderRuntime {
       // A failed lookup is not cached: a later read (a refresh) asks again.
       lookup.catch(() => this.lookups.delete(key));
     }
-    const group = await lookup;
-    checkPlacement(ref, group, props.expect ?? undefined);
-    const outputs: GroupOutputs = {
-      group: props.group,
-      organization: props.organization ?? null,
-      name: group.name,
-      locations: [...group.locations],
-      primary: group.primary,
-      uuid: group.uuid ?? null,
-      version: group.version ?? null,
-      deleteProtection: group.deleteProtection ?? null,
-      archived: group.archived ?? null,
-      // Kept so that a refresh (which reads with the last outputs) checks it again.
-      expect: props.expect ?? null,
-    };
-    return { id, props: outputs };
+    return lookup;
   }
+}
+
+/** The outputs a read records: the group (or its absence) and the props it was read with. */
+function recorded(props: GroupProps, group: Group | undefined): GroupOutputs {
+  return {
+    group: props.group,
+    organization: props.organization ?? null,
+    name: group?.name ?? null,
+    locations: group ? [...group.locations] : null,
+    primary: group?.primary ?? null,
+    uuid: group?.uuid ?? null,
+    version: group?.version ?? null,
+    deleteProtection: group?.deleteProtection ?? null,
+    archived: group?.archived ?? null,
+    found: group !== undefined,
+    expect: props.expect ?? null,
+    ifExists: props.ifExists ?? null,
+    organizationSource: props.organizationSource ?? null,
+  };
 }
 
 let shared: ProviderRuntime | undefined;
@@ -103,7 +164,7 @@ export function runtime(): ProviderRuntime {
  * goes to the engine at debug level (`pulumi preview --debug`), retries at info level; without an
  * engine connection, to stderr, requests only when `TURSO_LOG=debug`.
  */
-function processLogger(): ClientLogger {
+function processLogger(): ProviderLogger {
   const engine = engineLogger(engineAddress(process.argv.slice(2)));
   const debugToStderr = process.env["TURSO_LOG"] === "debug";
   return {
@@ -112,5 +173,6 @@ function processLogger(): ClientLogger {
       if (debugToStderr) process.stderr.write(`[turso] ${message}\n`);
     },
     info: (message) => (engine ? engine.info(message) : process.stderr.write(`[turso] ${message}\n`)),
+    warn: (message) => (engine ? engine.warn(message) : process.stderr.write(`[turso] warning: ${message}\n`)),
   };
 }

@@ -1,0 +1,117 @@
+/**
+ * A `getGroup` call in the program: its arguments and options checked at the call, then the
+ * lookup registered (or shared). Everything here runs synchronously in the program, so a bad
+ * argument throws at the call, where a program can catch it and where Pulumi reports it at once.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { validateName } from "../client/validate";
+import { describeRef } from "../client/url";
+import { TursoError, TursoInputError } from "../errors";
+import { validateExpectation } from "../placement";
+import type { GroupProps } from "../provider/runtime";
+import { GroupLookup, refusedLookupName, type LookupPlacement } from "../resource";
+import { defaultOrganization, type ConfigLookup, type DefaultOrganization } from "../settings";
+import { shareLookup, type LookupOutputs } from "./registry";
+
+/** A call's arguments once known (plain JavaScript may pass anything). */
+export interface PlainArgs {
+  readonly organization?: unknown;
+  readonly group: unknown;
+  readonly expect?: unknown;
+  readonly ifExists?: unknown;
+}
+
+const programConfig: ConfigLookup = (key) => {
+  const [namespace = "", name = ""] = key.split(":");
+  return new pulumi.Config(namespace).get(name);
+};
+
+/** The organization used when a call names none, checked now (Pulumi's config is synchronous). */
+export function fallbackOrganization(): DefaultOrganization | undefined {
+  return defaultOrganization(programConfig, process.env);
+}
+
+/** Checks known arguments; throws {@link TursoInputError} naming the argument and its source. */
+export function resolveArgs(args: PlainArgs, fallback: DefaultOrganization | undefined): GroupProps {
+  const group = validateName("group", args.group);
+  const given = args.organization !== undefined && args.organization !== null;
+  const organization = given ? validateName("organization", args.organization) : fallback?.organization;
+  const expect = validateExpectation(args.expect);
+  if (args.ifExists !== undefined && typeof args.ifExists !== "boolean") {
+    throw new TursoInputError(
+      "ifExists",
+      "must be a boolean",
+      `ifExists must be true or false, got ${typeof args.ifExists}.`,
+    );
+  }
+  return {
+    group,
+    ...(organization === undefined ? {} : { organization }),
+    ...(!given && fallback !== undefined ? { organizationSource: fallback.source } : {}),
+    ...(expect === undefined ? {} : { expect }),
+    ...(args.ifExists === true ? { ifExists: true } : {}),
+  };
+}
+
+/** Registers the lookup of `props` in this run, or returns the one already there. */
+export function register(props: GroupProps, placement: LookupPlacement): LookupOutputs {
+  const ref = { group: props.group, organization: props.organization ?? undefined };
+  return shareLookup(
+    {
+      key: JSON.stringify([ref.organization ?? null, ref.group]),
+      parent: placement.parent,
+      terms: JSON.stringify({ expect: props.expect ?? null, ifExists: props.ifExists ?? false }),
+      dependsOn: placement.dependsOn,
+      what: describeRef(ref),
+    },
+    () => new GroupLookup(props, placement),
+  );
+}
+
+/**
+ * A lookup that the program refused after the call (an Output-valued argument turned out bad):
+ * its read fails the preview with `err`'s message and makes no request. Thrown errors inside an
+ * `apply` would instead reach the Pulumi runtime asynchronously, which takes a minute and
+ * gigabytes to report them (see docs/reliability.md).
+ */
+export function refused(err: unknown, parent: pulumi.Resource | undefined): LookupOutputs {
+  if (!(err instanceof TursoError)) throw err;
+  const group = refusedLookupName(err.message);
+  return shareLookup(
+    { key: group, parent, terms: "", dependsOn: undefined, what: group },
+    () => new GroupLookup({ group, refuse: err.message }, { parent, secret: false }),
+  );
+}
+
+const WHY: Record<string, string> = {
+  provider:
+    "a lookup is a read of Pulumi's Node.js dynamic provider and cannot run on another provider; the token and API are chosen by stack config (turso:apiToken, turso:apiBaseUrl)",
+  version: "a lookup runs no plugin whose version could be chosen",
+  pluginDownloadURL: "a lookup runs no plugin that could be downloaded",
+  dependsOn:
+    "getGroup returns a Promise, which in a preview cannot wait for resources that are not created yet; use getGroupOutput with dependsOn",
+};
+
+/**
+ * Checks a call's options: what a read can honour (`parent`, and `dependsOn` for getGroupOutput)
+ * is returned; anything else set is refused with the reason.
+ */
+export function checkOptions(
+  fn: "getGroup" | "getGroupOutput",
+  opts: object | undefined,
+): Pick<LookupPlacement, "parent" | "dependsOn"> {
+  const allowed = fn === "getGroup" ? ["parent", "async"] : ["parent", "async", "dependsOn"];
+  const given = Object.entries(opts ?? {}).filter(([, v]) => v !== undefined);
+  for (const [key, value] of given) {
+    if (key === "async" && value !== false) continue;
+    if (!allowed.includes(key) || key === "async") {
+      const why = key === "async" ? "a lookup is always asynchronous" : (WHY[key] ?? "it has no meaning for a lookup");
+      throw new TursoInputError(key, "not supported", `${fn} cannot take the option ${key}: ${why}.`);
+    }
+  }
+  const { parent, dependsOn } = (opts ?? {}) as Pick<LookupPlacement, "parent" | "dependsOn">;
+  if (parent !== undefined && !pulumi.Resource.isInstance(parent)) {
+    throw new TursoInputError("parent", "must be a resource", `${fn}'s parent must be a Pulumi resource.`);
+  }
+  return { ...(parent ? { parent } : {}), ...(dependsOn ? { dependsOn } : {}) };
+}

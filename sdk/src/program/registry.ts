@@ -1,0 +1,102 @@
+/**
+ * The lookups of one program run. Asking twice for the same group (under the same parent) returns
+ * the same lookup, so a program pays one read per group however often it asks.
+ *
+ * Scoped to the run, not to the module: the key is the run's root `pulumi:pulumi:Stack` resource,
+ * which the Pulumi runtime creates anew for every CLI run and every Automation API `preview`/`up`
+ * in one process. Shared across copies of this package in one program (a library with its own
+ * nested copy): the registry lives on `globalThis` under a versioned symbol, so two copies reuse
+ * one lookup instead of registering the same URN twice.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { TursoInputError } from "../errors";
+
+/** What every copy of the package reads from a lookup: its output properties. Contract v1. */
+export interface LookupOutputs {
+  readonly name: pulumi.Output<string | null>;
+  readonly organization: pulumi.Output<string | null>;
+  readonly locations: pulumi.Output<string[] | null>;
+  readonly primary: pulumi.Output<string | null>;
+  readonly uuid: pulumi.Output<string | null>;
+  readonly version: pulumi.Output<string | null>;
+  readonly deleteProtection: pulumi.Output<boolean | null>;
+  readonly archived: pulumi.Output<boolean | null>;
+  /** False when an `ifExists` lookup found no group; absent (undefined) in older copies. */
+  readonly found?: pulumi.Output<boolean | null>;
+}
+
+/** One registered lookup, with what its callers asked for. Contract v1: kept stable across versions. */
+interface Entry {
+  readonly read: LookupOutputs;
+  /** JSON of the terms every caller must agree on (`expect`, `ifExists`). */
+  readonly terms: string;
+  readonly dependsOn: unknown;
+  /** How the first call described itself, for messages. */
+  readonly what: string;
+}
+
+type Registry = WeakMap<object, Map<unknown, Map<string, Entry>>>;
+
+const REGISTRY = Symbol.for("pulumi-turso-group/lookups/v1");
+const holder = globalThis as { [REGISTRY]?: Registry };
+/** The scope when no stack resource exists (unit tests with mocks). */
+const outsideAnyRun = {};
+
+function runScope(): object {
+  return pulumi.runtime.getStackResource() ?? outsideAnyRun;
+}
+
+/** `dependsOn` values are equal when they list the same resources, in any order. */
+function sameDependencies(a: unknown, b: unknown): boolean {
+  const list = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
+  const [x, y] = [list(a), list(b)];
+  return x.length === y.length && x.every((r) => y.includes(r));
+}
+
+/** A lookup request, as the registry compares it. */
+export interface LookupKey {
+  /** Identifies the group: JSON of organization and group. */
+  readonly key: string;
+  readonly parent: pulumi.Resource | undefined;
+  readonly terms: string;
+  readonly dependsOn: unknown;
+  /** `group "prod" in organization "acme"`, for messages. */
+  readonly what: string;
+}
+
+/**
+ * Returns the lookup already registered in this run for the same group and parent, or the one
+ * `create` makes. Throws {@link TursoInputError} when the earlier call asked for other terms or
+ * other dependencies: one lookup cannot honour both.
+ */
+export function shareLookup(request: LookupKey, create: () => LookupOutputs): LookupOutputs {
+  const registry = (holder[REGISTRY] ??= new WeakMap());
+  const scope = runScope();
+  let byParent = registry.get(scope);
+  if (byParent === undefined) registry.set(scope, (byParent = new Map()));
+  let lookups = byParent.get(request.parent);
+  if (lookups === undefined) byParent.set(request.parent, (lookups = new Map()));
+  const found = lookups.get(request.key);
+  if (found === undefined) {
+    const read = create();
+    lookups.set(request.key, { read, terms: request.terms, dependsOn: request.dependsOn, what: request.what });
+    return read;
+  }
+  if (found.terms !== request.terms) {
+    throw new TursoInputError(
+      "expect",
+      "one expectation per group",
+      `getGroup was called twice for ${request.what} with different expect or ifExists ` +
+        `(earlier: ${found.terms}, now: ${request.terms}); both calls share one lookup: give them the same expect and ifExists.`,
+    );
+  }
+  if (!sameDependencies(found.dependsOn, request.dependsOn)) {
+    throw new TursoInputError(
+      "dependsOn",
+      "one dependsOn per group and parent",
+      `getGroup was called twice for ${request.what} under the same parent with different dependsOn; both calls share ` +
+        `one lookup, which cannot wait for both: give them the same dependsOn, or give each call its own parent.`,
+    );
+  }
+  return found.read;
+}
