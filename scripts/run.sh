@@ -5,6 +5,7 @@
 #   run.sh pulumi ARGS...  the pinned Pulumi CLI in the project's environment
 #   run.sh emulator ARGS.. the Turso Platform API emulator
 #   run.sh bench           the benchmark (bench/results.md, bench/results.json)
+#   run.sh compat ARGS...  the compatibility matrix: @pulumi/pulumi releases x Node.js versions
 #   run.sh env             prints `export` lines of this environment (scripts/activate.sh evals them)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -28,6 +29,11 @@ case "$cmd" in
     mkdir -p .e2e
     rm -f .e2e/jest-results.json
     status=0
+    # The compatibility matrix (about 5 minutes, one cell at a time) in CI only, before the suites
+    # so that it never competes with their timed tests; elsewhere: npm run compat.
+    if [ "${CI:-}" = "true" ]; then
+      TURSO_PULUMI_CACHE="$CACHE_DIR" node "$REPO_ROOT/scripts/compat/matrix.js" || status=$?
+    fi
     npx --no-install jest --json --outputFile=.e2e/jest-results.json "$@" || status=$?
     # A plain closing line for CI: "N passed, N failed, N skipped".
     if [ -f .e2e/jest-results.json ]; then
@@ -43,6 +49,9 @@ case "$cmd" in
   bench)
     exec node "$REPO_ROOT/bench/run.js" "$@"
     ;;
+  compat)
+    TURSO_PULUMI_CACHE="$CACHE_DIR" exec node "$REPO_ROOT/scripts/compat/matrix.js" "$@"
+    ;;
   pulumi)
     exec pulumi "$@"
     ;;
@@ -57,7 +66,7 @@ case "$cmd" in
     done
     ;;
   *)
-    echo "usage: run.sh test|demo|pulumi|emulator|bench|env [args...]" >&2
+    echo "usage: run.sh test|demo|pulumi|emulator|bench|compat|env [args...]" >&2
     exit 2
     ;;
 esac

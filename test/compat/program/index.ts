@@ -1,0 +1,19 @@
+// The compatibility matrix's program: `npm run compat` copies it into a new project outside the
+// repository, installs the packed package there and runs preview, up, refresh and destroy.
+//
+// It calls every public function of the package, each in its own export, and expected.json says
+// what each export must be after `pulumi up`. The matrix fails when the package exports a function
+// that no call here uses: to cover a new function, add an export here and its value there.
+import * as pulumi from "@pulumi/pulumi";
+import { getGroup, getGroupOutput, regionOf } from "pulumi-turso-group";
+
+// getGroupOutput: the personal account's group, from Pulumi inputs.
+export const personal = getGroupOutput({ group: pulumi.output("default") });
+
+// getGroup: an organization's group, as a Promise, with a placement expectation.
+export const organization = pulumi.output(
+  getGroup({ organization: "acme", group: "prod", expect: { primaryIn: ["aws-eu-west-1"] } }),
+);
+
+// regionOf: the cloud and region of a location the lookup returned.
+export const region = organization.apply((group) => regionOf(group.primary));
