@@ -107,6 +107,12 @@ async function main() {
   const pulumiBin = process.env.PULUMI_BIN_DIR;
   if (!pulumiBin) throw new Error("PULUMI_BIN_DIR is not set: run this through `npm run compat`, which builds the CLI");
   const started = performance.now();
+  const newest = execFileSync("npm", ["view", "@pulumi/pulumi", "version"], { encoding: "utf8" }).trim();
+  if (newest !== SDKS[SDKS.length - 1]) {
+    say(
+      `The registry's newest @pulumi/pulumi is ${newest}, not ${SDKS[SDKS.length - 1]}: add it to SDKS in scripts/compat/matrix.js`,
+    );
+  }
   const bins = Object.fromEntries(nodes.map((n) => [n, nodeBin(n)]));
   fs.rmSync(WORK, { recursive: true, force: true });
   fs.mkdirSync(WORK, { recursive: true });
