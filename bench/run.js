@@ -93,9 +93,11 @@ async function profiles(ctx, count) {
   const runs = [];
   for (const mode of ["none", "floor", "getGroup"]) {
     const dir = path.join(WORK, "profiles", mode);
-    const { previewMs } = await profiledPreview(ctx, mode, count, dir);
-    runs.push({ mode, previewMs, processes: summarizeDir(dir, PROFILED_FUNCTIONS) });
-    console.log(`profiled ${mode} x${count}: preview ${previewMs} ms, profiles in ${path.relative(ROOT, dir)}`);
+    const measured = await profiledPreview(ctx, mode, count, dir);
+    runs.push({ mode, ...measured, processes: summarizeDir(dir, PROFILED_FUNCTIONS) });
+    console.log(
+      `profiled ${mode} x${count}: preview ${measured.previewMs} ms, profiles in ${path.relative(ROOT, dir)}`,
+    );
   }
   return { count, functions: PROFILED_FUNCTIONS, runs };
 }

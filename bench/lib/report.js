@@ -24,6 +24,10 @@ function summarize(rows, counts, modes) {
       line.modes[mode] = {
         previewMs: med(mode, "previewMs"),
         upMs: med(mode, "upMs"),
+        previewCpuMs: med(mode, "previewCpuMs"),
+        previewProgramCpuMs: med(mode, "previewProgramCpuMs"),
+        previewProviderCpuMs: med(mode, "previewProviderCpuMs"),
+        upCpuMs: med(mode, "upCpuMs"),
         previewSpreadMs: spread(mode, "previewMs"),
         upSpreadMs: spread(mode, "upMs"),
         previewRequests: med(mode, "previewRequests"),
@@ -71,6 +75,32 @@ function timeTable(summary, modes, op) {
   ];
 }
 
+function cpuTable(summary, modes) {
+  const head = ["lookups", ...modes.flatMap((m) => [`${m} preview`, `${m} up`])];
+  const split = (m) => ["program", "provider"].map((k) => `${m} ${k}`);
+  const reads = modes.filter((m) => !["none", "axios"].includes(m));
+  return [
+    `| ${head.join(" | ")} |`,
+    `| ${head.map(() => "---:").join(" | ")} |`,
+    ...summary.map(
+      (l) =>
+        `| ${l.count} | ${modes.flatMap((m) => [s(l.modes[m].previewCpuMs), s(l.modes[m].upCpuMs)]).join(" | ")} |`,
+    ),
+    "",
+    "Of the preview's CPU time, the program's and the dynamic provider's (from /proc):",
+    "",
+    `| lookups | none program | ${reads.flatMap(split).join(" | ")} |`,
+    `| ---: | ---: | ${reads
+      .flatMap(split)
+      .map(() => "---:")
+      .join(" | ")} |`,
+    ...summary.map((l) => {
+      const cells = reads.flatMap((m) => [s(l.modes[m].previewProgramCpuMs), s(l.modes[m].previewProviderCpuMs)]);
+      return `| ${l.count} | ${s(l.modes.none.previewProgramCpuMs)} | ${cells.join(" | ")} |`;
+    }),
+  ];
+}
+
 function stateTable(summary, modes) {
   const reads = modes.filter((m) => !["none", "axios"].includes(m));
   const last = summary[summary.length - 1];
@@ -98,13 +128,25 @@ function profileTables(profiles) {
     "",
     `One \`pulumi preview\` of ${profiles.count} lookups per mode with \`NODE_OPTIONS=--cpu-prof\` (so every Node.js process the preview starts writes a profile: the program and the dynamic-provider process). Milliseconds of CPU; profiling slows a run, so compare columns with each other, not with the wall times above. *Inclusive* time counts what a function calls; the rows overlap.`,
     "",
-    `| process, mode | preview wall | process wall | busy | idle | GC | ${names.map((n) => `\`${n}\``).join(" | ")} |`,
-    `| --- | ---: | ---: | ---: | ---: | ---: | ${names.map(() => "---:").join(" | ")} |`,
+    "CPU time (ms, from /proc and bash's `times`) of the profiled previews, by process:",
+    "",
+    "| mode | preview wall | CPU, all processes | program | dynamic provider | the rest: CLI and engine, language host |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ...profiles.runs.map((run) => {
+      const { program, provider } = run.processCpuMs;
+      const rest = run.previewCpuMs - program - provider;
+      return `| ${run.mode} | ${run.previewMs} | ${run.previewCpuMs} | ${program} | ${provider} | ${rest} |`;
+    }),
+    "",
+    "In each profile, by process (ms; *busy* is the process's wall time less its idle time, so it includes time spent waiting for a core):",
+    "",
+    `| process, mode | process wall | busy | idle | GC | ${names.map((n) => `\`${n}\``).join(" | ")} |`,
+    `| --- | ---: | ---: | ---: | ---: | ${names.map(() => "---:").join(" | ")} |`,
   ];
   for (const run of profiles.runs) {
     for (const p of run.processes) {
       const cells = [p.wallMs, p.busyMs, p.idleMs, p.gcMs, ...names.map((n) => p.inclusive[n])];
-      lines.push(`| ${p.kind}, ${run.mode} | ${run.previewMs} | ${cells.join(" | ")} |`);
+      lines.push(`| ${p.kind}, ${run.mode} | ${cells.join(" | ")} |`);
     }
   }
   lines.push("", "Self time by code owner (the five busiest, ms):", "");
@@ -145,6 +187,12 @@ function markdown(result, previousMd) {
     ...timeTable(summary, modes, "up"),
     "",
     "Target (issue 15): getGroup's added time within 1.1 × the floor's. At 1 lookup both differences are within the noise of one run.",
+    "",
+    "## CPU time",
+    "",
+    "User + system CPU of every process of the command (CLI and engine, language host, program, dynamic provider), from bash's `times`; medians. On 2 cores, a run whose CPU time approaches twice its wall time is bound by CPU.",
+    "",
+    ...cpuTable(summary, modes),
     "",
     "## State",
     "",

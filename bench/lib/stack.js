@@ -2,13 +2,22 @@
 "use strict";
 const { spawn } = require("node:child_process");
 const fs = require("node:fs");
+const os = require("node:os");
 const path = require("node:path");
 
 const PROGRAM = path.join(__dirname, "..", "program");
 
-/** Peak resident memory (VmHWM, kB) of the program and dynamic-provider processes while `run` runs. */
-function watchMemory() {
+/**
+ * Watches the program and dynamic-provider processes of one command (those whose environment holds
+ * `BENCH_TAG=tag`: other work on the machine is left out) until the returned function is called:
+ * their peak resident memory (VmHWM, kB) and CPU time (user + system, ms; the last value seen, up
+ * to one 25 ms poll short).
+ */
+const MS_PER_TICK = 10; // USER_HZ is 100 on Linux
+
+function watchProcesses(tag) {
   const peak = { program: 0, provider: 0 };
+  const cpu = { program: new Map(), provider: new Map() };
   const timer = setInterval(() => {
     for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
       try {
@@ -18,23 +27,46 @@ function watchMemory() {
           : cmd.includes("@pulumi/pulumi/cmd/run") || cmd.includes("pulumi/cmd/run/index")
             ? "program"
             : undefined;
-        if (!kind) continue;
+        if (!kind || !fs.readFileSync(`/proc/${pid}/environ`, "utf8").includes(`\0BENCH_TAG=${tag}\0`)) continue;
         const hwm = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
         if (hwm) peak[kind] = Math.max(peak[kind], Number(hwm[1]));
+        // fields after the command name: state is the 3rd field of stat, utime the 14th, stime the 15th
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        cpu[kind].set(pid, (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK);
       } catch {
         // the process ended between the listing and the read
       }
     }
   }, 25);
-  return () => (clearInterval(timer), peak);
+  const sum = (m) => Math.round([...m.values()].reduce((a, b) => a + b, 0));
+  return () => {
+    clearInterval(timer);
+    return { peak, cpuMs: { program: sum(cpu.program), provider: sum(cpu.provider) } };
+  };
 }
 
+// bash's `times` gives the CPU time of every process the command started and waited for: the CLI
+// and engine, the language host, the program and the dynamic-provider process, all together.
+const WITH_TIMES = 'pulumi "$@"; code=$?; times >"$BENCH_TIMES_FILE"; exit $code';
+
+/** Seconds of user + system CPU of the children, from the second line of `times`. */
+function childCpuMs(file) {
+  const line = fs.readFileSync(file, "utf8").trim().split("\n")[1] ?? "";
+  const secs = [...line.matchAll(/(\d+)m([\d.]+)s/g)].map(([, m, sec]) => Number(m) * 60 + Number(sec));
+  return Math.round(secs.reduce((a, b) => a + b, 0) * 1000);
+}
+
+let timesFileSeq = 0;
+
+/** Runs one pulumi command on `stack`: its wall time (ms), CPU time of all its processes (ms) and output. */
 function pulumi(args, stack, env) {
+  const timesFile = path.join(os.tmpdir(), `bench-times-${process.pid}-${timesFileSeq++}`);
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
-    const child = spawn("pulumi", [...args, "--stack", stack, "--non-interactive"], {
+    const child = spawn("bash", ["-c", WITH_TIMES, "bash", ...args, "--stack", stack, "--non-interactive"], {
       cwd: PROGRAM,
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...env, BENCH_TIMES_FILE: timesFile },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
@@ -43,7 +75,9 @@ function pulumi(args, stack, env) {
     child.on("error", reject);
     child.on("close", (code) => {
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      if (code === 0) resolve({ ms, out });
+      const cpuMs = fs.existsSync(timesFile) ? childCpuMs(timesFile) : undefined;
+      fs.rmSync(timesFile, { force: true });
+      if (code === 0) resolve({ ms, cpuMs, out });
       else reject(new Error(`pulumi ${args.join(" ")} exited ${code}\n${out}`));
     });
   });
@@ -92,9 +126,10 @@ async function scenario(ctx, mode, count, repeat, run) {
   const config = { "bench:mode": mode, "bench:count": count, "bench:repeat": repeat };
   return withStack(ctx, stack, config, async () => {
     ctx.emu.clearRequests();
-    const stopPreview = watchMemory();
-    const preview = await pulumi(["preview"], stack, ctx.env);
-    const previewMem = stopPreview();
+    const tag = `${process.pid}-${stack}`;
+    const stopPreview = watchProcesses(tag);
+    const preview = await pulumi(["preview"], stack, { ...ctx.env, BENCH_TAG: tag });
+    const previewProcs = stopPreview();
     const previewRequests = ctx.emu.requests().length;
     ctx.emu.clearRequests();
     const up = await pulumi(["up", "--yes", "--skip-preview"], stack, ctx.env);
@@ -107,11 +142,15 @@ async function scenario(ctx, mode, count, repeat, run) {
       run,
       previewMs: Math.round(preview.ms),
       upMs: Math.round(up.ms),
+      previewCpuMs: preview.cpuMs,
+      upCpuMs: up.cpuMs,
       previewRequests,
       upRequests,
       ...stateOf(stateFile),
-      peakProgramKb: previewMem.program,
-      peakProviderKb: previewMem.provider,
+      peakProgramKb: previewProcs.peak.program,
+      peakProviderKb: previewProcs.peak.provider,
+      previewProgramCpuMs: previewProcs.cpuMs.program,
+      previewProviderCpuMs: previewProcs.cpuMs.provider,
     };
   });
 }
@@ -126,8 +165,11 @@ async function profiledPreview(ctx, mode, count, dir) {
   const hook = path.join(__dirname, "exit-on-signal.js");
   const env = { ...ctx.env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir} --require ${hook}` };
   return withStack(ctx, `p-${mode}-${count}`, { "bench:mode": mode, "bench:count": count }, async () => {
-    const preview = await pulumi(["preview"], `p-${mode}-${count}`, env);
-    return { previewMs: Math.round(preview.ms) };
+    const tag = `${process.pid}-p-${mode}-${count}`;
+    const stop = watchProcesses(tag);
+    const preview = await pulumi(["preview"], `p-${mode}-${count}`, { ...env, BENCH_TAG: tag });
+    const { cpuMs } = stop();
+    return { previewMs: Math.round(preview.ms), previewCpuMs: preview.cpuMs, processCpuMs: cpuMs };
   });
 }
 
