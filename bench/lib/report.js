@@ -130,12 +130,14 @@ function profileTables(profiles) {
     "",
     "CPU time (ms, from /proc and bash's `times`) of the profiled previews, by process:",
     "",
-    "| mode | preview wall | CPU, all processes | program | dynamic provider | the rest: CLI and engine, language host |",
-    "| --- | ---: | ---: | ---: | ---: | ---: |",
+    "| mode | preview wall | CPU, all processes | program | dynamic provider | the rest: CLI and engine, language host | promises with a stack trace (debuggablePromise) | the same, per lookup over none |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...profiles.runs.map((run) => {
       const { program, provider } = run.processCpuMs;
       const rest = run.previewCpuMs - program - provider;
-      return `| ${run.mode} | ${run.previewMs} | ${run.previewCpuMs} | ${program} | ${provider} | ${rest} |`;
+      const none = profiles.runs.find((r) => r.mode === "none")?.promises ?? 0;
+      const perLookup = round((run.promises - none) / profiles.count, 1);
+      return `| ${run.mode} | ${run.previewMs} | ${run.previewCpuMs} | ${program} | ${provider} | ${rest} | ${run.promises} | ${perLookup} |`;
     }),
     "",
     "In each profile, by process (ms; *busy* is the process's wall time less its idle time, so it includes time spent waiting for a core):",

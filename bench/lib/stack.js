@@ -159,17 +159,27 @@ async function scenario(ctx, mode, count, repeat, run) {
  * One preview with `node --cpu-prof` in every Node.js process it starts (the program and the
  * dynamic-provider process), the profiles written to `dir`. The engine stops the provider with a
  * signal, which would end it before --cpu-prof writes: exit-on-signal.js turns it into an exit.
+ * count-promises.js counts the promises the program's Pulumi SDK wraps with a stack trace.
  */
 async function profiledPreview(ctx, mode, count, dir) {
   fs.mkdirSync(dir, { recursive: true });
-  const hook = path.join(__dirname, "exit-on-signal.js");
-  const env = { ...ctx.env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir} --require ${hook}` };
+  const hooks = ["exit-on-signal.js", "count-promises.js"].map((f) => `--require ${path.join(__dirname, f)}`);
+  const env = {
+    ...ctx.env,
+    NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir} ${hooks.join(" ")}`,
+    BENCH_COUNT_DIR: dir,
+  };
   return withStack(ctx, `p-${mode}-${count}`, { "bench:mode": mode, "bench:count": count }, async () => {
     const tag = `${process.pid}-p-${mode}-${count}`;
     const stop = watchProcesses(tag);
     const preview = await pulumi(["preview"], `p-${mode}-${count}`, { ...env, BENCH_TAG: tag });
     const { cpuMs } = stop();
-    return { previewMs: Math.round(preview.ms), previewCpuMs: preview.cpuMs, processCpuMs: cpuMs };
+    const counts = fs.readdirSync(dir).filter((f) => f.startsWith("promises-"));
+    const promises = counts.reduce(
+      (n, f) => n + JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")).debuggablePromise,
+      0,
+    );
+    return { previewMs: Math.round(preview.ms), previewCpuMs: preview.cpuMs, processCpuMs: cpuMs, promises };
   });
 }
 
