@@ -35,7 +35,7 @@ if __turso_env="$(bash "$__turso_root/scripts/run.sh" env)"; then
       export TURSO_API_BASEURL TURSO_API_TOKEN TURSO_EMULATOR_PID
       eval "$(grep -E '^(TURSO_API_BASEURL|TURSO_EMULATOR_PID)=' "$__turso_log")"
       TURSO_API_TOKEN=demo-token
-      echo "Turso API emulator at $TURSO_API_BASEURL for this shell (token demo-token, pid $TURSO_EMULATOR_PID)" >&2
+      echo "Turso API emulator at $TURSO_API_BASEURL for this shell (pid $TURSO_EMULATOR_PID; TURSO_API_TOKEN is its demo token)" >&2
     else
       echo "activate.sh: the emulator did not start within 30 s:" >&2
       cat "$__turso_log" >&2

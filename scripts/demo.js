@@ -55,7 +55,9 @@ async function main() {
     emulator = await startEmulator({ port: 0 });
     process.env.TURSO_API_BASEURL = emulator.url;
     process.env.TURSO_API_TOKEN = "demo-token";
-    console.log(`==> Turso API emulator listening on ${emulator.url} (default seed; token demo-token)`);
+    console.log(
+      `==> Turso API emulator listening on ${emulator.url} (default seed; TURSO_API_TOKEN is its demo token)`,
+    );
   }
   try {
     await pulumi(["stack", "select", stack, "--create"]);

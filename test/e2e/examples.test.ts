@@ -1,13 +1,25 @@
 import { spawnSync } from "node:child_process";
+import { cpSync, existsSync } from "node:fs";
 import path from "node:path";
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
 import { Harness, REPO, type TestStack } from "./harness";
 
 jest.setTimeout(180_000);
 
-// The examples run as a user would run them: the default emulator seed, token demo-token.
+// The examples run as a user would run them: the default emulator seed, token demo-token. Each runs
+// from a copy under .e2e/ (the program's files, not its stack config files or node_modules), so
+// that the tests neither write into examples/ nor meet the stacks a user created there.
 const harness = new Harness("examples");
-const example = (name: string): string => path.join(REPO, "examples", name);
+const example = (name: string): string => {
+  const copy = path.join(harness.dir, "programs", name);
+  if (!existsSync(copy)) {
+    cpSync(path.join(REPO, "examples", name), copy, {
+      recursive: true,
+      filter: (src) => path.basename(src) !== "node_modules" && !/^Pulumi\..+\.yaml$/.test(path.basename(src)),
+    });
+  }
+  return copy;
+};
 let emu: Emulator;
 
 beforeAll(async () => {
@@ -52,7 +64,7 @@ describe("organization and consumer", () => {
     const failed = await org.run(["preview"]);
     expect(failed.code).not.toBe(0);
     expect(failed.output).toContain(
-      'The placement of group "prod" in organization "acme" is not what this program expects: primary is "aws-eu-west-1", expected one of ["iad"].',
+      'The placement of group "prod" in organization "acme" (from stack config "turso:organization") is not what this program expects: primary is "aws-eu-west-1", expected one of ["iad"].',
     );
     await org.cli(["config", "set", "--path", "expect.primaryIn[0]", "aws-eu-west-1"]);
     await org.cli(["config", "set", "--path", "expect.locationsInclude[0]", "aws-us-east-1"]);

@@ -1,0 +1,129 @@
+import { spawn, spawnSync } from "node:child_process";
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { codeBlocks, normalize, shellBlocks, type ShellBlock } from "../helpers/markdown";
+import { scratchCopy } from "../helpers/scratch";
+import { REPO } from "./harness";
+
+// Every shell block of README.md and of each examples/*/README.md, run as written: each README in a
+// fresh scratch copy of the repository (tracked files as in the working tree), from the README's
+// folder, its blocks one after the other in one bash session, as a user types them in one terminal,
+// with a passphrase of their own exported. A block marked `# not run by the README test: REASON` is
+// reported as skipped with its reason.
+jest.setTimeout(900_000);
+
+const READMES = [
+  "README.md",
+  ...readdirSync(path.join(REPO, "examples"))
+    .filter((e) => existsSync(path.join(REPO, "examples", e, "README.md")))
+    .sort()
+    .map((e) => `examples/${e}/README.md`),
+];
+const scratch = path.join(tmpdir(), `turso-readme-test-${process.pid}`);
+const logs = path.join(REPO, ".e2e", "readme", "logs");
+/** What each README's session printed, by README path. */
+const outputs = new Map<string, string>();
+
+beforeAll(() => {
+  rmSync(path.dirname(logs), { recursive: true, force: true });
+  mkdirSync(logs, { recursive: true });
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A user's shell: none of the variables npm test or the toolchain set, a passphrase of one's own. */
+function userEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^(PULUMI_|TURSO_|npm_|INIT_CWD$|JEST_|NODE_OPTIONS$)/.test(k)) continue;
+    env[k] = v;
+  }
+  return { ...env, PULUMI_CONFIG_PASSPHRASE: "a-passphrase-of-my-own" };
+}
+
+/** Runs the blocks in one `bash -e -o pipefail` session; a marker line before each splits the output. */
+function session(cwd: string, blocks: readonly ShellBlock[]): Promise<{ code: number; output: string }> {
+  const script = ["exec 2>&1", ...blocks.flatMap((b, i) => [`echo '::readme-block ${i}::'`, b.code])].join("\n");
+  const file = path.join(scratch, `session-${blocks[0]?.line ?? 0}.sh`);
+  writeFileSync(file, `${script}\n`);
+  return new Promise((resolve, reject) => {
+    const child = spawn("bash", ["--noprofile", "--norc", "-e", "-o", "pipefail", file], {
+      cwd,
+      env: userEnv(),
+      detached: true, // its own process group: whatever it leaves running is stopped below
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      try {
+        process.kill(-(child.pid ?? 0), "SIGTERM");
+      } catch {
+        // the group has ended already
+      }
+      resolve({ code: code ?? -1, output });
+    });
+  });
+}
+
+/** The output of block i: between its marker and the next one. */
+function blockOutput(output: string, i: number): string {
+  const start = output.indexOf(`::readme-block ${i}::`);
+  if (start < 0) return "";
+  const end = output.indexOf(`::readme-block ${i + 1}::`, start);
+  return output.slice(start, end < 0 ? undefined : end);
+}
+
+describe.each(READMES)("%s", (readme) => {
+  const markdown = readFileSync(path.join(REPO, readme), "utf8");
+  const blocks = shellBlocks(markdown);
+  const run = blocks.filter((b) => b.notRun === undefined);
+  const where = (b: ShellBlock): string => `${readme}:${b.line}`;
+
+  for (const block of blocks.filter((b) => b.notRun !== undefined)) {
+    it.skip(`${where(block)} not run: ${block.notRun}`, () => undefined);
+  }
+
+  it("every block not run says why, and is valid shell", () => {
+    for (const block of blocks.filter((b) => b.notRun !== undefined)) {
+      expect([where(block), (block.notRun ?? "").length > 10]).toEqual([where(block), true]);
+      const syntax = spawnSync("bash", ["-n"], { input: block.code, encoding: "utf8" });
+      expect([where(block), syntax.status, syntax.stderr]).toEqual([where(block), 0, ""]);
+    }
+    if (readme.startsWith("examples/")) expect(run.length).toBeGreaterThan(0); // an example can be tried offline
+  });
+
+  if (run.length === 0) return;
+  it(`runs its ${run.length} shell block(s) as written, printing what the README shows`, async () => {
+    const copy = scratchCopy(path.join(scratch, readme.replace(/\W/g, "_")));
+    const { code, output } = await session(path.dirname(path.join(copy, readme)), run);
+    appendFileSync(path.join(logs, `${readme.replace(/\W/g, "_")}.log`), output);
+    outputs.set(readme, output);
+    const failed = run.findIndex((_, i) => !output.includes(`::readme-block ${i + 1}::`));
+    if (code !== 0) {
+      const at = run[failed] ?? run[run.length - 1];
+      throw new Error(`${at ? where(at) : readme} failed (exit ${code}):\n${output.slice(-3000)}`);
+    }
+    run.forEach((block, i) => {
+      const printed = normalize(blockOutput(output, i));
+      for (const line of block.prints)
+        expect([where(block), printed]).toEqual([where(block), expect.stringContaining(normalize(line))]);
+    });
+  });
+});
+
+it("the error README.md's `expect` sample promises is the one examples/organization's README prints for it", () => {
+  const sample = codeBlocks(readFileSync(path.join(REPO, "README.md"), "utf8")).find(
+    (b) => b.lang === "ts" && b.code.includes("expect:") && b.code.includes("// error:"),
+  );
+  expect(sample).toBeDefined();
+  const comment = (sample?.code ?? "").split("// error:")[1] ?? "";
+  const promised = normalize(comment.replace(/^\s*\/\/\s?/gm, "").replace(/\.\.\.\s*$/, ""));
+  expect(promised.length).toBeGreaterThan(40);
+  const organization = outputs.get("examples/organization/README.md");
+  if (organization === undefined) throw new Error("examples/organization/README.md did not run");
+  // Where the organization came from is said only when it came from config, as in the example.
+  expect(normalize(organization).replace(/ \(from [^)]*\)/g, "")).toContain(promised);
+});
