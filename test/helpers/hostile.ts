@@ -59,28 +59,47 @@ export async function hostileApi(
   return { ...(await listen(server, "http", host)), requests };
 }
 
-/** How the proxy treats a CONNECT: open the tunnel to `target` (any host asked for), or refuse. */
-export type ConnectPolicy = { tunnelTo: number } | { refuse: number };
+/**
+ * How the proxy treats a CONNECT to `authority` (`host:port`): open a tunnel to a port on
+ * 127.0.0.1, or refuse with a status. Without a policy it tunnels to what was asked for, as the
+ * engine's and the Node runtime's own gRPC connections (which honour the proxy variables) need.
+ */
+export type ConnectPolicy = (authority: string) => { tunnelTo: number } | { refuse: number } | undefined;
+
+/** A CONNECT policy: `host` (e.g. "api.turso.test") goes to `port` or is refused; anything else as asked. */
+export function forHost(host: string, answer: { tunnelTo: number } | { refuse: number }): ConnectPolicy {
+  return (authority) => (authority.replace(/:\d+$/, "") === host ? answer : undefined);
+}
 
 /**
- * A proxy that logs every byte clients send it (`seen`, latin1), answers plain forward requests
- * itself with a group whose primary is "proxy-chosen", and treats CONNECT as `policy` says.
+ * A proxy that logs every byte clients send it (`seen`, latin1) and every plain forward request
+ * (`forwarded`), which it answers itself with a group whose primary is "proxy-chosen", and
+ * treats CONNECT (`connects`) as `policy` says.
  */
-export async function loggingProxy(policy: ConnectPolicy): Promise<Peer & { seen: () => string; connects: string[] }> {
+export async function loggingProxy(
+  policy: ConnectPolicy = () => undefined,
+): Promise<Peer & { seen: () => string; connects: string[]; forwarded: string[] }> {
   let seen = "";
   const connects: string[] = [];
+  const forwarded: string[] = [];
   const server = http.createServer((req, res) => {
+    forwarded.push(`${req.method} ${req.url}`);
     res.writeHead(200, { "Content-Type": "application/json" });
     res.end(JSON.stringify({ group: { name: "default", primary: "proxy-chosen", locations: ["proxy-chosen"] } }));
   });
   server.on("connection", (s: net.Socket) => s.on("data", (d: Buffer) => (seen += d.toString("latin1"))));
   server.on("connect", (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
-    connects.push(req.url ?? "");
-    if ("refuse" in policy) {
-      client.end(`HTTP/1.1 ${policy.refuse} Refused by policy\r\nContent-Length: 0\r\n\r\n`);
+    const authority = req.url ?? "";
+    connects.push(authority);
+    const answer = policy(authority);
+    if (answer !== undefined && "refuse" in answer) {
+      client.end(`HTTP/1.1 ${answer.refuse} Refused by policy\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    const upstream = net.connect(policy.tunnelTo, "127.0.0.1", () => {
+    const [host, port] = answer
+      ? ["127.0.0.1", answer.tunnelTo]
+      : [authority.replace(/:\d+$/, "").replace(/^\[|\]$/g, ""), Number(/:(\d+)$/.exec(authority)?.[1])];
+    const upstream = net.connect(port, host, () => {
       client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
       upstream.write(head);
       upstream.pipe(client);
@@ -90,7 +109,7 @@ export async function loggingProxy(policy: ConnectPolicy): Promise<Peer & { seen
     upstream.on("error", end);
     client.on("error", end);
   });
-  return { ...(await listen(server, "http")), seen: () => seen, connects };
+  return { ...(await listen(server, "http")), seen: () => seen, connects, forwarded };
 }
 
 /** A throw-away self-signed certificate for `host`, made with openssl, and its PEM file. */

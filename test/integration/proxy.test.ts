@@ -167,7 +167,7 @@ describe("proxies", () => {
   it.each(["HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy", "HTTPS_PROXY"])(
     "a loopback base URL never goes through %s",
     async (variable) => {
-      const proxy = await loggingProxy({ refuse: 403 });
+      const proxy = await loggingProxy(() => ({ refuse: 403 }));
       peers.push(proxy);
       setProxyEnv({ [variable]: proxy.url });
       const group = await testClient(emu.url, ALICE).client.getGroup({ group: "default" });
@@ -186,7 +186,7 @@ describe("proxies", () => {
       listenOn,
     );
     peers.push(server);
-    const proxy = await loggingProxy({ refuse: 403 });
+    const proxy = await loggingProxy(() => ({ refuse: 403 }));
     peers.push(proxy);
     setProxyEnv({ HTTP_PROXY: proxy.url, ALL_PROXY: proxy.url });
     const group = await testClient(`http://${host}:${server.port}`, ALICE).client.getGroup({ group: "g" });
@@ -209,7 +209,7 @@ describe("proxies", () => {
     it.each(["HTTPS_PROXY", "https_proxy"])(
       "goes through a CONNECT tunnel of %s, and the proxy sees no token",
       async (variable) => {
-        const proxy = await loggingProxy({ tunnelTo: front.port });
+        const proxy = await loggingProxy(() => ({ tunnelTo: front.port }));
         peers.push(proxy);
         setProxyEnv({ [variable]: proxy.url, HTTP_PROXY: "http://127.0.0.1:9" });
         const group = await testClient(`https://${HOST}`, ALICE).client.getGroup({ group: "default" });
@@ -223,7 +223,7 @@ describe("proxies", () => {
     );
 
     it("a refused CONNECT is a proxy failure naming the variable, not a 403 of the API", async () => {
-      const proxy = await loggingProxy({ refuse: 403 });
+      const proxy = await loggingProxy(() => ({ refuse: 403 }));
       peers.push(proxy);
       setProxyEnv({ HTTPS_PROXY: proxy.url.replace("http://", "http://puser:ppass@") });
       const shown = proxy.url.replace("http://", "http://[redacted]@");
@@ -246,7 +246,7 @@ describe("proxies", () => {
     });
 
     it("an unreachable proxy is a proxy failure naming the variable", async () => {
-      const closed = await loggingProxy({ refuse: 403 });
+      const closed = await loggingProxy(() => ({ refuse: 403 }));
       await closed.close();
       setProxyEnv({ https_proxy: `127.0.0.1:${closed.port}` });
       const err = await failure(
@@ -262,7 +262,7 @@ describe("proxies", () => {
     it.each(["api.turso.test", ".turso.test", "turso.test", "*", "other.example, api.turso.test:443"])(
       "NO_PROXY=%s connects without the proxy",
       async (noProxy) => {
-        const proxy = await loggingProxy({ tunnelTo: front.port });
+        const proxy = await loggingProxy(() => ({ tunnelTo: front.port }));
         peers.push(proxy);
         setProxyEnv({ HTTPS_PROXY: proxy.url, NO_PROXY: noProxy });
         // api.turso.test has no address: without the proxy the lookup cannot get far.
@@ -275,7 +275,7 @@ describe("proxies", () => {
     );
 
     it("no_proxy for another host still goes through the proxy", async () => {
-      const proxy = await loggingProxy({ tunnelTo: front.port });
+      const proxy = await loggingProxy(() => ({ tunnelTo: front.port }));
       peers.push(proxy);
       setProxyEnv({ HTTPS_PROXY: proxy.url, no_proxy: "turso.test.example,api.turso.test:8443" });
       const group = await testClient(`https://${HOST}`, ALICE).client.getGroup({ group: "default" });

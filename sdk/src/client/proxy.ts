@@ -12,13 +12,21 @@ import { TursoConfigError } from "../errors";
 import { isRetryableStatus } from "./retry";
 import { isLoopback, showUrl } from "./url";
 
-/** The environment variables read here, lower-case first as curl reads them. */
+/** The proxy variables read here, lower-case first as curl reads them. */
 export const PROXY_VARIABLES = ["https_proxy", "HTTPS_PROXY"] as const;
+/** The variables that exempt hosts from the proxy, lower-case first. */
 export const NO_PROXY_VARIABLES = ["no_proxy", "NO_PROXY"] as const;
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
-/** A failed proxy: what went wrong, in words that name the proxy and its variable, and what to do. */
+/**
+ * A failed proxy: what went wrong, in words that name the proxy and its variable, and what to do.
+ *
+ * @example
+ * ```ts
+ * if (axios.isAxiosError(err) && err.cause instanceof ProxyFailure) console.error(err.cause.message);
+ * ```
+ */
 export class ProxyFailure extends Error {
   override name = "ProxyFailure";
   constructor(
@@ -46,6 +54,11 @@ function firstSet(env: Environment, names: readonly string[]): [string, string] 
 /**
  * Whether `NO_PROXY` exempts `host:port`: entries separated by commas or spaces, `*` for every
  * host, `name` or `.name` (or `*.name`) for the name and its subdomains, an optional `:port`.
+ *
+ * @example
+ * ```ts
+ * bypassesProxy("api.turso.tech", 443, "localhost,.turso.tech"); // true
+ * ```
  */
 export function bypassesProxy(host: string, port: number, noProxy: string): boolean {
   const hostname = host.toLowerCase().replace(/^\[|\]$/g, "");
@@ -63,8 +76,14 @@ export function bypassesProxy(host: string, port: number, noProxy: string): bool
 }
 
 /**
- * The route of requests to `baseUrl` (already checked by {@link checkBaseUrl}). Throws
+ * The route of requests to `baseUrl` (already checked by `checkBaseUrl`). Throws
  * {@link TursoConfigError} naming the variable when the proxy URL is unusable.
+ *
+ * @example
+ * ```ts
+ * resolveRoute("https://api.turso.tech", { HTTPS_PROXY: "http://proxy:3128" }).agent; // a CONNECT tunnel
+ * resolveRoute("http://127.0.0.1:8080", { HTTP_PROXY: "http://proxy:3128" }).agent; // undefined: direct
+ * ```
  */
 export function resolveRoute(baseUrl: string, env: Environment = process.env): Route {
   const target = new URL(baseUrl);

@@ -12,7 +12,14 @@ export interface GroupRef {
   readonly organizationSource?: string | undefined;
 }
 
-/** Whether a URL's hostname is the machine itself: `localhost`, `[::1]` or 127.x.x.x. */
+/**
+ * Whether a URL's hostname is the machine itself: `localhost`, `[::1]` or 127.x.x.x.
+ *
+ * @example
+ * ```ts
+ * isLoopback(new URL("http://[::1]:8080").hostname); // true
+ * ```
+ */
 export function isLoopback(hostname: string): boolean {
   return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
@@ -21,6 +28,11 @@ export function isLoopback(hostname: string): boolean {
  * A URL as messages show it, whether or not it parses: scheme, host and path, never a query, a
  * fragment or credentials (shown as `[redacted]@`), and through {@link redact}, which also
  * removes `secrets`.
+ *
+ * @example
+ * ```ts
+ * showUrl("http://user:secret@bad host:1/x?token=abc"); // "http://[redacted]@bad host:1/x"
+ * ```
  */
 export function showUrl(raw: string, secrets: readonly string[] = []): string {
   let shown: string;
