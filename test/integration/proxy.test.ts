@@ -1,3 +1,4 @@
+import net from "node:net";
 import tls from "node:tls";
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
 import { TursoApiError, TursoError, TursoForbiddenError, TursoResponseError } from "../../sdk/src/errors";
@@ -257,6 +258,23 @@ describe("proxies", () => {
         `the proxy http://127.0.0.1:${closed.port} (from https_proxy) could not be reached (ECONNREFUSED)`,
       );
       expect(err.message).toContain("Check https_proxy, or add api.turso.test to NO_PROXY");
+    });
+
+    it("a proxy that never answers the CONNECT is a proxy failure naming the variable, not a timeout of the API", async () => {
+      const held: net.Socket[] = [];
+      const silent = net.createServer((socket) => held.push(socket.on("data", () => undefined)));
+      await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+      const port = (silent.address() as net.AddressInfo).port;
+      setProxyEnv({ HTTPS_PROXY: `http://127.0.0.1:${port}` });
+      const err = await failure(
+        testClient(`https://${HOST}`, ALICE, { timeoutMs: 300, retry: retryNone }).client.getGroup({ group: "g" }),
+      );
+      held.forEach((socket) => socket.destroy());
+      silent.close();
+      expect(err.message).toContain(
+        `the proxy http://127.0.0.1:${port} (from HTTPS_PROXY) did not answer the CONNECT to ${HOST}:443 within 300 ms`,
+      );
+      expect(err.message).toContain(`Check HTTPS_PROXY, or add ${HOST} to NO_PROXY`);
     });
 
     it.each(["api.turso.test", ".turso.test", "turso.test", "*", "other.example, api.turso.test:443"])(

@@ -9,7 +9,7 @@ import {
 } from "../errors";
 import { Limiter } from "./limiter";
 import { apiErrorMessage, parseGroupBody, type Group } from "./parse";
-import { ProxyFailure, resolveRoute } from "./proxy";
+import { ProxyFailure, resolveRoute, type Route } from "./proxy";
 import { isRetryableStatus, parseRetryAfter, retryDelay, type RetryPolicy } from "./retry";
 import { describeRef, describeScope, groupUrl, showUrl, type GroupRef } from "./url";
 import { validateName } from "./validate";
@@ -55,16 +55,17 @@ const sleepFor = (ms: number): Promise<void> => new Promise((resolve) => setTime
 export class TursoClient {
   private readonly http: AxiosInstance;
   private readonly limiter: Limiter;
+  private readonly route: Route;
 
   constructor(private readonly options: ClientOptions) {
     this.limiter = new Limiter(options.maxConcurrency);
+    this.route = resolveRoute(options.baseUrl);
     this.http = axios.create({
       // Redirects are not followed: the token must not leave for another host.
       maxRedirects: 0,
       // Never axios's own proxy handling: it would send a loopback request, token included, in
       // clear text to HTTP_PROXY. An https base URL may go through an HTTPS_PROXY tunnel instead.
       proxy: false,
-      httpsAgent: resolveRoute(options.baseUrl).agent,
       responseType: "text",
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
@@ -130,12 +131,19 @@ export class TursoClient {
   private async attempt(url: string, timeoutMs: number): Promise<Attempt> {
     // One deadline per attempt: connect, headers and body (a stalled body included).
     const controller = new AbortController();
+    const tunnel = this.route.tunnel?.();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
-      const response = await this.http.get<string>(url, { signal: controller.signal });
+      const response = await this.http.get<string>(url, {
+        signal: controller.signal,
+        ...(tunnel ? { httpsAgent: tunnel } : {}),
+      });
       return { kind: "response", response };
     } catch (err: unknown) {
-      if (controller.signal.aborted) return { kind: "timeout" };
+      if (controller.signal.aborted) {
+        const proxy = tunnel?.unanswered(timeoutMs);
+        return proxy ? { kind: "network", code: "ETIMEDOUT", proxy } : { kind: "timeout" };
+      }
       const code = axios.isAxiosError(err) ? (err.code ?? "ERR_NETWORK") : "ERR_UNKNOWN";
       if (axios.isAxiosError(err) && /maxContentLength/.test(err.message)) return { kind: "too-large" };
       // Never keep the axios error: its config holds the Authorization header.

@@ -40,8 +40,11 @@ export class ProxyFailure extends Error {
   }
 }
 
-/** Requests go directly (no agent) or through `agent`, a CONNECT tunnel of the proxy `variable` names. */
-export type Route = { readonly agent?: undefined } | { readonly agent: http.Agent; readonly variable: string };
+/**
+ * Requests go directly (no `tunnel`), or each attempt through a new `tunnel()`: a CONNECT tunnel
+ * of the proxy that `variable` names.
+ */
+export type Route = { readonly tunnel?: undefined } | { readonly tunnel: () => TunnelAgent; readonly variable: string };
 
 function firstSet(env: Environment, names: readonly string[]): [string, string] | undefined {
   for (const name of names) {
@@ -108,7 +111,9 @@ export function resolveRoute(baseUrl: string, env: Environment = process.env): R
         `fix or unset ${variable}, or add ${target.hostname} to NO_PROXY.`,
     );
   }
-  return { agent: new TunnelAgent(url, `the proxy ${showUrl(url.href)} (from ${variable})`, hint), variable };
+  const proxyUrl = url;
+  const which = `the proxy ${showUrl(url.href)} (from ${variable})`;
+  return { tunnel: () => new TunnelAgent(proxyUrl, which, hint), variable };
 }
 
 type ConnectOptions = Parameters<HttpsProxyAgent<string>["connect"]>[1];
@@ -116,9 +121,13 @@ type ConnectOptions = Parameters<HttpsProxyAgent<string>["connect"]>[1];
 /**
  * https-proxy-agent, except that a proxy that cannot be reached or refuses the CONNECT fails the
  * request with a {@link ProxyFailure} (the library hands the proxy's answer to the request as if
- * the API had sent it, so that a proxy's 403 would read as the API's).
+ * the API had sent it, so that a proxy's 403 would read as the API's). One agent per attempt, so
+ * that a timeout can tell whether the proxy had answered the CONNECT.
  */
-class TunnelAgent extends HttpsProxyAgent<string> {
+export class TunnelAgent extends HttpsProxyAgent<string> {
+  /** `host:port` of the CONNECT while the proxy has not answered it. */
+  private waiting: string | undefined;
+
   constructor(
     proxy: URL,
     private readonly which: string,
@@ -127,15 +136,28 @@ class TunnelAgent extends HttpsProxyAgent<string> {
     super(proxy, { keepAlive: false });
   }
 
+  /** The failure of an attempt that timed out while the proxy had not answered its CONNECT. */
+  unanswered(timeoutMs: number): ProxyFailure | undefined {
+    if (this.waiting === undefined) return undefined;
+    return new ProxyFailure(
+      `${this.which} did not answer the CONNECT to ${this.waiting} within ${timeoutMs} ms`,
+      this.hint,
+      true,
+    );
+  }
+
   override async connect(req: http.ClientRequest, opts: ConnectOptions): Promise<net.Socket> {
     let answer: number | undefined;
     req.once("proxyConnect", (res: { statusCode?: number }) => (answer = res.statusCode));
     let socket: net.Socket;
+    this.waiting = `${opts.host}:${opts.port}`;
     try {
       socket = await super.connect(req, opts);
     } catch (err: unknown) {
       const code = (err as NodeJS.ErrnoException).code ?? "it closed the connection before answering";
       throw new ProxyFailure(`${this.which} could not be reached (${code})`, this.hint, true);
+    } finally {
+      this.waiting = undefined;
     }
     if (answer !== 200) {
       socket.destroy();
