@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
 import { ALICE_DEFAULT_GROUP } from "../helpers/expected";
@@ -6,6 +6,8 @@ import { ALICE, BOB, TEST_SEED } from "../helpers/seed";
 import { Harness, PROGRAMS, REPO, type TestStack } from "./harness";
 
 jest.setTimeout(120_000);
+
+type Fixture = { outputs: { __provider: string } };
 
 const harness = new Harness("getGroup");
 const program = path.join(PROGRAMS, "lookup");
@@ -93,6 +95,14 @@ describe("a personal-account lookup through the real engine", () => {
     // No absolute path: not even the top folder of this checkout (e.g. "/work/").
     expect(provider).not.toContain(`${path.sep}${REPO.split(path.sep)[1]}${path.sep}`);
     expect(Buffer.byteLength(provider)).toBeLessThan(1024);
+    // The text is a contract with every state it was written to: it must be one that
+    // test/integration/provider-contract.test.ts loads (add a fixture when it changes).
+    const fixtures = readdirSync(path.join(REPO, "test", "fixtures", "state")).map(
+      (f) =>
+        (JSON.parse(readFileSync(path.join(REPO, "test", "fixtures", "state", f), "utf8")) as Fixture).outputs
+          .__provider,
+    );
+    expect(fixtures).toContain(provider);
     process.stdout.write(`serialized provider: ${Buffer.byteLength(provider)} bytes\n`);
   });
 

@@ -71,7 +71,9 @@ export class ProviderRuntime {
   /** Receives the stack configuration (secrets decrypted) from the engine. */
   configure(req: dynamic.ConfigureRequest): Promise<void> {
     this.config = (key) => req.config.get(key);
+    // New settings: answers read with the old ones are not reused.
     this.client = undefined;
+    this.lookups.clear();
     return Promise.resolve();
   }
 
@@ -94,7 +96,8 @@ export class ProviderRuntime {
   private async readGroup(id: string, props: GroupProps | undefined): Promise<dynamic.ReadResult<GroupOutputs>> {
     if (props === undefined) throw new Error(`Turso group lookup ${id} has no properties to read with.`);
     if (typeof props.refuse === "string") throw new TursoInputError("getGroup", "refused by the program", props.refuse);
-    const refresh = "found" in props;
+    // The recorded outputs hold `primary` (every version wrote it); a program's inputs never do.
+    const refresh = "primary" in props || "found" in props;
     const ref: GroupRef = {
       organization: props.organization ?? undefined,
       group: props.group,
