@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { TursoConfigError } from "../../sdk/src/errors";
-import { defaultOrganization, resolveSettings } from "../../sdk/src/settings";
+import { defaultOrganization, resolveSettings, SETTINGS } from "../../sdk/src/settings";
 
 const config =
   (values: Record<string, string>) =>
@@ -80,5 +82,17 @@ describe("defaultOrganization", () => {
     expect(() => defaultOrganization(config({}), { TURSO_ORGANIZATION: ".." })).toThrow(
       'TURSO_ORGANIZATION ".." is invalid',
     );
+  });
+});
+
+describe("the README's settings table", () => {
+  it("lists every setting with its environment variable and default", () => {
+    const readme = readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
+    for (const spec of Object.values(SETTINGS)) {
+      const row = readme.split("\n").find((line) => line.startsWith(`| \`${spec.key}\``));
+      expect(row).toBeDefined();
+      if ("env" in spec) expect(row).toContain(`\`${spec.env}\``);
+      if ("default" in spec && typeof spec.default === "number") expect(row).toContain(`\`${spec.default}\``);
+    }
   });
 });
