@@ -155,7 +155,12 @@ async function main() {
     for (const mode of ["axios", "getGroup"]) dedupe[mode] = await scenario(ctx, mode, dedupe.count, dedupe.repeat, 0);
     rows.push(dedupe.axios, dedupe.getGroup);
     const profiled = PROFILE_COUNT > 0 ? await profiles(ctx, PROFILE_COUNT) : undefined;
-    await fetch(`${emu.url}/__emulator/latency`, { method: "PUT", body: JSON.stringify({ ms: 0 }) });
+    const reset = await fetch(`${emu.url}/__emulator/latency`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ms: 0 }),
+    });
+    if (!reset.ok) throw new Error(`the emulator refused the latency reset: ${reset.status} ${await reset.text()}`);
     const client = await clientAlone(emu);
     const result = {
       date: new Date().toISOString(),
