@@ -23,6 +23,9 @@ const TOKENS = [ALICE, BOB, ACME_ORG_TOKEN, ACME_PROD_READ_TOKEN, "revoked-token
 export const ALLOWED_ENTRIES = [
   'pulumi:providers:pulumi-nodejs inputs["turso:apiToken"]',
   'pulumi:providers:pulumi-nodejs outputs["turso:apiToken"]',
+  // A second account's token, in the secret config key its lookups' tokenFrom names (getGroup.test.ts).
+  'pulumi:providers:pulumi-nodejs inputs["e2e:bobToken"]',
+  'pulumi:providers:pulumi-nodejs outputs["e2e:bobToken"]',
 ];
 
 /** The passphrases of the suite's file backends (test/e2e/harness.ts, test/e2e/readme.test.ts). */

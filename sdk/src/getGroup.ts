@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { TursoInputError } from "./errors";
 import { validateName } from "./client/validate";
 import { validateExpectation, type PlacementExpectation } from "./placement";
+import { validateTokenSource, type TokenSource } from "./settings";
 import { checkOptions, fallbackOrganization, refused, register, resolveArgs } from "./program/call";
 import type { LookupOutputs } from "./program/registry";
 
@@ -23,11 +24,18 @@ export interface GetGroupArgs {
    * @default false
    */
   readonly ifExists?: boolean | undefined;
+  /**
+   * Where this lookup's token is, for a second Turso account (another user, or an organization
+   * token): a stack config key and/or an environment variable, read in the provider process like
+   * `turso:apiToken` / `TURSO_API_TOKEN`. Only the names are stored in state.
+   * @default `{ config: "turso:apiToken", env: "TURSO_API_TOKEN" }`
+   */
+  readonly tokenFrom?: TokenSource | undefined;
 }
 
 /**
  * Arguments of {@link getGroupOutput}: those of {@link getGroup}, as Pulumi inputs. `ifExists`
- * stays a plain boolean: it decides the result's type.
+ * stays a plain boolean (it decides the result's type) and `tokenFrom` plain names.
  */
 export interface GetGroupOutputArgs {
   /** See {@link GetGroupArgs.organization}. */
@@ -38,6 +46,8 @@ export interface GetGroupOutputArgs {
   readonly expect?: pulumi.Input<PlacementExpectation> | undefined;
   /** See {@link GetGroupArgs.ifExists}. */
   readonly ifExists?: boolean | undefined;
+  /** See {@link GetGroupArgs.tokenFrom}. */
+  readonly tokenFrom?: TokenSource | undefined;
 }
 
 /** A Turso group, as read during `pulumi preview` and `pulumi up`. */
@@ -135,7 +145,7 @@ export function getGroupOutput(
 ): pulumi.Output<GetGroupResult | undefined> {
   const placement = checkOptions("getGroupOutput", opts);
   const fallback = fallbackOrganization();
-  const { organization, group, expect, ifExists } = args;
+  const { organization, group, expect, ifExists, tokenFrom } = args;
   if ([organization, group, expect].every(isPlain)) {
     return result(register(resolveArgs(args, fallback), { ...placement, secret: false }));
   }
@@ -143,11 +153,12 @@ export function getGroupOutput(
   if (isPlain(group)) validateName("group", group);
   if (isPlain(organization) && organization !== undefined) validateName("organization", organization);
   if (isPlain(expect)) validateExpectation(expect);
+  validateTokenSource(tokenFrom);
   const inputs = pulumi.output({ organization, group, expect });
   return pulumi.all([inputs, pulumi.isSecret(inputs)]).apply(([known, secret]) => {
     let read: LookupOutputs;
     try {
-      read = register(resolveArgs({ ...known, ifExists }, fallback), { ...placement, secret });
+      read = register(resolveArgs({ ...known, ifExists, tokenFrom }, fallback), { ...placement, secret });
     } catch (err) {
       read = refused(err, placement.parent);
     }

@@ -16,4 +16,5 @@ export { getGroup, getGroupOutput, type GetGroupArgs, type GetGroupOutputArgs, t
 // engine and never reach the program.
 export { TursoError, TursoInputError, type TursoErrorDetails } from "./errors";
 export type { PlacementExpectation } from "./placement";
+export type { TokenSource } from "./settings";
 export { regionOf, type LocationRegion } from "./regions";

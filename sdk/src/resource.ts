@@ -31,7 +31,8 @@ function nameOf(resource: pulumi.Resource): string {
  * `refresh` and forgets it on `destroy`. Its type is `pulumi-nodejs:dynamic/turso:Group`.
  *
  * Its id is `organization/group` (or `group`); its name is the id, prefixed with the parent's
- * name under a parent so that two components may each read the same group. When an input was a
+ * name under a parent so that two components may each read the same group, and followed by
+ * `@<config key>|$<variable>` when `tokenFrom` names another account's token. When an input was a
  * secret, id and name are a digest instead, and every property is kept secret in state.
  */
 export class GroupLookup extends pulumi.dynamic.Resource implements LookupOutputs {
@@ -48,7 +49,11 @@ export class GroupLookup extends pulumi.dynamic.Resource implements LookupOutput
   constructor(props: GroupProps, placement: LookupPlacement) {
     const plainId = props.organization ? `${props.organization}/${props.group}` : props.group;
     const id = placement.secret ? `secret-${digest(plainId)}` : plainId;
-    const name = placement.parent ? `${nameOf(placement.parent)}/${id}` : id;
+    // A second account's lookup of the same group is another lookup: named after its token's place.
+    const from = props.tokenFrom
+      ? `@${[props.tokenFrom.config, props.tokenFrom.env && `$${props.tokenFrom.env}`].filter(Boolean).join("|")}`
+      : "";
+    const name = `${placement.parent ? `${nameOf(placement.parent)}/` : ""}${id}${from}`;
     const inputs: pulumi.Inputs = { ...props };
     if (placement.secret) for (const key of ["organization", "group"]) inputs[key] = pulumi.secret(inputs[key]);
     super(

@@ -2,7 +2,7 @@ import type { ClientOptions } from "./client/http";
 import { DEFAULT_RETRY_POLICY } from "./client/retry";
 import { checkBaseUrl } from "./client/url";
 import { validateName } from "./client/validate";
-import { TursoConfigError } from "./errors";
+import { TursoConfigError, TursoInputError } from "./errors";
 
 /** Reads a namespaced stack configuration value (`turso:apiToken`), undefined when unset. */
 export type ConfigLookup = (key: string) => string | undefined;
@@ -27,6 +27,41 @@ export const SETTINGS = {
   maxRetryDelayMs: { key: "turso:maxRetryDelayMs", default: DEFAULT_RETRY_POLICY.maxDelayMs, min: 0, max: 120_000 },
   maxConcurrency: { key: "turso:maxConcurrency", default: 8, min: 1, max: 64 },
 } as const;
+
+/**
+ * Where a lookup's token is, when not in `turso:apiToken` / `TURSO_API_TOKEN`: a stack config key
+ * and/or an environment variable, looked up in that order in the provider process. Only these
+ * names are stored in state, never the token.
+ */
+export interface TokenSource {
+  /** A namespaced stack config key, e.g. `"turso:acmeToken"`; set it with `pulumi config set --secret`. */
+  readonly config?: string | undefined;
+  /** An environment variable, e.g. `"TURSO_ACME_TOKEN"`. */
+  readonly env?: string | undefined;
+}
+
+/** Checks a token source given by a program; throws {@link TursoInputError} naming the rule. */
+export function validateTokenSource(value: unknown): TokenSource | undefined {
+  if (value === undefined || value === null) return undefined;
+  const fail = (rule: string): never => {
+    throw new TursoInputError("tokenFrom", rule, `tokenFrom is invalid: ${rule}.`);
+  };
+  if (typeof value !== "object" || Array.isArray(value)) return fail("it must be { config?: string, env?: string }");
+  const { config, env, ...rest } = value as Record<string, unknown>;
+  const extra = Object.keys(rest)[0];
+  if (extra !== undefined) fail(`it has an unknown field ${JSON.stringify(extra)} (use config, env)`);
+  if (config === undefined && env === undefined) fail("it must name a config key, an environment variable, or both");
+  if (config !== undefined && (typeof config !== "string" || !/^[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+$/.test(config)))
+    fail(
+      `tokenFrom.config must be a namespaced stack config key such as "turso:acmeToken" (got ${JSON.stringify(config)})`,
+    );
+  if (env !== undefined && (typeof env !== "string" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(env)))
+    fail(`tokenFrom.env must be an environment variable name such as "TURSO_ACME_TOKEN" (got ${JSON.stringify(env)})`);
+  return {
+    ...(config === undefined ? {} : { config: config as string }),
+    ...(env === undefined ? {} : { env: env as string }),
+  };
+}
 
 /** The settings of the HTTP client, resolved from stack configuration and environment. */
 export type Settings = Omit<ClientOptions, "logger" | "sleep" | "random" | "now">;
@@ -54,17 +89,25 @@ function integer(config: ConfigLookup, spec: { key: string; default: number; min
  * defaults. Runs in the provider process, where the token is read: it never reaches the program
  * or the state. Throws {@link TursoConfigError} naming the key and where it looked.
  */
-export function resolveSettings(config: ConfigLookup, env: Environment): Settings {
-  const { apiToken, apiBaseUrl } = SETTINGS;
-  const fromConfig = nonEmpty(config(apiToken.key));
-  const fromEnv = nonEmpty(env[apiToken.env]);
+export function resolveSettings(config: ConfigLookup, env: Environment, tokenFrom?: TokenSource): Settings {
+  const { apiBaseUrl } = SETTINGS;
+  const apiToken = tokenFrom ?? { config: SETTINGS.apiToken.key, env: SETTINGS.apiToken.env };
+  const fromConfig = apiToken.config === undefined ? undefined : nonEmpty(config(apiToken.config));
+  const fromEnv = apiToken.env === undefined ? undefined : nonEmpty(env[apiToken.env]);
   const token = fromConfig ?? fromEnv;
   if (token === undefined) {
+    const places = [
+      ...(apiToken.config === undefined ? [] : [`stack config "${apiToken.config}"`]),
+      ...(apiToken.env === undefined ? [] : [`environment variable ${apiToken.env}`]),
+    ];
+    const fixes = [
+      ...(apiToken.config === undefined ? [] : [`"pulumi config set --secret ${apiToken.config} <token>"`]),
+      ...(apiToken.env === undefined ? [] : [`export ${apiToken.env}`]),
+    ];
     throw new TursoConfigError(
-      apiToken.key,
-      `No Turso API token: looked in stack config "${apiToken.key}" and environment variable ${apiToken.env}, both unset. ` +
-        `Create a token with "turso auth api-tokens mint NAME", then run ` +
-        `"pulumi config set --secret ${apiToken.key} <token>" or export ${apiToken.env}.`,
+      apiToken.config ?? apiToken.env ?? SETTINGS.apiToken.key,
+      `No Turso API token: looked in ${places.join(" and ")}, ${places.length === 1 ? "unset" : "both unset"}. ` +
+        `Create a token with "turso auth api-tokens mint NAME", then run ${fixes.join(" or ")}.`,
     );
   }
   const urlFromConfig = nonEmpty(config(apiBaseUrl.key));
@@ -72,7 +115,8 @@ export function resolveSettings(config: ConfigLookup, env: Environment): Setting
   const urlKey = urlFromConfig !== undefined ? apiBaseUrl.key : apiBaseUrl.env;
   return {
     token,
-    tokenSource: fromConfig !== undefined ? `stack config "${apiToken.key}"` : `environment variable ${apiToken.env}`,
+    tokenSource:
+      fromConfig !== undefined ? `stack config "${apiToken.config}"` : `environment variable ${apiToken.env}`,
     baseUrl: checkBaseUrl(rawUrl, urlKey),
     timeoutMs: integer(config, SETTINGS.timeoutMs),
     totalTimeoutMs: integer(config, SETTINGS.totalTimeoutMs),

@@ -5,10 +5,11 @@ import { SETTINGS } from "./settings";
 // later), though not in its type declarations.
 type SecretCheck = (key: string) => boolean;
 
-let warned = false;
+const warned = new Set<string>();
 
 /**
- * Warns once per program run, at once, when `turso:apiToken` is in the stack configuration as a
+ * Warns once per program run, at once, when `turso:apiToken` (or the config key a lookup's
+ * `tokenFrom` names) is in the stack configuration as a
  * plain (not secret) value: Pulumi then keeps it in clear text in `Pulumi.<stack>.yaml` and, after
  * an update, in the state of the stack's default provider. The warning gives the command that
  * makes it a secret without retyping it. Nothing happens when the token is a secret, comes from
@@ -21,13 +22,12 @@ let warned = false;
  * warnIfTokenIsPlain(); // warning: turso:apiToken is stored in plain text ...
  * ```
  */
-export function warnIfTokenIsPlain(): void {
-  if (warned) return;
-  const key = SETTINGS.apiToken.key;
+export function warnIfTokenIsPlain(key: string = SETTINGS.apiToken.key): void {
+  if (warned.has(key)) return;
   const isSecret = (pulumi.runtime as unknown as { isConfigSecret?: SecretCheck }).isConfigSecret;
   // getConfig, unlike Config.get, reads the key without a warning of its own about secrets.
   if (isSecret === undefined || pulumi.runtime.getConfig(key) === undefined || isSecret(key)) return;
-  warned = true;
+  warned.add(key);
   const stack = pulumi.getStack();
   void pulumi.log.warn(
     `${key} is stored in plain text in the configuration of stack "${stack}" (Pulumi.${stack}.yaml), and an update ` +

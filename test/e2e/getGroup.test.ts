@@ -137,6 +137,43 @@ describe("organization lookups", () => {
   });
 });
 
+describe("a second account", () => {
+  it("each lookup sends the token its tokenFrom names, and neither token lands in state", async () => {
+    const stack = await lookupStack(
+      "two-accounts",
+      [
+        { group: "default" },
+        { group: "default", tokenFrom: { config: "e2e:bobToken" } },
+        { group: "default", tokenFrom: { env: "TURSO_BOB_TOKEN" }, via: "promise" },
+      ],
+      { secrets: { "turso:apiToken": ALICE, "e2e:bobToken": BOB }, env: { TURSO_BOB_TOKEN: BOB } },
+    );
+    await stack.up();
+    // Alice's personal group "default" is in fra, Bob's in nrt: the answers show whose token went.
+    const all = (await stack.outputs())["all"] as { primary: string }[];
+    expect(all.map((g) => g.primary)).toEqual(["fra", "nrt", "nrt"]);
+    expect(gets()).toEqual(["GET /v1/groups/default 200", "GET /v1/groups/default 200", "GET /v1/groups/default 200"]);
+    const reads = (await stack.resources()).filter((r) => r.type === "pulumi-nodejs:dynamic/turso:Group");
+    expect(reads.map((r) => JSON.stringify(r.outputs?.["tokenFrom"])).sort()).toEqual([
+      "null",
+      '{"config":"e2e:bobToken"}',
+      '{"env":"TURSO_BOB_TOKEN"}',
+    ]);
+    const state = readFileSync(stack.stateFile(), "utf8");
+    expect(state).not.toContain(ALICE);
+    expect(state).not.toContain(BOB);
+  });
+
+  it("a tokenFrom that names nothing usable fails at the call", async () => {
+    const stack = await lookupStack("bad-token-from", [{ group: "default", tokenFrom: { config: "bobToken" } }]);
+    const preview = await stack.run(["preview"]);
+    expect(preview.code).not.toBe(0);
+    expect(preview.output).toContain(
+      'tokenFrom is invalid: tokenFrom.config must be a namespaced stack config key such as "turso:acmeToken" (got "bobToken").',
+    );
+  });
+});
+
 describe("unknown inputs", () => {
   it("leave the result unknown in a preview, with no request and no failure", async () => {
     const stack = await lookupStack("unknown", [{ group: "default" }], { config: { "e2e:groupFromResource": "true" } });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { TursoConfigError } from "../../sdk/src/errors";
-import { defaultOrganization, resolveSettings, SETTINGS } from "../../sdk/src/settings";
+import { defaultOrganization, resolveSettings, SETTINGS, validateTokenSource } from "../../sdk/src/settings";
 
 const config =
   (values: Record<string, string>) =>
@@ -94,5 +94,35 @@ describe("the README's settings table", () => {
       if ("env" in spec) expect(row).toContain(`\`${spec.env}\``);
       if ("default" in spec && typeof spec.default === "number") expect(row).toContain(`\`${spec.default}\``);
     }
+  });
+});
+
+describe("tokenFrom: a second account's token", () => {
+  it("is read from the named config key, else the named variable, and never from the defaults", () => {
+    const cfg = config({ "turso:apiToken": "default", "acme:token": "from-config" });
+    const env = { TURSO_API_TOKEN: "default-env", ACME_TOKEN: "from-env" };
+    expect(resolveSettings(cfg, env, { config: "acme:token", env: "ACME_TOKEN" })).toMatchObject({
+      token: "from-config",
+      tokenSource: 'stack config "acme:token"',
+    });
+    expect(resolveSettings(cfg, env, { env: "ACME_TOKEN" })).toMatchObject({
+      token: "from-env",
+      tokenSource: "environment variable ACME_TOKEN",
+    });
+    expect(() => resolveSettings(cfg, env, { config: "acme:other" })).toThrow(
+      'No Turso API token: looked in stack config "acme:other", unset. Create a token with "turso auth api-tokens mint NAME", then run "pulumi config set --secret acme:other <token>".',
+    );
+  });
+  it.each([
+    [{}, "it must name a config key, an environment variable, or both"],
+    [
+      { config: "token" },
+      'tokenFrom.config must be a namespaced stack config key such as "turso:acmeToken" (got "token")',
+    ],
+    [{ env: "A-B" }, 'tokenFrom.env must be an environment variable name such as "TURSO_ACME_TOKEN" (got "A-B")'],
+    [{ token: "x" }, 'it has an unknown field "token" (use config, env)'],
+    ["turso:token", "it must be { config?: string, env?: string }"],
+  ])("refuses %j", (value, rule) => {
+    expect(() => validateTokenSource(value)).toThrow(`tokenFrom is invalid: ${rule}.`);
   });
 });

@@ -10,7 +10,8 @@ import { TursoError, TursoInputError } from "../errors";
 import { validateExpectation } from "../placement";
 import type { GroupProps } from "../provider/runtime";
 import { GroupLookup, refusedLookupName, type LookupPlacement } from "../resource";
-import { defaultOrganization, type ConfigLookup, type DefaultOrganization } from "../settings";
+import { defaultOrganization, validateTokenSource, type ConfigLookup, type DefaultOrganization } from "../settings";
+import { warnIfTokenIsPlain } from "../tokenWarning";
 import { shareLookup, type LookupOutputs } from "./registry";
 
 /** A call's arguments once known (plain JavaScript may pass anything). */
@@ -19,6 +20,7 @@ export interface PlainArgs {
   readonly group: unknown;
   readonly expect?: unknown;
   readonly ifExists?: unknown;
+  readonly tokenFrom?: unknown;
 }
 
 const programConfig: ConfigLookup = (key) => {
@@ -37,6 +39,8 @@ export function resolveArgs(args: PlainArgs, fallback: DefaultOrganization | und
   const given = args.organization !== undefined && args.organization !== null;
   const organization = given ? validateName("organization", args.organization) : fallback?.organization;
   const expect = validateExpectation(args.expect);
+  const tokenFrom = validateTokenSource(args.tokenFrom);
+  warnIfTokenIsPlain(tokenFrom === undefined ? undefined : tokenFrom.config);
   if (args.ifExists !== undefined && typeof args.ifExists !== "boolean") {
     throw new TursoInputError(
       "ifExists",
@@ -50,6 +54,7 @@ export function resolveArgs(args: PlainArgs, fallback: DefaultOrganization | und
     ...(!given && fallback !== undefined ? { organizationSource: fallback.source } : {}),
     ...(expect === undefined ? {} : { expect }),
     ...(args.ifExists === true ? { ifExists: true } : {}),
+    ...(tokenFrom === undefined ? {} : { tokenFrom }),
   };
 }
 
@@ -58,7 +63,7 @@ export function register(props: GroupProps, placement: LookupPlacement): LookupO
   const ref = { group: props.group, organization: props.organization ?? undefined };
   return shareLookup(
     {
-      key: JSON.stringify([ref.organization ?? null, ref.group]),
+      key: JSON.stringify([ref.organization ?? null, ref.group, props.tokenFrom ?? null]),
       parent: placement.parent,
       terms: JSON.stringify({ expect: props.expect ?? null, ifExists: props.ifExists ?? false }),
       dependsOn: placement.dependsOn,

@@ -13,7 +13,7 @@ import { engineAddress, engineLogger } from "./engineLog";
 import { TursoInputError, TursoNotFoundError } from "../errors";
 import { checkPlacement, type PlacementExpectation } from "../placement";
 import { asReadFailure } from "./failure";
-import { resolveSettings, type ConfigLookup, type Environment } from "../settings";
+import { resolveSettings, type ConfigLookup, type Environment, type TokenSource } from "../settings";
 
 /** The properties a group lookup records in state (never the token). Contract: see provider.ts. */
 export interface GroupProps {
@@ -29,6 +29,8 @@ export interface GroupProps {
   readonly organizationSource?: string | null;
   /** The program refused this lookup after the call (an input that was an Output): the reason. */
   readonly refuse?: string | null;
+  /** Where the token is when not in `turso:apiToken` / `TURSO_API_TOKEN`: names only, never the token. */
+  readonly tokenFrom?: TokenSource | null;
 }
 
 /**
@@ -51,6 +53,7 @@ export interface GroupOutputs {
   readonly expect: PlacementExpectation | null;
   readonly ifExists: boolean | null;
   readonly organizationSource: string | null;
+  readonly tokenFrom: TokenSource | null;
 }
 
 /** The provider process's log: the client's lines, and warnings (a lookup dropped by refresh). */
@@ -60,7 +63,8 @@ export interface ProviderLogger extends ClientLogger {
 
 export class ProviderRuntime {
   private config: ConfigLookup = () => undefined;
-  private client: TursoClient | undefined;
+  /** One client per token source (the default one under ""). */
+  private readonly clients = new Map<string, TursoClient>();
   private readonly lookups = new Map<string, Promise<Group>>();
 
   constructor(
@@ -72,7 +76,7 @@ export class ProviderRuntime {
   configure(req: dynamic.ConfigureRequest): Promise<void> {
     this.config = (key) => req.config.get(key);
     // New settings: answers read with the old ones are not reused.
-    this.client = undefined;
+    this.clients.clear();
     this.lookups.clear();
     return Promise.resolve();
   }
@@ -105,7 +109,7 @@ export class ProviderRuntime {
     };
     let group: Group | undefined;
     try {
-      group = await this.fetch(ref);
+      group = await this.fetch(ref, props.tokenFrom ?? undefined);
     } catch (err) {
       if (!(err instanceof TursoNotFoundError)) throw err;
       if (props.ifExists === true && err.missing === "group") group = undefined;
@@ -118,13 +122,18 @@ export class ProviderRuntime {
     return { id, props: recorded(props, group) };
   }
 
-  /** One GET per group per process, shared by concurrent and repeated reads. */
-  private fetch(ref: GroupRef): Promise<Group> {
-    const client = (this.client ??= new TursoClient({
-      ...resolveSettings(this.config, this.env),
-      ...(this.logger ? { logger: this.logger } : {}),
-    }));
-    const key = JSON.stringify([ref.organization ?? null, ref.group]);
+  /** One GET per group and token per process, shared by concurrent and repeated reads. */
+  private fetch(ref: GroupRef, tokenFrom: TokenSource | undefined): Promise<Group> {
+    const account = tokenFrom === undefined ? "" : JSON.stringify([tokenFrom.config ?? null, tokenFrom.env ?? null]);
+    let client = this.clients.get(account);
+    if (client === undefined) {
+      client = new TursoClient({
+        ...resolveSettings(this.config, this.env, tokenFrom),
+        ...(this.logger ? { logger: this.logger } : {}),
+      });
+      this.clients.set(account, client);
+    }
+    const key = JSON.stringify([account, ref.organization ?? null, ref.group]);
     let lookup = this.lookups.get(key);
     if (lookup === undefined) {
       lookup = client.getGroup(ref);
@@ -152,6 +161,7 @@ function recorded(props: GroupProps, group: Group | undefined): GroupOutputs {
     expect: props.expect ?? null,
     ifExists: props.ifExists ?? null,
     organizationSource: props.organizationSource ?? null,
+    tokenFrom: props.tokenFrom ?? null,
   };
 }
 
