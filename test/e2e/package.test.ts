@@ -1,17 +1,24 @@
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createServer } from "node:net";
 import path from "node:path";
+import { codeBlocks } from "../helpers/markdown";
 import { Harness, REPO, type TestStack } from "./harness";
 
 jest.setTimeout(300_000);
 
-// A stranger's project: a new folder outside the repository, the packed tarball installed with npm.
+// A stranger's project: a new folder outside the repository, the packed tarball installed with npm,
+// set up as the package's README says (a Pulumi TypeScript project), its program the README's.
 const harness = new Harness("package");
 const outside = path.join(tmpdir(), `turso-package-test-${process.pid}`);
 const app = path.join(outside, "app");
 let tarball: string;
 let emulator: { url: string; stop(): void };
+let readme: string;
+const devVersion = (name: string): string =>
+  (JSON.parse(readFileSync(path.join(REPO, "node_modules", name, "package.json"), "utf8")) as { version: string })
+    .version;
 
 const npm = (args: string[], cwd: string): string =>
   execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
@@ -26,22 +33,18 @@ beforeAll(async () => {
     JSON.stringify({
       name: "stranger-app",
       private: true,
-      main: "index.js",
+      main: "index.ts",
       dependencies: { "@pulumi/pulumi": "3.270.0", "pulumi-turso-group": `file:${tarball}` },
+      // What `pulumi new typescript` adds.
+      devDependencies: { typescript: devVersion("typescript"), "@types/node": devVersion("@types/node") },
     }),
   );
   writeFileSync(path.join(app, "Pulumi.yaml"), "name: stranger-app\nruntime: nodejs\n");
-  writeFileSync(
-    path.join(app, "index.js"),
-    [
-      'const { getGroupOutput } = require("pulumi-turso-group");',
-      'const group = getGroupOutput({ group: "default" });',
-      "exports.primary = group.primary;",
-      "exports.locations = group.locations;",
-      "",
-    ].join("\n"),
-  );
   npm(["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], app);
+  readme = readFileSync(path.join(app, "node_modules/pulumi-turso-group/README.md"), "utf8");
+  const program = codeBlocks(readme).find((b) => b.lang === "ts");
+  if (!program) throw new Error("the package's README has no ts program");
+  writeFileSync(path.join(app, "index.ts"), program.code);
   emulator = await startInstalledEmulator(app);
 });
 
@@ -60,6 +63,8 @@ it("packs compiled JavaScript, types, source maps and the emulator command, and 
     "dist/emulator/index.d.ts",
     "dist/provider/runtime.js",
     "package.json",
+    "README.md",
+    "LICENSE",
   ]) {
     expect(files).toContain(`package/${f}`);
   }
@@ -80,6 +85,25 @@ describe("installed in a new Pulumi project", () => {
     expect(await stack.outputs()).toEqual({ primary: "fra", locations: ["fra", "ams"] });
   });
 
+  it("the README's try-it block, as written but for a free port, previews against the emulator it starts", async () => {
+    const block = codeBlocks(readme).find((b) => b.lang === "sh" && b.code.includes("turso-api-emulator"));
+    expect(block?.code).toContain("--port 8787");
+    // A new stack, selected as the user's would be, so that the preview shows the outputs it would create.
+    await harness.stack({ program: app, stack: "readme", env: {} });
+    const port = await freePort();
+    const r = await bash((block?.code ?? "").replaceAll("8787", String(port)), app, {
+      PULUMI_BACKEND_URL: `file://${harness.backend}`,
+      PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase", // the harness's, which made the stack
+      TURSO_API_BASEURL: undefined,
+      TURSO_API_TOKEN: undefined,
+      TURSO_ORGANIZATION: undefined,
+    });
+    expect([r.code, r.output]).toEqual([0, expect.stringMatching(/primary\s*: "fra"/)]);
+    // The README's comments promise these values with the emulator's data.
+    expect(readme).toContain('// "fra" with the emulator\'s data');
+    expect(readme).toContain('// ["fra", "ams"] with the emulator\'s data');
+  });
+
   it("keeps working after the project folder is moved", async () => {
     const moved = path.join(outside, "moved-app");
     renameSync(app, moved);
@@ -92,6 +116,48 @@ describe("installed in a new Pulumi project", () => {
     renameSync(moved, app);
   });
 });
+
+/** A port nothing listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+/** Runs a shell block with `bash -e` in its own process group, stopped (with what it left running) at the end. */
+function bash(
+  code: string,
+  cwd: string,
+  env: Record<string, string | undefined>,
+): Promise<{ code: number; output: string }> {
+  const full: Record<string, string | undefined> = { ...process.env, ...env };
+  for (const [k, v] of Object.entries(full)) if (v === undefined) delete full[k];
+  return new Promise((resolve, reject) => {
+    const child = spawn("bash", ["-e", "-c", code], { cwd, env: full as NodeJS.ProcessEnv, detached: true });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    child.on("error", reject);
+    // What the block left running in the background (an emulator) holds the output pipes open:
+    // stop the whole process group when bash exits, then collect the output.
+    let status = -1;
+    child.on("exit", (c) => {
+      status = c ?? -1;
+      try {
+        process.kill(-(child.pid ?? 0), "SIGTERM");
+      } catch {
+        // the group has ended already
+      }
+    });
+    child.on("close", () => resolve({ code: status, output }));
+  });
+}
 
 /** Runs the installed package's own `turso-api-emulator` command and waits for its ready line. */
 function startInstalledEmulator(cwd: string): Promise<{ url: string; stop(): void }> {

@@ -57,14 +57,18 @@ function session(cwd: string, blocks: readonly ShellBlock[]): Promise<{ code: nu
     child.stdout.on("data", (d: Buffer) => (output += d.toString()));
     child.stderr.on("data", (d: Buffer) => (output += d.toString()));
     child.on("error", reject);
-    child.on("close", (code) => {
+    // What the block left running in the background (an emulator) holds the output pipes open:
+    // stop the whole process group when bash exits, then collect the output.
+    let status = -1;
+    child.on("exit", (c) => {
+      status = c ?? -1;
       try {
         process.kill(-(child.pid ?? 0), "SIGTERM");
       } catch {
         // the group has ended already
       }
-      resolve({ code: code ?? -1, output });
     });
+    child.on("close", () => resolve({ code: status, output }));
   });
 }
 
