@@ -16,14 +16,19 @@ export interface TursoErrorDetails {
 }
 
 /**
- * Base class of every error this package throws. Catch it to handle any Turso lookup failure.
+ * Base class of every error this package throws. A program sees only those thrown at the call
+ * (a {@link TursoInputError}: a bad argument, option or setting); what the API answers fails the
+ * preview in Pulumi's engine, where the subclasses' `status`, `url` and `apiMessage` shape the
+ * message, and never reaches the program.
  *
  * @example
  * ```ts
+ * import { getGroup, TursoError } from "pulumi-turso-group";
+ *
  * try {
- *   await getGroup({ group: "default" });
+ *   await getGroup({ group: process.env["GROUP"] ?? "" });
  * } catch (err) {
- *   if (err instanceof TursoError) console.error(err.status, err.url, err.message);
+ *   if (err instanceof TursoError) console.error(err.message); // e.g. group "" is invalid: it must not be empty. ...
  * }
  * ```
  */
