@@ -8,10 +8,19 @@ import {
   TursoResponseError,
 } from "../errors";
 import { Limiter } from "./limiter";
-import { apiErrorMessage, parseGroupBody, type Group } from "./parse";
+import { apiErrorMessage, parseGroupBody, parseGroupsBody, type Group } from "./parse";
 import { ProxyFailure, resolveRoute, type Route } from "./proxy";
 import { isRetryableStatus, parseRetryAfter, retryDelay, type RetryPolicy } from "./retry";
-import { describeRef, describeScope, groupUrl, showUrl, type GroupRef } from "./url";
+import {
+  describeRef,
+  describeScope,
+  groupUrl,
+  groupsUrl,
+  showUrl,
+  type GroupRef,
+  type ScopeRef,
+  type Target,
+} from "./url";
 import { validateName } from "./validate";
 
 /** Where log lines go; the provider sends debug lines to Pulumi's debug log. */
@@ -48,8 +57,8 @@ type Attempt =
 const sleepFor = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The Turso Platform API client behind `getGroup`: one GET of the retrieve-group endpoint with a
- * timeout, bounded concurrency, retries on 408/429/5xx and network errors honouring
+ * The Turso Platform API client behind `getGroup` and `getGroups`: one GET of the retrieve-group
+ * or list-groups endpoint with a timeout, bounded concurrency, retries on 408/429/5xx and network errors honouring
  * `Retry-After`, no redirects, and typed errors that never carry the token.
  */
 export class TursoClient {
@@ -89,10 +98,30 @@ export class TursoClient {
       group: validateName("group", ref.group),
     };
     const url = groupUrl(this.options.baseUrl, checked);
-    return this.limiter.run(() => this.fetchWithRetries(checked, url));
+    return this.limiter.run(() => this.fetchWithRetries(checked, url, parseGroupBody));
   }
 
-  private async fetchWithRetries(ref: GroupRef, url: string): Promise<Group> {
+  /**
+   * Lists every group of an organization, or of the personal account without one: one GET of the
+   * list-groups endpoint, with the same retries, deadline and errors as {@link getGroup}.
+   */
+  async listGroups(scope: ScopeRef): Promise<Group[]> {
+    const checked: ScopeRef = {
+      ...scope,
+      organization:
+        scope.organization === undefined
+          ? undefined
+          : validateName(scope.organizationSource ?? "organization", scope.organization),
+    };
+    const url = groupsUrl(this.options.baseUrl, checked);
+    return this.limiter.run(() => this.fetchWithRetries(checked, url, parseGroupsBody));
+  }
+
+  private async fetchWithRetries<T>(
+    ref: Target,
+    url: string,
+    parse: (status: number, text: string, details: { method: string; url: string }, secrets: string[]) => T,
+  ): Promise<T> {
     const { retry, logger } = this.options;
     const now = this.options.now ?? Date.now;
     const started = now();
@@ -105,9 +134,7 @@ export class TursoClient {
       logger?.debug(`GET ${url} -> ${status} (attempt ${attempt}/${attempts}, ${now() - t0} ms)`);
 
       if (result.kind === "response" && result.response.status >= 200 && result.response.status < 300) {
-        return parseGroupBody(result.response.status, result.response.data, { method: "GET", url }, [
-          this.options.token,
-        ]);
+        return parse(result.response.status, result.response.data, { method: "GET", url }, [this.options.token]);
       }
       const retryable =
         result.kind === "timeout" ||
@@ -155,7 +182,7 @@ export class TursoClient {
   }
 
   private failure(
-    ref: GroupRef,
+    ref: Target,
     url: string,
     result: Attempt,
     attempts: number,
@@ -197,7 +224,7 @@ export class TursoClient {
   }
 
   private statusFailure(
-    ref: GroupRef,
+    ref: Target,
     response: AxiosResponse<string>,
     ctx: { method: string; url: string; attempts: number; what: string; tried: string },
   ): TursoError {
@@ -228,7 +255,8 @@ export class TursoClient {
       );
     }
     if (status === 404) {
-      if (ref.organization !== undefined && /organi[sz]ation/i.test(apiMessage ?? "")) {
+      // A list has no group to miss: its 404 is the organization's.
+      if (ref.group === undefined || (ref.organization !== undefined && /organi[sz]ation/i.test(apiMessage ?? ""))) {
         return new TursoNotFoundError(
           `The Turso API does not know ${where}, or the token from ${this.options.tokenSource} cannot see it (${said}). ` +
             `Check the organization's name with "turso org list".`,

@@ -36,24 +36,19 @@ export function apiErrorMessage(text: string, secrets: readonly string[] = []): 
   return said === "" ? undefined : said;
 }
 
-/**
- * Validates a 2xx body and returns the group. Unknown fields are ignored and optional fields may
- * be missing; anything else wrong is a {@link TursoResponseError} quoting the status and the fault.
- * A body holding one of `secrets` (the token) is refused.
- */
-export function parseGroupBody(
+type Fail = (what: string) => never;
+
+/** Checks a 2xx body as JSON without the token, or fails. */
+function parseBody(
   status: number,
   text: string,
   details: { method: string; url: string },
-  secrets: readonly string[] = [],
-): Group {
-  const fail = (what: string): never => {
+  secrets: readonly string[],
+): { body: unknown; fail: Fail } {
+  const fail: Fail = (what) => {
     throw new TursoResponseError(
       `The Turso API answered ${status} but ${what}. Retry later; if it persists, report it to Turso.`,
-      {
-        ...details,
-        status,
-      },
+      { ...details, status },
     );
   };
   // A server that echoes the token would otherwise put it in state, or in this message.
@@ -62,14 +57,18 @@ export function parseGroupBody(
   }
   const body = parseJson(text);
   if (body === undefined) fail(`the body is not JSON (${JSON.stringify(redact(text, secrets, 60))})`);
-  if (!isRecord(body) || !isRecord(body["group"])) return fail('the body has no "group" object');
-  const g = body["group"];
+  return { body, fail };
+}
+
+/** Checks one group object of a body; `at` names it in messages (`group`, `groups[3]`). */
+function parseGroup(g: unknown, at: string, fail: Fail): Group {
+  if (!isRecord(g)) return fail(`"${at}" is not an object`);
   const { name, locations, primary } = g;
-  if (typeof name !== "string") fail('"group.name" is not a string');
+  if (typeof name !== "string") fail(`"${at}.name" is not a string`);
   if (!Array.isArray(locations) || !locations.every((l) => typeof l === "string")) {
-    fail('"group.locations" is not an array of strings');
+    fail(`"${at}.locations" is not an array of strings`);
   }
-  if (typeof primary !== "string") fail('"group.primary" is not a string');
+  if (typeof primary !== "string") fail(`"${at}.primary" is not a string`);
   const optional = <T>(key: string, type: "string" | "boolean"): T | undefined =>
     typeof g[key] === type ? (g[key] as T) : undefined;
   const uuid = optional<string>("uuid", "string");
@@ -85,4 +84,35 @@ export function parseGroupBody(
     ...(deleteProtection === undefined ? {} : { deleteProtection }),
     ...(archived === undefined ? {} : { archived }),
   };
+}
+
+/**
+ * Validates a 2xx body of the retrieve-group endpoint and returns the group. Unknown fields are
+ * ignored and optional fields may be missing; anything else wrong is a {@link TursoResponseError}
+ * quoting the status and the fault. A body holding one of `secrets` (the token) is refused.
+ */
+export function parseGroupBody(
+  status: number,
+  text: string,
+  details: { method: string; url: string },
+  secrets: readonly string[] = [],
+): Group {
+  const { body, fail } = parseBody(status, text, details, secrets);
+  if (!isRecord(body) || !isRecord(body["group"])) return fail('the body has no "group" object');
+  return parseGroup(body["group"], "group", fail);
+}
+
+/**
+ * Validates a 2xx body of the list-groups endpoint (`{"groups": [...]}`) and returns its groups,
+ * each checked as {@link parseGroupBody} checks one, in the API's order.
+ */
+export function parseGroupsBody(
+  status: number,
+  text: string,
+  details: { method: string; url: string },
+  secrets: readonly string[] = [],
+): Group[] {
+  const { body, fail } = parseBody(status, text, details, secrets);
+  if (!isRecord(body) || !Array.isArray(body["groups"])) return fail('the body has no "groups" array');
+  return body["groups"].map((g: unknown, i) => parseGroup(g, `groups[${i}]`, fail));
 }

@@ -1,16 +1,23 @@
 import { TursoInputError } from "../errors";
 import { REDACTED, redact } from "./redact";
 
-/** What a lookup asks for: a group, in an organization or (without one) in the personal account. */
-export interface GroupRef {
+/** Where a lookup looks: an organization, or (without one) the personal account. */
+export interface ScopeRef {
   readonly organization?: string | undefined;
-  readonly group: string;
   /**
    * Where the organization's name came from when it was not an argument, for messages:
    * `stack config "turso:organization"` or `environment variable TURSO_ORGANIZATION`.
    */
   readonly organizationSource?: string | undefined;
 }
+
+/** What a lookup asks for: a group, in an organization or (without one) in the personal account. */
+export interface GroupRef extends ScopeRef {
+  readonly group: string;
+}
+
+/** What a request asks for: one group ({@link GroupRef}), or every group of a scope (no `group`). */
+export type Target = ScopeRef & { readonly group?: string | undefined };
 
 /**
  * Whether a URL's hostname is the machine itself: `localhost`, `[::1]` or 127.x.x.x.
@@ -89,14 +96,30 @@ export function groupUrl(baseUrl: string, ref: GroupRef): string {
     : `${baseUrl}/v1/organizations/${encodeURIComponent(ref.organization)}/groups/${group}`;
 }
 
+/**
+ * The list-groups URL: `/v1/organizations/{organization}/groups` when an organization is given,
+ * `/v1/groups` (the token owner's personal account) otherwise. The organization must already be
+ * validated; it is URL-encoded all the same.
+ */
+export function groupsUrl(baseUrl: string, scope: ScopeRef): string {
+  return scope.organization === undefined
+    ? `${baseUrl}/v1/groups`
+    : `${baseUrl}/v1/organizations/${encodeURIComponent(scope.organization)}/groups`;
+}
+
 /** Where a lookup looks, in messages: `organization "y"` or `your personal account`. */
-export function describeScope(ref: GroupRef): string {
+export function describeScope(ref: ScopeRef): string {
   if (ref.organization === undefined) return "your personal account";
   const from = ref.organizationSource === undefined ? "" : ` (from ${ref.organizationSource})`;
   return `organization "${ref.organization}"${from}`;
 }
 
-/** How a lookup is named in messages: `group "x" in organization "y"` or `... in your personal account`. */
-export function describeRef(ref: GroupRef): string {
-  return `group "${ref.group}" in ${describeScope(ref)}`;
+/**
+ * How a lookup is named in messages: `group "x" in organization "y"` or `... in your personal
+ * account`; for a list (no group), `the groups of organization "y"`.
+ */
+export function describeRef(ref: Target): string {
+  return ref.group === undefined
+    ? `the groups of ${describeScope(ref)}`
+    : `group "${ref.group}" in ${describeScope(ref)}`;
 }
