@@ -101,6 +101,18 @@ it("the Automation API example previews, checks the placement and deploys", asyn
   );
   expect(run.output).toContain('up: {"locations":["aws-eu-west-1","aws-us-east-1"],"primary":"aws-eu-west-1"}');
   expect(run.code).toBe(0);
+  // The preview and the up each read the group, and the up registered its lookup in state.
+  expect(emu.requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+    "GET /v1/organizations/acme/groups/prod 200",
+    "GET /v1/organizations/acme/groups/prod 200",
+  ]);
+  const exported = await node(
+    path.join(__dirname, "automation", "export.ts"),
+    ["turso-automation", "example"],
+    {},
+    example,
+  );
+  expect(exported.steps["lookups"]).toEqual(["acme/prod"]);
   const misplaced = await node(
     path.join(example, "index.ts"),
     [],
