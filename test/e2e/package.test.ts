@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import path from "node:path";
 import { codeBlocks } from "../helpers/markdown";
+import { runBash } from "../helpers/shell";
 import { Harness, REPO, type TestStack } from "./harness";
 
 jest.setTimeout(300_000);
@@ -130,7 +131,7 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Runs a shell block with `bash -e` in its own process group, stopped (with what it left running) at the end. */
+/** Runs a shell block with `bash -e`, the environment's `undefined` entries removed. */
 function bash(
   code: string,
   cwd: string,
@@ -138,25 +139,7 @@ function bash(
 ): Promise<{ code: number; output: string }> {
   const full: Record<string, string | undefined> = { ...process.env, ...env };
   for (const [k, v] of Object.entries(full)) if (v === undefined) delete full[k];
-  return new Promise((resolve, reject) => {
-    const child = spawn("bash", ["-e", "-c", code], { cwd, env: full as NodeJS.ProcessEnv, detached: true });
-    let output = "";
-    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-    child.on("error", reject);
-    // What the block left running in the background (an emulator) holds the output pipes open:
-    // stop the whole process group when bash exits, then collect the output.
-    let status = -1;
-    child.on("exit", (c) => {
-      status = c ?? -1;
-      try {
-        process.kill(-(child.pid ?? 0), "SIGTERM");
-      } catch {
-        // the group has ended already
-      }
-    });
-    child.on("close", () => resolve({ code: status, output }));
-  });
+  return runBash(["-e", "-c", code], cwd, full as NodeJS.ProcessEnv);
 }
 
 /** Runs the installed package's own `turso-api-emulator` command and waits for its ready line. */

@@ -1,9 +1,10 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { codeBlocks, normalize, shellBlocks, type ShellBlock } from "../helpers/markdown";
 import { scratchCopy } from "../helpers/scratch";
+import { runBash } from "../helpers/shell";
 import { REPO } from "./harness";
 
 // Every shell block of README.md and of each examples/*/README.md, run as written: each README in a
@@ -42,34 +43,11 @@ function userEnv(): NodeJS.ProcessEnv {
 }
 
 /** Runs the blocks in one `bash -e -o pipefail` session; a marker line before each splits the output. */
-function session(cwd: string, blocks: readonly ShellBlock[]): Promise<{ code: number; output: string }> {
+function session(name: string, cwd: string, blocks: readonly ShellBlock[]): Promise<{ code: number; output: string }> {
   const script = ["exec 2>&1", ...blocks.flatMap((b, i) => [`echo '::readme-block ${i}::'`, b.code])].join("\n");
-  const file = path.join(scratch, `session-${blocks[0]?.line ?? 0}.sh`);
+  const file = path.join(scratch, `${name}.sh`);
   writeFileSync(file, `${script}\n`);
-  return new Promise((resolve, reject) => {
-    const child = spawn("bash", ["--noprofile", "--norc", "-e", "-o", "pipefail", file], {
-      cwd,
-      env: userEnv(),
-      detached: true, // its own process group: whatever it leaves running is stopped below
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-    child.on("error", reject);
-    // What the block left running in the background (an emulator) holds the output pipes open:
-    // stop the whole process group when bash exits, then collect the output.
-    let status = -1;
-    child.on("exit", (c) => {
-      status = c ?? -1;
-      try {
-        process.kill(-(child.pid ?? 0), "SIGTERM");
-      } catch {
-        // the group has ended already
-      }
-    });
-    child.on("close", () => resolve({ code: status, output }));
-  });
+  return runBash(["--noprofile", "--norc", "-e", "-o", "pipefail", file], cwd, userEnv());
 }
 
 /** The output of block i: between its marker and the next one. */
@@ -101,9 +79,10 @@ describe.each(READMES)("%s", (readme) => {
 
   if (run.length === 0) return;
   it(`runs its ${run.length} shell block(s) as written, printing what the README shows`, async () => {
-    const copy = scratchCopy(path.join(scratch, readme.replace(/\W/g, "_")));
-    const { code, output } = await session(path.dirname(path.join(copy, readme)), run);
-    appendFileSync(path.join(logs, `${readme.replace(/\W/g, "_")}.log`), output);
+    const name = readme.replace(/\W/g, "_");
+    const copy = scratchCopy(path.join(scratch, name));
+    const { code, output } = await session(name, path.dirname(path.join(copy, readme)), run);
+    appendFileSync(path.join(logs, `${name}.log`), output);
     outputs.set(readme, output);
     const failed = run.findIndex((_, i) => !output.includes(`::readme-block ${i + 1}::`));
     if (code !== 0) {
