@@ -1,0 +1,55 @@
+/**
+ * A misspelt setting is silently ignored by whatever reads the right name: `TURSO_ORGANISATION`
+ * leaves the lookup in the personal account, and the 404 that follows points elsewhere. So a
+ * `TURSO_*` variable that is none this package reads but is a letter or two away from one gets
+ * a warning, once per run, naming both.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { SETTINGS, type Environment } from "../settings";
+
+/** The variables this package reads, and those of its tools (the demo, the log switch). */
+const KNOWN = new Set<string>([
+  ...Object.values(SETTINGS).flatMap((s) => ("env" in s ? [s.env] : [])),
+  "TURSO_LOG",
+  "TURSO_EMULATOR",
+]);
+
+/** Levenshtein distance, stopping early past `max`. */
+function distance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = row;
+  }
+  return previous[b.length] ?? max + 1;
+}
+
+/** `[set, meant]` for each variable that looks like a misspelling of one this package reads. */
+export function misspeltVariables(env: Environment): [string, string][] {
+  const found: [string, string][] = [];
+  for (const name of Object.keys(env)) {
+    if (!name.startsWith("TURSO_") || KNOWN.has(name) || env[name] === undefined) continue;
+    const meant = [...KNOWN].find((known) => distance(name, known, 2) <= 2);
+    if (meant !== undefined && env[meant] === undefined) found.push([name, meant]);
+  }
+  return found;
+}
+
+const warned = new Set<string>();
+
+/** Warns once per name about {@link misspeltVariables} of this process's environment. */
+export function warnAboutMisspeltVariables(env: Environment = process.env): void {
+  for (const [name, meant] of misspeltVariables(env)) {
+    if (warned.has(name)) continue;
+    warned.add(name);
+    void pulumi.log.warn(`${name} is set, but pulumi-turso-group reads ${meant}: did you mean ${meant}?`);
+  }
+}
