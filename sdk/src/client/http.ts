@@ -89,14 +89,7 @@ export class TursoClient {
 
   /** Retrieves one group. Names are validated before any request is made. */
   async getGroup(ref: GroupRef): Promise<Group> {
-    const checked: GroupRef = {
-      ...ref,
-      organization:
-        ref.organization === undefined
-          ? undefined
-          : validateName(ref.organizationSource ?? "organization", ref.organization),
-      group: validateName("group", ref.group),
-    };
+    const checked: GroupRef = { ...checkScope(ref), group: validateName("group", ref.group) };
     const url = groupUrl(this.options.baseUrl, checked);
     return this.limiter.run(() => this.fetchWithRetries(checked, url, parseGroupBody));
   }
@@ -106,13 +99,7 @@ export class TursoClient {
    * list-groups endpoint, with the same retries, deadline and errors as {@link getGroup}.
    */
   async listGroups(scope: ScopeRef): Promise<Group[]> {
-    const checked: ScopeRef = {
-      ...scope,
-      organization:
-        scope.organization === undefined
-          ? undefined
-          : validateName(scope.organizationSource ?? "organization", scope.organization),
-    };
+    const checked = checkScope(scope);
     const url = groupsUrl(this.options.baseUrl, checked);
     return this.limiter.run(() => this.fetchWithRetries(checked, url, parseGroupsBody));
   }
@@ -289,6 +276,12 @@ export class TursoClient {
       details,
     );
   }
+}
+
+/** A scope with its organization validated, named after where it came from. */
+function checkScope<T extends ScopeRef>(scope: T): T {
+  if (scope.organization === undefined) return scope;
+  return { ...scope, organization: validateName(scope.organizationSource ?? "organization", scope.organization) };
 }
 
 function header(response: AxiosResponse<string>, name: string): string | undefined {

@@ -8,11 +8,12 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { TursoClient, type ClientLogger } from "../client/http";
 import type { Group } from "../client/parse";
-import type { GroupRef } from "../client/url";
+import type { GroupRef, ScopeRef } from "../client/url";
 import { engineAddress, engineLogger } from "./engineLog";
 import { TursoInputError, TursoNotFoundError } from "../errors";
 import { checkPlacement, type PlacementExpectation } from "../placement";
 import { asReadFailure } from "./failure";
+import { readList, type ListOutputs, type ListProps } from "./readList";
 import { resolveSettings, type ConfigLookup, type Environment, type TokenSource } from "../settings";
 
 /** The properties a group lookup records in state (never the token). Contract: see provider.ts. */
@@ -66,6 +67,7 @@ export class ProviderRuntime {
   /** One client per token source (the default one under ""). */
   private readonly clients = new Map<string, TursoClient>();
   private readonly lookups = new Map<string, Promise<Group>>();
+  private readonly lists = new Map<string, Promise<Group[]>>();
 
   constructor(
     private readonly env: Environment = process.env,
@@ -78,6 +80,7 @@ export class ProviderRuntime {
     // New settings: answers read with the old ones are not reused.
     this.clients.clear();
     this.lookups.clear();
+    this.lists.clear();
     return Promise.resolve();
   }
 
@@ -88,18 +91,38 @@ export class ProviderRuntime {
    * missing group unless `ifExists`. A refresh (its props are the last recorded outputs, which
    * hold `found`) records what is there now: a group that no longer exists is dropped from state
    * with a warning, and `expect` is left to the program, which states the current one.
+   *
+   * Props of `kind: "list"` (a `getGroups` lookup) read every group of the scope instead, in one GET
+   * per scope and token, under the same rules.
    */
-  async read(id: string, props: GroupProps | undefined): Promise<dynamic.ReadResult<GroupOutputs>> {
+  async read(id: string, props: GroupProps): Promise<dynamic.ReadResult<GroupOutputs>>;
+  async read(id: string, props: ListProps): Promise<dynamic.ReadResult<ListOutputs>>;
+  async read(
+    id: string,
+    props: GroupProps | ListProps | undefined,
+  ): Promise<dynamic.ReadResult<GroupOutputs | ListOutputs>>;
+  async read(
+    id: string,
+    props: GroupProps | ListProps | undefined,
+  ): Promise<dynamic.ReadResult<GroupOutputs | ListOutputs>> {
     try {
-      return await this.readGroup(id, props);
+      if (props === undefined) throw new Error(`Turso group lookup ${id} has no properties to read with.`);
+      if (typeof props.refuse === "string") {
+        throw new TursoInputError("kind" in props ? "getGroups" : "getGroup", "refused by the program", props.refuse);
+      }
+      if ("kind" in props && props.kind === "list") {
+        return await readList(id, props, {
+          list: (scope, tokenFrom) => this.fetchList(scope, tokenFrom),
+          warn: (message) => this.logger?.warn(message),
+        });
+      }
+      return await this.readGroup(id, props as GroupProps);
     } catch (err) {
       throw asReadFailure(err);
     }
   }
 
-  private async readGroup(id: string, props: GroupProps | undefined): Promise<dynamic.ReadResult<GroupOutputs>> {
-    if (props === undefined) throw new Error(`Turso group lookup ${id} has no properties to read with.`);
-    if (typeof props.refuse === "string") throw new TursoInputError("getGroup", "refused by the program", props.refuse);
+  private async readGroup(id: string, props: GroupProps): Promise<dynamic.ReadResult<GroupOutputs>> {
     // The recorded outputs hold `primary` (every version wrote it); a program's inputs never do.
     const refresh = "primary" in props || "found" in props;
     const ref: GroupRef = {
@@ -124,6 +147,20 @@ export class ProviderRuntime {
 
   /** One GET per group and token per process, shared by concurrent and repeated reads. */
   private fetch(ref: GroupRef, tokenFrom: TokenSource | undefined): Promise<Group> {
+    const [account, client] = this.client(tokenFrom);
+    return once(this.lookups, JSON.stringify([account, ref.organization ?? null, ref.group]), () =>
+      client.getGroup(ref),
+    );
+  }
+
+  /** One GET per scope and token per process, shared by concurrent and repeated list reads. */
+  private fetchList(scope: ScopeRef, tokenFrom: TokenSource | undefined): Promise<Group[]> {
+    const [account, client] = this.client(tokenFrom);
+    return once(this.lists, JSON.stringify([account, scope.organization ?? null]), () => client.listGroups(scope));
+  }
+
+  /** The client of a token source (the default one under ""), made on first use. */
+  private client(tokenFrom: TokenSource | undefined): [string, TursoClient] {
     const account = tokenFrom === undefined ? "" : JSON.stringify([tokenFrom.config ?? null, tokenFrom.env ?? null]);
     let client = this.clients.get(account);
     if (client === undefined) {
@@ -133,16 +170,19 @@ export class ProviderRuntime {
       });
       this.clients.set(account, client);
     }
-    const key = JSON.stringify([account, ref.organization ?? null, ref.group]);
-    let lookup = this.lookups.get(key);
-    if (lookup === undefined) {
-      lookup = client.getGroup(ref);
-      this.lookups.set(key, lookup);
-      // A failed lookup is not cached: a later read (a refresh) asks again.
-      lookup.catch(() => this.lookups.delete(key));
-    }
-    return lookup;
+    return [account, client];
   }
+}
+
+/** The request under `key`, made once; a failed one is not kept: a later read (a refresh) asks again. */
+function once<T>(cache: Map<string, Promise<T>>, key: string, request: () => Promise<T>): Promise<T> {
+  let pending = cache.get(key);
+  if (pending === undefined) {
+    pending = request();
+    cache.set(key, pending);
+    pending.catch(() => cache.delete(key));
+  }
+  return pending;
 }
 
 /** The outputs a read records: the group (or its absence) and the props it was read with. */
