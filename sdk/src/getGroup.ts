@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { TursoInputError } from "./errors";
 import { validateName } from "./client/validate";
 import { validateExpectation, type PlacementExpectation } from "./placement";
+import { regionOf, type LocationRegion } from "./regions";
 import { validateTokenSource, type TokenSource } from "./settings";
 import { checkOptions, fallbackOrganization, refused, register, resolveArgs } from "./program/call";
 import type { LookupOutputs } from "./program/registry";
@@ -68,6 +69,39 @@ export interface GetGroupResult {
   readonly deleteProtection?: boolean;
   /** Whether the group is archived (an older field), when returned. */
   readonly archived?: boolean;
+  /**
+   * Where the primary location runs, in its cloud's words: {@link regionOf} of `primary`
+   * (e.g. `{ cloud: "aws", region: "eu-west-1" }`). Computed by the program, not stored in state.
+   */
+  readonly primaryRegion: LocationRegion;
+  /** {@link regionOf} of each of `locations`, in the same order. */
+  readonly locationRegions: LocationRegion[];
+}
+
+/** A group's fields as a read records them: absent ones `null` (or missing, in older states). */
+export interface RecordedFields {
+  readonly name: string;
+  readonly locations: readonly string[];
+  readonly primary: string;
+  readonly organization?: string | null | undefined;
+  readonly uuid?: string | null | undefined;
+  readonly version?: string | null | undefined;
+  readonly deleteProtection?: boolean | null | undefined;
+  readonly archived?: boolean | null | undefined;
+}
+
+/** The result for a recorded group, with its regions: the one place results of both reads are built. */
+export function groupResult(fields: RecordedFields): GetGroupResult {
+  const { name, locations, primary, ...optional } = fields;
+  const present = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined && v !== null));
+  return {
+    name,
+    locations: [...locations],
+    primary,
+    ...present,
+    primaryRegion: regionOf(primary),
+    locationRegions: locations.map(regionOf),
+  } as GetGroupResult;
 }
 
 /** The result of a lookup's read: the group, or undefined for an absent `ifExists` group. */
@@ -75,10 +109,9 @@ function result(read: LookupOutputs): pulumi.Output<GetGroupResult | undefined> 
   const { name, organization, locations, primary, uuid, version, deleteProtection, archived } = read;
   const fields = { name, organization, locations, primary, uuid, version, deleteProtection, archived };
   return pulumi.all([fields, read.found ?? true]).apply(([known, found]) => {
-    const { name, locations, primary, ...optional } = known;
+    const { name, locations, primary } = known;
     if (found === false || name === null || primary === null || locations === null) return undefined;
-    const present = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined && v !== null));
-    return { name, locations: [...locations], primary, ...present } as GetGroupResult;
+    return groupResult({ ...known, name, locations, primary });
   });
 }
 
@@ -114,7 +147,8 @@ export function getGroup(args: GetGroupArgs, opts?: pulumi.InvokeOptions): Promi
   return (result(read) as unknown as { promise(): Promise<GetGroupResult | undefined> }).promise();
 }
 
-const isPlain = (value: unknown): boolean => !pulumi.Output.isInstance(value) && !(value instanceof Promise);
+/** Whether a value is known now: neither an Output nor a Promise. */
+export const isPlain = (value: unknown): boolean => !pulumi.Output.isInstance(value) && !(value instanceof Promise);
 
 /**
  * {@link getGroup} for Pulumi inputs: the lookup waits for its inputs; while they are unknown

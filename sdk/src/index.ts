@@ -11,6 +11,13 @@
  * @packageDocumentation
  */
 export { getGroup, getGroupOutput, type GetGroupArgs, type GetGroupOutputArgs, type GetGroupResult } from "./getGroup";
+export {
+  getGroups,
+  getGroupsOutput,
+  type GetGroupsArgs,
+  type GetGroupsOutputArgs,
+  type GetGroupsResult,
+} from "./getGroups";
 // Only what a program can catch: errors thrown at the call. Failures the API reports (a missing
 // group, a rejected token, an outage, a placement that breaks `expect`) fail the preview in the
 // engine and never reach the program.

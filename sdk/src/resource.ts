@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { groupProvider } from "./provider/provider";
+import type { ListProps, RecordedGroup } from "./provider/readList";
 import type { GroupProps } from "./provider/runtime";
 import type { LookupOutputs } from "./program/registry";
+import type { TokenSource } from "./settings";
 
 /** The output properties of a lookup: declared so that the read's values land on the object. */
 const OUTPUTS = ["name", "locations", "primary", "uuid", "version", "deleteProtection", "archived", "found"] as const;
@@ -48,26 +50,76 @@ export class GroupLookup extends pulumi.dynamic.Resource implements LookupOutput
 
   constructor(props: GroupProps, placement: LookupPlacement) {
     const plainId = props.organization ? `${props.organization}/${props.group}` : props.group;
-    const id = placement.secret ? `secret-${digest(plainId)}` : plainId;
-    // A second account's lookup of the same group is another lookup: named after its token's place.
-    const from = props.tokenFrom
-      ? `@${[props.tokenFrom.config, props.tokenFrom.env && `$${props.tokenFrom.env}`].filter(Boolean).join("|")}`
-      : "";
-    const name = `${placement.parent ? `${nameOf(placement.parent)}/` : ""}${id}${from}`;
+    const { id, name } = naming(plainId, props.tokenFrom, placement);
     const inputs: pulumi.Inputs = { ...props };
     if (placement.secret) for (const key of ["organization", "group"]) inputs[key] = pulumi.secret(inputs[key]);
     super(
       groupProvider,
       name,
       { ...inputs, ...Object.fromEntries(OUTPUTS.map((key) => [key, undefined])) },
-      {
-        id,
-        ...(placement.parent ? { parent: placement.parent } : {}),
-        ...(placement.dependsOn ? { dependsOn: placement.dependsOn } : {}),
-        ...(placement.secret ? { additionalSecretOutputs: ["organization", "group", ...OUTPUTS] } : {}),
-      },
+      options(id, placement, ["organization", "group", ...OUTPUTS]),
       "turso",
       "Group",
+    );
+  }
+}
+
+/**
+ * A lookup's id and name: the id is `plainId`, or a digest of it when an input was a secret; the
+ * name is the id, prefixed with the parent's name under a parent so that two components may each
+ * read the same thing, and followed by `@<config key>|$<variable>` when `tokenFrom` names another
+ * account's token (a second account's lookup is another lookup).
+ */
+function naming(
+  plainId: string,
+  tokenFrom: TokenSource | null | undefined,
+  placement: LookupPlacement,
+): { id: string; name: string } {
+  const id = placement.secret ? `secret-${digest(plainId)}` : plainId;
+  const from = tokenFrom
+    ? `@${[tokenFrom.config, tokenFrom.env && `$${tokenFrom.env}`].filter(Boolean).join("|")}`
+    : "";
+  return { id, name: `${placement.parent ? `${nameOf(placement.parent)}/` : ""}${id}${from}` };
+}
+
+/** The resource options of a lookup: always a read (`id`); every property secret for secret inputs. */
+function options(id: string, placement: LookupPlacement, secrets: readonly string[]): pulumi.CustomResourceOptions {
+  return {
+    id,
+    ...(placement.parent ? { parent: placement.parent } : {}),
+    ...(placement.dependsOn ? { dependsOn: placement.dependsOn } : {}),
+    ...(placement.secret ? { additionalSecretOutputs: [...secrets] } : {}),
+  };
+}
+
+/** What every copy of the package reads from a list lookup: its output properties. */
+export interface ListLookupOutputs {
+  readonly organization: pulumi.Output<string | null>;
+  readonly groups: pulumi.Output<RecordedGroup[] | null>;
+}
+
+/**
+ * The read of every group of an organization (or of the personal account), for `getGroups`: the
+ * same provider as {@link GroupLookup}, with props of `kind: "list"`. Its type is
+ * `pulumi-nodejs:dynamic/turso:Groups`; its id is the organization, or `~` for the personal
+ * account (never a valid organization name); its name follows {@link GroupLookup}'s rules.
+ */
+export class GroupList extends pulumi.dynamic.Resource implements ListLookupOutputs {
+  declare readonly organization: pulumi.Output<string | null>;
+  declare readonly groups: pulumi.Output<RecordedGroup[] | null>;
+
+  constructor(props: ListProps, placement: LookupPlacement) {
+    const { id, name } = naming(props.organization ?? "~", props.tokenFrom, placement);
+    // `organization` is declared even when absent, so that the read's value lands on the object.
+    const inputs: pulumi.Inputs = { ...props, organization: props.organization ?? undefined };
+    if (placement.secret) inputs["organization"] = pulumi.secret(inputs["organization"]);
+    super(
+      groupProvider,
+      name,
+      { ...inputs, groups: undefined },
+      options(id, placement, ["organization", "groups"]),
+      "turso",
+      "Groups",
     );
   }
 }

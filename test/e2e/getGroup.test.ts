@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
-import { ALICE_DEFAULT_GROUP } from "../helpers/expected";
+import { ALICE_DEFAULT_RESULT } from "../helpers/expected";
 import { ALICE, BOB, TEST_SEED } from "../helpers/seed";
 import { Harness, PROGRAMS, REPO, type TestStack } from "./harness";
 
@@ -62,7 +62,7 @@ describe("a personal-account lookup through the real engine", () => {
     const outputs = await stack.outputs();
     expect(outputs["primary"]).toBe("fra");
     expect(outputs["locations"]).toEqual(["fra", "ams"]);
-    expect(outputs["all"]).toEqual([ALICE_DEFAULT_GROUP]);
+    expect(outputs["all"]).toEqual([ALICE_DEFAULT_RESULT]);
   });
 
   it("is consumed by a second stack through a StackReference", async () => {

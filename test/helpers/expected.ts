@@ -8,3 +8,13 @@ export const ALICE_DEFAULT_GROUP = {
   version: "v0.24.32",
   deleteProtection: false,
 };
+
+/** What getGroup's result adds to ALICE_DEFAULT_GROUP: the regions, computed in the program. */
+export const ALICE_DEFAULT_RESULT = {
+  ...ALICE_DEFAULT_GROUP,
+  primaryRegion: { cloud: "fly", region: "fra" },
+  locationRegions: [
+    { cloud: "fly", region: "fra" },
+    { cloud: "fly", region: "ams" },
+  ],
+};

@@ -8,7 +8,11 @@ import * as pulumi from "@pulumi/pulumi";
 import {
   getGroup,
   getGroupOutput,
+  getGroups,
+  getGroupsOutput,
   type GetGroupResult,
+  type GetGroupsResult,
+  type LocationRegion,
   type PlacementExpectation,
   type TokenSource,
 } from "pulumi-turso-group";
@@ -85,4 +89,46 @@ export async function promisesFlow(parent: pulumi.ComponentResource, db: pulumi.
   await getGroup({ group: pulumi.output("default") });
   // @ts-expect-error results are read-only
   group.primary = "fra";
+}
+
+export async function regionsFlow(): Promise<void> {
+  // The regions of a result: a LocationRegion union that narrows on cloud.
+  const group = await getGroup({ organization: "acme", group: "prod" });
+  const placed: LocationRegion = group.primaryRegion;
+  const awsRegion: string | undefined = placed.cloud === "aws" ? placed.region : undefined;
+  const everywhere: LocationRegion[] = group.locationRegions;
+  void [awsRegion, everywhere];
+  // @ts-expect-error an unknown location has no region, only its code: narrow on cloud first
+  const unchecked: string = placed.region;
+  void unchecked;
+
+  const fromOutput: pulumi.Output<LocationRegion> = getGroupOutput({ group: "default" }).primaryRegion;
+  void fromOutput;
+}
+
+export async function listFlow(parent: pulumi.ComponentResource, db: pulumi.CustomResource): Promise<void> {
+  // getGroups: every group of an organization, each a GetGroupResult.
+  const all: GetGroupsResult = await getGroups({ organization: "acme" }, { parent });
+  const first: GetGroupResult | undefined = all.groups[0];
+  const organization: string | undefined = all.organization;
+  void [first, organization];
+  const personal = await getGroups();
+  void personal;
+
+  const listed = getGroupsOutput(
+    { organization: pulumi.output("acme"), tokenFrom: { env: "TURSO_ACME_TOKEN" } },
+    { parent, dependsOn: [db] },
+  );
+  new Replica("every-primary", {
+    region: listed.groups.apply((gs) => gs[0]?.primary ?? "none"),
+    replicas: listed.groups.apply((gs) => gs.map((g) => g.primary)),
+    replicaInputs: listed.groups.apply((gs) => gs.map((g) => g.primary)),
+  });
+
+  // @ts-expect-error getGroups returns a Promise, which cannot wait for dependsOn in a preview: use getGroupsOutput
+  await getGroups({ organization: "acme" }, { dependsOn: [db] });
+  // @ts-expect-error getGroups takes plain values; Outputs go to getGroupsOutput
+  await getGroups({ organization: pulumi.output("acme") });
+  // @ts-expect-error getGroups takes no group: it reads every one
+  await getGroups({ group: "prod" });
 }

@@ -10,8 +10,15 @@ import { TursoError, TursoInputError } from "../errors";
 import { validateExpectation } from "../placement";
 import type { GroupProps } from "../provider/runtime";
 import { GroupLookup, refusedLookupName, type LookupPlacement } from "../resource";
-import { defaultOrganization, validateTokenSource, type ConfigLookup, type DefaultOrganization } from "../settings";
+import {
+  defaultOrganization,
+  validateTokenSource,
+  type ConfigLookup,
+  type DefaultOrganization,
+  type TokenSource,
+} from "../settings";
 import { warnIfTokenIsPlain } from "../tokenWarning";
+import { warnAboutMisspeltVariables } from "./envTypos";
 import { shareLookup, type LookupOutputs } from "./registry";
 
 /** A call's arguments once known (plain JavaScript may pass anything). */
@@ -30,17 +37,41 @@ const programConfig: ConfigLookup = (key) => {
 
 /** The organization used when a call names none, checked now (Pulumi's config is synchronous). */
 export function fallbackOrganization(): DefaultOrganization | undefined {
+  warnAboutMisspeltVariables();
   return defaultOrganization(programConfig, process.env);
+}
+
+/** Where a call looks and with which token, once checked: the part every lookup's props share. */
+export interface Scope {
+  readonly organization?: string;
+  readonly organizationSource?: string;
+  readonly tokenFrom?: TokenSource;
+}
+
+/**
+ * Checks a call's organization (else the fallback's, with where it came from) and `tokenFrom`;
+ * throws {@link TursoInputError} naming the argument and its source.
+ */
+export function resolveScope(
+  args: Pick<PlainArgs, "organization" | "tokenFrom">,
+  fallback: DefaultOrganization | undefined,
+): Scope {
+  const given = args.organization !== undefined && args.organization !== null;
+  const organization = given ? validateName("organization", args.organization) : fallback?.organization;
+  const tokenFrom = validateTokenSource(args.tokenFrom);
+  warnIfTokenIsPlain(tokenFrom === undefined ? undefined : tokenFrom.config);
+  return {
+    ...(organization === undefined ? {} : { organization }),
+    ...(!given && fallback !== undefined ? { organizationSource: fallback.source } : {}),
+    ...(tokenFrom === undefined ? {} : { tokenFrom }),
+  };
 }
 
 /** Checks known arguments; throws {@link TursoInputError} naming the argument and its source. */
 export function resolveArgs(args: PlainArgs, fallback: DefaultOrganization | undefined): GroupProps {
   const group = validateName("group", args.group);
-  const given = args.organization !== undefined && args.organization !== null;
-  const organization = given ? validateName("organization", args.organization) : fallback?.organization;
+  const { organization, organizationSource, tokenFrom } = resolveScope(args, fallback);
   const expect = validateExpectation(args.expect);
-  const tokenFrom = validateTokenSource(args.tokenFrom);
-  warnIfTokenIsPlain(tokenFrom === undefined ? undefined : tokenFrom.config);
   if (args.ifExists !== undefined && typeof args.ifExists !== "boolean") {
     throw new TursoInputError(
       "ifExists",
@@ -51,7 +82,7 @@ export function resolveArgs(args: PlainArgs, fallback: DefaultOrganization | und
   return {
     group,
     ...(organization === undefined ? {} : { organization }),
-    ...(!given && fallback !== undefined ? { organizationSource: fallback.source } : {}),
+    ...(organizationSource === undefined ? {} : { organizationSource }),
     ...(expect === undefined ? {} : { expect }),
     ...(args.ifExists === true ? { ifExists: true } : {}),
     ...(tokenFrom === undefined ? {} : { tokenFrom }),
@@ -93,24 +124,32 @@ const WHY: Record<string, string> = {
     "a lookup is a read of Pulumi's Node.js dynamic provider and cannot run on another provider; the token and API are chosen by stack config (turso:apiToken, turso:apiBaseUrl)",
   version: "a lookup runs no plugin whose version could be chosen",
   pluginDownloadURL: "a lookup runs no plugin that could be downloaded",
-  dependsOn:
-    "getGroup returns a Promise, which in a preview cannot wait for resources that are not created yet; use getGroupOutput with dependsOn",
 };
+
+/** Why a Promise-returning call refuses `dependsOn`. */
+const whyNotDependsOn = (fn: string): string =>
+  `${fn} returns a Promise, which in a preview cannot wait for resources that are not created yet; use ${fn}Output with dependsOn`;
 
 /**
  * Checks a call's options: what a read can honour (`parent`, and `dependsOn` for getGroupOutput)
  * is returned; anything else set is refused with the reason.
  */
 export function checkOptions(
-  fn: "getGroup" | "getGroupOutput",
+  fn: "getGroup" | "getGroupOutput" | "getGroups" | "getGroupsOutput",
   opts: object | undefined,
 ): Pick<LookupPlacement, "parent" | "dependsOn"> {
-  const allowed = fn === "getGroup" ? ["parent", "async"] : ["parent", "async", "dependsOn"];
+  const promise = !fn.endsWith("Output");
+  const allowed = promise ? ["parent", "async"] : ["parent", "async", "dependsOn"];
   const given = Object.entries(opts ?? {}).filter(([, v]) => v !== undefined);
   for (const [key, value] of given) {
     if (key === "async" && value !== false) continue;
     if (!allowed.includes(key) || key === "async") {
-      const why = key === "async" ? "a lookup is always asynchronous" : (WHY[key] ?? "it has no meaning for a lookup");
+      const why =
+        key === "async"
+          ? "a lookup is always asynchronous"
+          : key === "dependsOn" && promise
+            ? whyNotDependsOn(fn)
+            : (WHY[key] ?? "it has no meaning for a lookup");
       throw new TursoInputError(key, "not supported", `${fn} cannot take the option ${key}: ${why}.`);
     }
   }

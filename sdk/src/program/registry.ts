@@ -27,7 +27,8 @@ export interface LookupOutputs {
 
 /** One registered lookup, with what its callers asked for. Contract v1: kept stable across versions. */
 interface Entry {
-  readonly read: LookupOutputs;
+  /** A group lookup's {@link LookupOutputs}, or a list lookup's outputs (under a key of its own). */
+  readonly read: unknown;
   /** JSON of the terms every caller must agree on (`expect`, `ifExists`). */
   readonly terms: string;
   readonly dependsOn: unknown;
@@ -55,13 +56,18 @@ function sameDependencies(a: unknown, b: unknown): boolean {
 
 /** A lookup request, as the registry compares it. */
 export interface LookupKey {
-  /** Identifies the group: JSON of organization and group. */
+  /**
+   * Identifies what is read: JSON of organization, group and token source for a group; `groups:`
+   * and JSON of organization and token source for a list (no group's key starts so).
+   */
   readonly key: string;
   readonly parent: pulumi.Resource | undefined;
   readonly terms: string;
   readonly dependsOn: unknown;
   /** `group "prod" in organization "acme"`, for messages. */
   readonly what: string;
+  /** The function called, for messages. @default "getGroup" */
+  readonly fn?: string;
 }
 
 /**
@@ -69,7 +75,7 @@ export interface LookupKey {
  * `create` makes. Throws {@link TursoInputError} when the earlier call asked for other terms or
  * other dependencies: one lookup cannot honour both.
  */
-export function shareLookup(request: LookupKey, create: () => LookupOutputs): LookupOutputs {
+export function shareLookup<T = LookupOutputs>(request: LookupKey, create: () => T): T {
   const registry = (holder[REGISTRY] ??= new WeakMap());
   const scope = runScope();
   let byParent = registry.get(scope);
@@ -86,7 +92,7 @@ export function shareLookup(request: LookupKey, create: () => LookupOutputs): Lo
     throw new TursoInputError(
       "expect",
       "one expectation per group",
-      `getGroup was called twice for ${request.what} with different expect or ifExists ` +
+      `${request.fn ?? "getGroup"} was called twice for ${request.what} with different expect or ifExists ` +
         `(earlier: ${found.terms}, now: ${request.terms}); both calls share one lookup: give them the same expect and ifExists.`,
     );
   }
@@ -94,9 +100,9 @@ export function shareLookup(request: LookupKey, create: () => LookupOutputs): Lo
     throw new TursoInputError(
       "dependsOn",
       "one dependsOn per group and parent",
-      `getGroup was called twice for ${request.what} under the same parent with different dependsOn; both calls share ` +
+      `${request.fn ?? "getGroup"} was called twice for ${request.what} under the same parent with different dependsOn; both calls share ` +
         `one lookup, which cannot wait for both: give them the same dependsOn, or give each call its own parent.`,
     );
   }
-  return found.read;
+  return found.read as T;
 }

@@ -1,0 +1,45 @@
+/**
+ * A `getGroups` call in the program: the same checks as a `getGroup` call (call.ts), then the list
+ * lookup registered (or shared) under a key no group lookup can have.
+ */
+import { describeScope } from "../client/url";
+import { TursoError } from "../errors";
+import type { ListProps } from "../provider/readList";
+import { GroupList, refusedLookupName, type ListLookupOutputs, type LookupPlacement } from "../resource";
+import type { DefaultOrganization } from "../settings";
+import { resolveScope, type PlainArgs } from "./call";
+import { shareLookup } from "./registry";
+
+/** Checks a list call's known arguments; throws {@link TursoInputError} naming the argument and its source. */
+export function resolveListArgs(
+  args: Pick<PlainArgs, "organization" | "tokenFrom">,
+  fallback: DefaultOrganization | undefined,
+): ListProps {
+  return { kind: "list", ...resolveScope(args, fallback) };
+}
+
+/** Registers the list lookup of `props` in this run, or returns the one already there. */
+export function registerList(props: ListProps, placement: LookupPlacement): ListLookupOutputs {
+  const scope = { organization: props.organization ?? undefined };
+  return shareLookup(
+    {
+      key: `groups:${JSON.stringify([scope.organization ?? null, props.tokenFrom ?? null])}`,
+      parent: placement.parent,
+      terms: "",
+      dependsOn: placement.dependsOn,
+      what: `the groups of ${describeScope(scope)}`,
+      fn: "getGroupsOutput",
+    },
+    () => new GroupList(props, placement),
+  );
+}
+
+/** A list lookup that the program refused after the call: see {@link refused} in call.ts. */
+export function refusedList(err: unknown, parent: LookupPlacement["parent"]): ListLookupOutputs {
+  if (!(err instanceof TursoError)) throw err;
+  const name = refusedLookupName(err.message);
+  return shareLookup(
+    { key: `groups:${name}`, parent, terms: "", dependsOn: undefined, what: name },
+    () => new GroupList({ kind: "list", organization: name, refuse: err.message }, { parent, secret: false }),
+  );
+}
