@@ -45,9 +45,12 @@ function check(ok, message) {
   if (!ok) throw new Error(message);
 }
 
-/** Every key of `want` has the same value in `got` (extra keys in `got` are fine). */
+/** Every key of `want` has the same value in `got` (extra keys in `got` are fine), arrays item by item. */
 function matches(got, want) {
-  if (want === null || typeof want !== "object" || Array.isArray(want)) return isDeepStrictEqual(got, want);
+  if (Array.isArray(want)) {
+    return Array.isArray(got) && got.length === want.length && want.every((w, i) => matches(got[i], w));
+  }
+  if (want === null || typeof want !== "object") return isDeepStrictEqual(got, want);
   return got !== null && typeof got === "object" && Object.entries(want).every(([k, v]) => matches(got[k], v));
 }
 

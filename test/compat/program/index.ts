@@ -5,7 +5,7 @@
 // what each export must be after `pulumi up`. The matrix fails when the package exports a function
 // that no call here uses: to cover a new function, add an export here and its value there.
 import * as pulumi from "@pulumi/pulumi";
-import { getGroup, getGroupOutput, regionOf } from "pulumi-turso-group";
+import { getGroup, getGroupOutput, getGroups, getGroupsOutput, regionOf } from "pulumi-turso-group";
 
 // getGroupOutput: the personal account's group, from Pulumi inputs.
 export const personal = getGroupOutput({ group: pulumi.output("default") });
@@ -14,6 +14,12 @@ export const personal = getGroupOutput({ group: pulumi.output("default") });
 export const organization = pulumi.output(
   getGroup({ organization: "acme", group: "prod", expect: { primaryIn: ["aws-eu-west-1"] } }),
 );
+
+// getGroups: every group of the personal account, as a Promise.
+export const personalGroups = pulumi.output(getGroups());
+
+// getGroupsOutput: every group of an organization, from Pulumi inputs.
+export const organizationGroups = getGroupsOutput({ organization: pulumi.output("acme") });
 
 // regionOf: the cloud and region of a location the lookup returned.
 export const region = organization.apply((group) => regionOf(group.primary));
