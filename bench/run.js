@@ -4,6 +4,7 @@
 //   BENCH_COUNTS ("1,10,100")  lookups per program;  BENCH_CLIENT_LOOKUPS (300)  client-alone lookups
 //   BENCH_PROFILE_COUNT (100)  lookups of the profiled previews (0: no profile)
 //   BENCH_OUT (bench/)  where results.md and results.json go
+//   BENCH_MODES ("none,axios,floor,getGroup,getGroups")  the modes compared, none first
 "use strict";
 const fs = require("node:fs");
 const os = require("node:os");
@@ -20,8 +21,9 @@ const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS || 20);
 const COUNTS = (process.env.BENCH_COUNTS || "1,10,100").split(",").map(Number);
 const CLIENT_LOOKUPS = Number(process.env.BENCH_CLIENT_LOOKUPS || 300);
 const PROFILE_COUNT = Number(process.env.BENCH_PROFILE_COUNT ?? 100);
-// getGroups: add "getGroups" here (and its case in program/index.ts); the report gives it columns.
-const MODES = ["none", "axios", "floor", "getGroup"];
+// getGroups reads every group of acme (Math.max(...COUNTS, 100) of them) in one request and one
+// read, whatever the count; the count is how many of their primaries the program uses.
+const MODES = (process.env.BENCH_MODES || "none,axios,floor,getGroup,getGroups").split(",");
 // Functions whose inclusive CPU time the profile table shows (see bench/results.md for what they are).
 const PROFILED_FUNCTIONS = [
   "require",
