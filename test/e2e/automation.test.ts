@@ -3,7 +3,7 @@
  * another. Each run must register its own lookups and make its own requests.
  */
 import { spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { cpSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
 import { ALICE, BOB, TEST_SEED } from "../helpers/seed";
@@ -85,7 +85,9 @@ it("two stacks in one process each get their own lookup", async () => {
 });
 
 it("the Automation API example previews, checks the placement and deploys", async () => {
-  const example = path.join(REPO, "examples", "automation");
+  // A copy, so that the stack files LocalWorkspace writes beside Pulumi.yaml stay out of examples/.
+  const example = path.join(harness.dir, "example");
+  cpSync(path.join(REPO, "examples", "automation"), example, { recursive: true });
   const run = await node(
     path.join(example, "index.ts"),
     [],
