@@ -2,11 +2,28 @@ import * as pulumi from "@pulumi/pulumi";
 
 // The stack that ran getGroup (examples/organization or examples/basic).
 const source = new pulumi.StackReference(new pulumi.Config().require("source"));
-const primary = source.requireOutput("primary") as pulumi.Output<string>;
-const locations = source.requireOutput("locations") as pulumi.Output<string[]>;
+// getOutput, not requireOutput: requireOutput's error for a missing output reaches the Pulumi
+// runtime asynchronously, which takes a minute and gigabytes to report. A missing output becomes
+// an empty value here, which AppPlacement's check refuses below, in seconds.
+function output<T>(name: string, missing: T): pulumi.Output<T> {
+  return source.getOutput(name).apply((value: unknown) => (value ?? missing) as T);
+}
+const primary = output<string>("primary", "");
+const locations = output<string[]>("locations", []);
 
 // Stands in for any resource that must sit next to the database, e.g. an app's region and replicas.
 const placementProvider: pulumi.dynamic.ResourceProvider = {
+  async check(_olds: unknown, news: { region?: string }) {
+    const failures = news.region
+      ? []
+      : [
+          {
+            property: "region",
+            reason: 'the source stack has no output "primary": run "pulumi up" of examples/organization first',
+          },
+        ];
+    return { inputs: news, failures };
+  },
   async create(inputs: { region: string; replicas: string[] }) {
     return { id: `app-${inputs.region}`, outs: { region: inputs.region, replicas: inputs.replicas } };
   },

@@ -80,6 +80,19 @@ describe("organization and consumer", () => {
     expect(await consumer.outputs()).toEqual({ appRegion: "aws-eu-west-1", appReplicas: ["aws-us-east-1"] });
     expect(emu.requests()).toEqual([]); // it reads the other stack, not the API
   });
+
+  it("consumer: a source stack without outputs fails in seconds, saying what to run", async () => {
+    // A stack of the organization example that was created but never deployed.
+    const empty = await harness.stack({ program: example("organization"), stack: "never-deployed" });
+    const consumer = await stackOf("consumer", { source: `organization/turso-organization/${empty.name}` });
+    const up = await consumer.run(["up", "--yes", "--skip-preview"]);
+    expect(up.code).not.toBe(0);
+    expect(up.output).toContain(
+      'the source stack has no output "primary": run "pulumi up" of examples/organization first',
+    );
+    // requireOutput's asynchronous error took 95 s and 3.6 GB here; a generous no-hang bound.
+    expect(up.ms).toBeLessThan(40_000);
+  });
 });
 
 describe("pipeline", () => {
