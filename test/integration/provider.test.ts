@@ -33,6 +33,7 @@ describe("the provider's read", () => {
         expect: null,
         ifExists: null,
         organizationSource: null,
+        tokenFrom: null,
       },
     });
   });
