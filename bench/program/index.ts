@@ -51,11 +51,20 @@ function primaries(): pulumi.Input<string>[] {
     case "getGroup":
       return names.map((g) => getGroupOutput({ organization: "acme", group: g }).primary);
     case "getGroups": {
-      // One list read of acme (every group the emulator holds), then each name's primary from it.
-      const byName = getGroupsOutput({ organization: "acme" }).groups.apply(
-        (groups) => new Map(groups.map((g) => [g.name, g.primary])),
+      // One list read of bench-<count>, the organization the bench seeds with exactly `count`
+      // groups, then each name's primary from it: the list's size grows with the count.
+      const organization = `bench-${count}`;
+      const byName = getGroupsOutput({ organization }).groups.apply((groups) => {
+        if (groups.length !== count) throw new Error(`${organization} has ${groups.length} groups, not ${count}`);
+        return new Map(groups.map((g) => [g.name, g.primary]));
+      });
+      return names.map((g) =>
+        byName.apply((primaries) => {
+          const primary = primaries.get(g);
+          if (primary === undefined) throw new Error(`${organization} has no group ${g}`);
+          return primary;
+        }),
       );
-      return names.map((g) => byName.apply((primaries) => primaries.get(g) ?? "missing"));
     }
     default:
       throw new Error(`bench:mode must be none, axios, floor, getGroup or getGroups (got ${mode})`);
