@@ -156,7 +156,7 @@ describe("parent and dependsOn", () => {
     ]);
     await stack.up();
     expect(gets()).toEqual(["GET /v1/organizations/acme/groups/prod 200"]);
-    const urns = (await lookupsInState(stack)).map((r) => (r as { urn?: string }).urn);
+    const urns = (await lookupsInState(stack)).map((r) => (r as { urn?: string }).urn).sort();
     expect(urns).toEqual([
       "urn:pulumi:parents::e2e-lookup::e2e:index:Team$pulumi-nodejs:dynamic/turso:Group::a/acme/prod",
       "urn:pulumi:parents::e2e-lookup::e2e:index:Team$pulumi-nodejs:dynamic/turso:Group::b/acme/prod",
