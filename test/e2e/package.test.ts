@@ -92,7 +92,9 @@ describe("installed in a new Pulumi project", () => {
     // A new stack, selected as the user's would be, so that the preview shows the outputs it would create.
     await harness.stack({ program: app, stack: "readme", env: {} });
     const port = await freePort();
-    const r = await bash((block?.code ?? "").replaceAll("8787", String(port)), app, {
+    // As written but for the port, then the emulator it started is stopped (the README says how).
+    const script = `${(block?.code ?? "").replaceAll("8787", String(port))}\nkill %1\n`;
+    const r = await bash(script, app, {
       PULUMI_BACKEND_URL: `file://${harness.backend}`,
       PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase", // the harness's, which made the stack
       TURSO_API_BASEURL: undefined,
