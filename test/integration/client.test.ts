@@ -9,7 +9,7 @@ import {
 } from "../../sdk/src/errors";
 import { testClient } from "../helpers/client";
 import { ALICE_DEFAULT_GROUP } from "../helpers/expected";
-import { ALICE, BOB, TEST_SEED } from "../helpers/seed";
+import { ACME_ORG_TOKEN, ACME_PROD_READ_TOKEN, ALICE, BOB, SCOPED_SEED, TEST_SEED } from "../helpers/seed";
 
 let emu: Emulator;
 beforeEach(async () => {
@@ -247,3 +247,29 @@ function fakeClock(): () => number {
   let t = 0;
   return () => (t += 100);
 }
+
+describe("scoped tokens", () => {
+  let scoped: Emulator;
+  beforeAll(async () => {
+    scoped = await startEmulator({ seed: SCOPED_SEED });
+  });
+  afterAll(() => scoped.stop());
+
+  it("a group-scoped token reading another group is told what it can reach", async () => {
+    const { client } = testClient(scoped.url, ACME_PROD_READ_TOKEN);
+    expect(await client.getGroup({ organization: "acme", group: "prod" })).toMatchObject({ name: "prod" });
+    const err = await failure(client.getGroup({ group: "default" }));
+    expect(err).toBeInstanceOf(TursoForbiddenError);
+    expect(err.message).toMatch(
+      /^The token from environment variable TURSO_API_TOKEN cannot reach your personal account \(403: token is restricted to group prod of organization acme\): it is a scoped token, and its scope does not cover this lookup\. .*tokenFrom\.$/,
+    );
+  });
+
+  it("an organization-scoped token reading another organization too", async () => {
+    const { client } = testClient(scoped.url, ACME_ORG_TOKEN);
+    const err = await failure(client.getGroup({ organization: "alice", group: "default" }));
+    expect(err.message).toContain(
+      'cannot reach organization "alice" (403: token is restricted to organization acme): it is a scoped token',
+    );
+  });
+});

@@ -234,6 +234,15 @@ export class TursoClient {
         details,
       );
     }
+    if (status === 403 && /restricted to|scope/i.test(apiMessage ?? "")) {
+      // An organization- or group-scoped token: the API's words say what it can reach.
+      return new TursoForbiddenError(
+        `The token from ${this.options.tokenSource} cannot reach ${where} (${said}): it is a scoped token, and ` +
+          `its scope does not cover this lookup. Use a token whose scope does (turso auth api-tokens mint NAME), ` +
+          `or give this lookup its own token with tokenFrom.`,
+        details,
+      );
+    }
     if (status === 403) {
       return new TursoForbiddenError(
         `The Turso API refused access to ${where} (${said}): the token's user is not a member of it, ` +
