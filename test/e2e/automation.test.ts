@@ -5,19 +5,14 @@
 import { spawn } from "node:child_process";
 import { cpSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { startEmulator, type Emulator } from "../../sdk/src/emulator";
-import { ALICE, BOB, TEST_SEED } from "../helpers/seed";
+import { ALICE, BOB } from "../helpers/seed";
+import { suiteEmulator } from "./emulated";
 import { Harness, REPO } from "./harness";
 
 jest.setTimeout(600_000);
 
 const harness = new Harness("automation");
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator({ seed: TEST_SEED });
-});
-afterAll(() => emu.stop());
-beforeEach(() => emu.clearRequests());
+const emu = suiteEmulator();
 
 interface Run {
   readonly code: number;

@@ -6,19 +6,15 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { startEmulator, type Emulator, type Fault } from "../../sdk/src/emulator";
-import { ALICE, BOB, TEST_SEED } from "../helpers/seed";
+import type { Fault } from "../../sdk/src/emulator";
+import { ALICE, BOB } from "../helpers/seed";
+import { suiteEmulator } from "./emulated";
 import { Harness, PROGRAMS } from "./harness";
 
 jest.setTimeout(600_000);
 
 const harness = new Harness("failures");
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator({ seed: TEST_SEED });
-});
-afterAll(() => emu.stop());
-beforeEach(() => emu.clearRequests());
+const emu = suiteEmulator();
 
 /** The pathology this guards against takes 50 s and more; a failing preview takes 3 to 10 s. */
 const NO_HANG_MS = 40_000;

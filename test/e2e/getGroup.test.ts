@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { startEmulator, type Emulator } from "../../sdk/src/emulator";
 import { ALICE_DEFAULT_RESULT } from "../helpers/expected";
-import { ALICE, BOB, TEST_SEED } from "../helpers/seed";
+import { ALICE, BOB } from "../helpers/seed";
+import { suiteEmulator } from "./emulated";
 import { Harness, PROGRAMS, REPO, type TestStack } from "./harness";
 
 jest.setTimeout(120_000);
@@ -11,15 +11,8 @@ type Fixture = { outputs: { __provider: string } };
 
 const harness = new Harness("getGroup");
 const program = path.join(PROGRAMS, "lookup");
-let emu: Emulator;
-
-beforeAll(async () => {
-  emu = await startEmulator({ seed: TEST_SEED });
-});
-afterAll(() => emu.stop());
-beforeEach(() => emu.clearRequests());
-
-const gets = () => emu.requests().map((r) => `${r.method} ${r.path} ${r.status}`);
+const emu = suiteEmulator();
+const gets = emu.gets;
 
 function lookupStack(
   stack: string,

@@ -1,22 +1,15 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { startEmulator, type Emulator } from "../../sdk/src/emulator";
-import { ALICE, TEST_SEED } from "../helpers/seed";
+import { ALICE } from "../helpers/seed";
+import { suiteEmulator } from "./emulated";
 import { Harness, PROGRAMS, type TestStack } from "./harness";
 
 jest.setTimeout(180_000);
 
 const harness = new Harness("getGroups");
 const program = path.join(PROGRAMS, "groups");
-let emu: Emulator;
-
-beforeAll(async () => {
-  emu = await startEmulator({ seed: TEST_SEED });
-});
-afterAll(() => emu.stop());
-beforeEach(() => emu.clearRequests());
-
-const gets = () => emu.requests().map((r) => `${r.method} ${r.path} ${r.status}`);
+const emu = suiteEmulator();
+const gets = emu.gets;
 const staging = { name: "staging", primary: "fra", locations: ["fra"] };
 
 function listStack(

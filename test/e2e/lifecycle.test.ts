@@ -6,22 +6,16 @@
  */
 import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { startEmulator, type Emulator } from "../../sdk/src/emulator";
-import { ALICE, TEST_SEED } from "../helpers/seed";
+import { ALICE } from "../helpers/seed";
+import { suiteEmulator } from "./emulated";
 import { Harness, PROGRAMS, REPO, type TestStack } from "./harness";
 
 jest.setTimeout(600_000);
 
 const harness = new Harness("lifecycle");
 const GROUP_TYPE = "pulumi-nodejs:dynamic/turso:Group";
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator({ seed: TEST_SEED });
-});
-afterAll(() => emu.stop());
-beforeEach(() => emu.clearRequests());
-
-const gets = () => emu.requests().map((r) => `${r.method} ${r.path} ${r.status}`);
+const emu = suiteEmulator();
+const gets = emu.gets;
 
 async function deleteGroup(organization: string, group: string): Promise<void> {
   const res = await fetch(`${emu.url}/__emulator/organizations/${organization}/groups/${group}`, {

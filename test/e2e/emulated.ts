@@ -1,0 +1,43 @@
+/**
+ * The emulator of an end-to-end suite: started once before the suite's tests, its request log
+ * cleared before each test, stopped after the suite. Call at the top level of a test file.
+ */
+import { startEmulator, type Emulator, type Seed } from "../../sdk/src/emulator";
+import { TEST_SEED } from "../helpers/seed";
+
+/** The suite's emulator, and its request log as `METHOD /path STATUS` lines. */
+export interface SuiteEmulator extends Emulator {
+  gets(): string[];
+}
+
+export function suiteEmulator(seed: Seed = TEST_SEED): SuiteEmulator {
+  let started: Emulator | undefined;
+  beforeAll(async () => {
+    started = await startEmulator({ seed });
+  });
+  afterAll(() => started?.stop());
+  beforeEach(() => started?.clearRequests());
+  const emu = (): Emulator => {
+    if (started === undefined) throw new Error("the suite's emulator starts in beforeAll");
+    return started;
+  };
+  return {
+    get url() {
+      return emu().url;
+    },
+    get port() {
+      return emu().port;
+    },
+    requests: () => emu().requests(),
+    clearRequests: () => emu().clearRequests(),
+    maxInFlight: () => emu().maxInFlight(),
+    addFault: (fault) => emu().addFault(fault),
+    clearFaults: () => emu().clearFaults(),
+    setGroup: (organization, group) => emu().setGroup(organization, group),
+    stop: () => emu().stop(),
+    gets: () =>
+      emu()
+        .requests()
+        .map((r) => `${r.method} ${r.path} ${r.status}`),
+  };
+}
