@@ -121,7 +121,7 @@ export function refused(err: unknown, parent: pulumi.Resource | undefined): Look
 
 const WHY: Record<string, string> = {
   provider:
-    "a lookup is a read of Pulumi's Node.js dynamic provider and cannot run on another provider; the token and API are chosen by stack config (turso:apiToken, turso:apiBaseUrl)",
+    "a lookup is a read of Pulumi's Node.js dynamic provider and cannot run on another provider; the API and the token come from stack config (turso:apiBaseUrl, turso:apiToken), and another account's token from the lookup's tokenFrom",
   version: "a lookup runs no plugin whose version could be chosen",
   pluginDownloadURL: "a lookup runs no plugin that could be downloaded",
 };
