@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { SETTINGS } from "./settings";
 
-// Whether a stack configuration key holds a secret: in @pulumi/pulumi's runtime (3.270 and
+// Whether a stack configuration key holds a secret: in @pulumi/pulumi's runtime (3.139 and
 // later), though not in its type declarations.
 type SecretCheck = (key: string) => boolean;
 
