@@ -119,7 +119,8 @@ function result(read: LookupOutputs): pulumi.Output<GetGroupResult | undefined> 
  * Looks up a Turso group during `pulumi preview` and `pulumi up`.
  *
  * The lookup calls the Turso Platform API with the token from stack config `turso:apiToken` or
- * `TURSO_API_TOKEN`, read in the provider process only: it never lands in state or logs.
+ * `TURSO_API_TOKEN` (or where `tokenFrom` says), read in the provider process only: it never
+ * lands in the lookup's state or in logs (see the README's "Where the token lives").
  *
  * A bad argument (a malformed name, an invalid `turso:organization` or `TURSO_ORGANIZATION`, a
  * malformed `expect`, an option a lookup cannot honour) throws a {@link TursoInputError} at the
