@@ -1,5 +1,5 @@
 /**
- * Every TypeScript sample of README.md and of each examples/*\/README.md compiles, against the
+ * Every TypeScript sample of README.md, sdk/README.md (the package's) and each examples/*\/README.md compiles, against the
  * package's published types (sdk/dist, as an installed package resolves), in strict mode with
  * exactOptionalPropertyTypes: a sample can no longer drift from the API.
  */
@@ -14,6 +14,7 @@ const SHIMS = path.join(REPO, "test", "types", "shims");
 
 const readmes = [
   "README.md",
+  path.join("sdk", "README.md"),
   ...readdirSync(path.join(REPO, "examples"))
     .map((d) => path.join("examples", d, "README.md"))
     .filter((f) => {
