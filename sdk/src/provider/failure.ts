@@ -2,7 +2,7 @@ import { TursoError } from "../errors";
 
 /** What the host prints after the colon for an expected failure, instead of stack frames. */
 export const FAILURE_HINT =
-  "the lookup failed; the reason is in the error of its pulumi-nodejs:dynamic/turso:Group resource";
+  "the lookup failed; the reason is in the error of its pulumi-nodejs:dynamic/turso:Group or turso:Groups resource";
 
 /**
  * Prepares what a failed read throws to Pulumi's dynamic-provider host.
