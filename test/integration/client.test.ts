@@ -144,7 +144,7 @@ describe("TursoClient against the emulator", () => {
       'Group "nope" was not found in organization "acme" (404: group not found). List its groups with "turso group list" (after "turso org switch acme"), and check the organization\'s name with "turso org list".',
     );
     expect((await failure(client.getGroup({ group: "nope" }))).message).toBe(
-      'Group "nope" was not found in your personal account (404: group not found). List your groups with "turso group list"; for an organization\'s group, set organization or turso:organization.',
+      'Group "nope" was not found in your personal account (404: group not found). List your groups with "turso group list"; for an organization\'s group, set organization, turso:organization or TURSO_ORGANIZATION.',
     );
   });
 

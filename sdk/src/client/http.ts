@@ -261,7 +261,7 @@ export class TursoClient {
       }
       const hint =
         ref.organization === undefined
-          ? `List your groups with "turso group list"; for an organization's group, set organization or turso:organization.`
+          ? `List your groups with "turso group list"; for an organization's group, set organization, turso:organization or TURSO_ORGANIZATION.`
           : `List its groups with "turso group list" (after "turso org switch ${ref.organization}"), and check the organization's name with "turso org list".`;
       return new TursoNotFoundError(`Group "${ref.group}" was not found in ${where} (${said}). ${hint}`, {
         ...details,
