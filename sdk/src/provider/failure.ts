@@ -23,3 +23,12 @@ export function asReadFailure(err: unknown): unknown {
   });
   return err;
 }
+
+/**
+ * What a refresh answers for a lookup whose group or organization no longer exists: an empty id,
+ * which makes Pulumi drop the lookup from state, with a warning saying so.
+ */
+export function droppedByRefresh<T>(id: string, err: Error, warn: (message: string) => void): { id: string; props: T } {
+  warn(`${err.message} Refresh drops the lookup ${id} from the stack's state.`);
+  return { id: "", props: {} as T };
+}

@@ -8,6 +8,7 @@ import type { Group } from "../client/parse";
 import type { ScopeRef } from "../client/url";
 import { TursoNotFoundError } from "../errors";
 import type { TokenSource } from "../settings";
+import { droppedByRefresh } from "./failure";
 
 /** The properties a list lookup records in state (never the token). */
 export interface ListProps {
@@ -65,8 +66,7 @@ export async function readList(
     groups = await source.list(scope, props.tokenFrom ?? undefined);
   } catch (err) {
     if (!(refresh && err instanceof TursoNotFoundError)) throw err;
-    source.warn(`${err.message} Refresh drops the lookup ${id} from the stack's state.`);
-    return { id: "", props: {} as ListOutputs };
+    return droppedByRefresh<ListOutputs>(id, err, source.warn);
   }
   return {
     id,
@@ -80,7 +80,8 @@ export async function readList(
   };
 }
 
-function recordedGroup(group: Group): RecordedGroup {
+/** One group as a read records it: every field present, absent optional ones `null`. */
+export function recordedGroup(group: Group): RecordedGroup {
   return {
     name: group.name,
     locations: [...group.locations],

@@ -12,8 +12,8 @@ import type { GroupRef, ScopeRef } from "../client/url";
 import { engineAddress, engineLogger } from "./engineLog";
 import { TursoInputError, TursoNotFoundError } from "../errors";
 import { checkPlacement, type PlacementExpectation } from "../placement";
-import { asReadFailure } from "./failure";
-import { readList, type ListOutputs, type ListProps } from "./readList";
+import { asReadFailure, droppedByRefresh } from "./failure";
+import { readList, recordedGroup, type ListOutputs, type ListProps } from "./readList";
 import { resolveSettings, type ConfigLookup, type Environment, type TokenSource } from "../settings";
 
 /** The properties a group lookup records in state (never the token). Contract: see provider.ts. */
@@ -137,8 +137,7 @@ export class ProviderRuntime {
       if (!(err instanceof TursoNotFoundError)) throw err;
       if (props.ifExists === true && err.missing === "group") group = undefined;
       else if (refresh) {
-        this.logger?.warn(`${err.message} Refresh drops the lookup ${id} from the stack's state.`);
-        return { id: "", props: {} as GroupOutputs };
+        return droppedByRefresh<GroupOutputs>(id, err, (message) => this.logger?.warn(message));
       } else throw err;
     }
     if (group !== undefined && !refresh) checkPlacement(ref, group, props.expect ?? undefined);
@@ -185,18 +184,23 @@ function once<T>(cache: Map<string, Promise<T>>, key: string, request: () => Pro
   return pending;
 }
 
+/** The group fields of an absent `ifExists` group. */
+const ABSENT = {
+  name: null,
+  locations: null,
+  primary: null,
+  uuid: null,
+  version: null,
+  deleteProtection: null,
+  archived: null,
+} as const;
+
 /** The outputs a read records: the group (or its absence) and the props it was read with. */
 function recorded(props: GroupProps, group: Group | undefined): GroupOutputs {
   return {
     group: props.group,
     organization: props.organization ?? null,
-    name: group?.name ?? null,
-    locations: group ? [...group.locations] : null,
-    primary: group?.primary ?? null,
-    uuid: group?.uuid ?? null,
-    version: group?.version ?? null,
-    deleteProtection: group?.deleteProtection ?? null,
-    archived: group?.archived ?? null,
+    ...(group === undefined ? ABSENT : recordedGroup(group)),
     found: group !== undefined,
     expect: props.expect ?? null,
     ifExists: props.ifExists ?? null,
