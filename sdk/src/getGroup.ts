@@ -5,7 +5,7 @@ import { validateName } from "./client/validate";
 import { validateExpectation, type PlacementExpectation } from "./placement";
 import { regionOf, type LocationRegion } from "./regions";
 import { validateTokenSource, type TokenSource } from "./settings";
-import { checkOptions, fallbackOrganization, refused, register, resolveArgs } from "./program/call";
+import { checkOptions, fallbackOrganization, refused, register, resolveArgs, whenKnown } from "./program/call";
 import type { LookupOutputs } from "./program/registry";
 
 /** Arguments of {@link getGroup}. */
@@ -189,14 +189,10 @@ export function getGroupOutput(
   if (isPlain(organization) && organization !== undefined) validateName("organization", organization);
   if (isPlain(expect)) validateExpectation(expect);
   validateTokenSource(tokenFrom);
-  const inputs = pulumi.output({ organization, group, expect });
-  return pulumi.all([inputs, pulumi.isSecret(inputs)]).apply(([known, secret]) => {
-    let read: LookupOutputs;
-    try {
-      read = register(resolveArgs({ ...known, ifExists, tokenFrom }, fallback), { ...placement, secret });
-    } catch (err) {
-      read = refused(err, placement.parent);
-    }
-    return result(read);
-  });
+  return whenKnown(
+    pulumi.output({ organization, group, expect }),
+    (known, secret) =>
+      result(register(resolveArgs({ ...known, ifExists, tokenFrom }, fallback), { ...placement, secret })),
+    (err) => result(refused(err, placement.parent)),
+  );
 }

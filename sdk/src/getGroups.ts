@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- named by the TSDoc {@link} below
 import type { TursoInputError } from "./errors";
 import { groupResult, isPlain, type GetGroupResult } from "./getGroup";
-import { checkOptions, fallbackOrganization } from "./program/call";
+import { checkOptions, fallbackOrganization, whenKnown } from "./program/call";
 import { refusedList, registerList, resolveListArgs } from "./program/list";
 import type { ListLookupOutputs } from "./resource";
 import { validateTokenSource, type TokenSource } from "./settings";
@@ -98,14 +98,10 @@ export function getGroupsOutput(
   }
   // As getGroupOutput: checked when known, and a refused read instead of a throw inside apply.
   validateTokenSource(tokenFrom);
-  const input = pulumi.output(organization);
-  return pulumi.all([input, pulumi.isSecret(input)]).apply(([known, secret]) => {
-    let read: ListLookupOutputs;
-    try {
-      read = registerList(resolveListArgs({ organization: known, tokenFrom }, fallback), { ...placement, secret });
-    } catch (err) {
-      read = refusedList(err, placement.parent);
-    }
-    return result(read);
-  });
+  return whenKnown(
+    pulumi.output(organization),
+    (known, secret) =>
+      result(registerList(resolveListArgs({ organization: known, tokenFrom }, fallback), { ...placement, secret })),
+    (err) => result(refusedList(err, placement.parent)),
+  );
 }

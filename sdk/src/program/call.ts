@@ -119,6 +119,25 @@ export function refused(err: unknown, parent: pulumi.Resource | undefined): Look
   );
 }
 
+/**
+ * A lookup whose arguments include Outputs: made when they are known (secret when any of them is),
+ * and refused by its read (see {@link refused}) instead of throwing inside `apply` when they turn
+ * out bad. Shared by getGroupOutput and getGroupsOutput.
+ */
+export function whenKnown<T, R>(
+  inputs: pulumi.Output<T>,
+  lookup: (known: T, secret: boolean) => pulumi.Output<R>,
+  refuse: (err: unknown) => pulumi.Output<R>,
+): pulumi.Output<R> {
+  return pulumi.all([inputs, pulumi.isSecret(inputs)]).apply(([known, secret]) => {
+    try {
+      return lookup(known as T, secret);
+    } catch (err) {
+      return refuse(err);
+    }
+  });
+}
+
 const WHY: Record<string, string> = {
   provider:
     "a lookup is a read of Pulumi's Node.js dynamic provider and cannot run on another provider; the API and the token come from stack config (turso:apiBaseUrl, turso:apiToken), and another account's token from the lookup's tokenFrom",
