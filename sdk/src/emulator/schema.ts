@@ -86,11 +86,14 @@ function check(schema: Schema, value: unknown, where: string, fail: (m: string) 
   if (typeof value === "number" && (value < (s.minimum ?? -Infinity) || value > (s.maximum ?? Infinity))) throw must();
   if (Array.isArray(value)) {
     if (value.length < (s.minItems ?? 0)) throw must();
+    // One pass: each item's JSON is looked up in the set of those before it (10 000 items: ms, not seconds).
+    const seen = new Set<string>();
     value.forEach((item, i) => {
       if (s.items) check(s.items, item, `${where}[${i}]`, fail);
-      if (s.uniqueItems && value.slice(0, i).some((x) => JSON.stringify(x) === JSON.stringify(item))) {
-        throw fail(`${where}[${i}]: ${JSON.stringify(item)} appears twice`);
-      }
+      if (!s.uniqueItems) return;
+      const text = JSON.stringify(item);
+      if (seen.has(text)) throw fail(`${where}[${i}]: ${text} appears twice`);
+      seen.add(text);
     });
   }
   if (isRecord(value)) checkObject(s, value, where, fail);
@@ -105,17 +108,20 @@ function checkObject(s: Schema, value: Record<string, unknown>, where: string, f
     shape = { ...branch, required: [...(s.required ?? []), ...(branch.required ?? [])] };
   }
   const props = shape.properties ?? {};
+  // Only the schema's own keys are known: "__proto__", "constructor", "toString" and the like,
+  // which an object finds through Object.prototype, are unknown keys like any other.
+  const known = (k: string): Schema | undefined => (Object.hasOwn(props, k) ? props[k] : undefined);
   for (const r of shape.required ?? []) {
-    if (value[r] === undefined) check(props[r] ?? {}, undefined, key(where, r), fail);
+    if (value[r] === undefined) check(known(r) ?? {}, undefined, key(where, r), fail);
   }
   for (const [k, needs] of Object.entries(shape.dependentRequired ?? {})) {
     const missing = value[k] === undefined ? undefined : needs.find((n) => value[n] === undefined);
     if (missing !== undefined) throw fail(`${key(where, missing)} is required when ${k} is set`);
   }
   for (const [k, v] of Object.entries(value)) {
-    const known = props[k];
-    if (known !== undefined) {
-      check(known, v, key(where, k), fail);
+    const schema = known(k);
+    if (schema !== undefined) {
+      check(schema, v, key(where, k), fail);
     } else if (shape.additionalProperties === false) {
       throw fail(`${key(where, k)}: unknown key${hint(k, Object.keys(props))}`);
     } else if (shape.additionalProperties !== undefined) {
