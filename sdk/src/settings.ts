@@ -63,6 +63,27 @@ export function validateTokenSource(value: unknown): TokenSource | undefined {
   };
 }
 
+/** Where a lookup's token is looked for: `tokenFrom`, else `turso:apiToken` then `TURSO_API_TOKEN`. */
+function tokenSourceOf(tokenFrom: TokenSource | undefined): TokenSource {
+  return tokenFrom ?? { config: SETTINGS.apiToken.key, env: SETTINGS.apiToken.env };
+}
+
+/**
+ * The token of a lookup (the default one without `tokenFrom`) and where it was found, config
+ * first; undefined when neither place holds one.
+ */
+export function findToken(
+  config: ConfigLookup,
+  env: Environment,
+  tokenFrom?: TokenSource,
+): { token: string; tokenSource: string } | undefined {
+  const source = tokenSourceOf(tokenFrom);
+  const fromConfig = source.config === undefined ? undefined : nonEmpty(config(source.config));
+  if (fromConfig !== undefined) return { token: fromConfig, tokenSource: `stack config "${source.config}"` };
+  const fromEnv = source.env === undefined ? undefined : nonEmpty(env[source.env]);
+  return fromEnv === undefined ? undefined : { token: fromEnv, tokenSource: `environment variable ${source.env}` };
+}
+
 /** The settings of the HTTP client, resolved from stack configuration and environment. */
 export type Settings = Omit<ClientOptions, "logger" | "sleep" | "random" | "now">;
 
@@ -91,11 +112,9 @@ function integer(config: ConfigLookup, spec: { key: string; default: number; min
  */
 export function resolveSettings(config: ConfigLookup, env: Environment, tokenFrom?: TokenSource): Settings {
   const { apiBaseUrl } = SETTINGS;
-  const apiToken = tokenFrom ?? { config: SETTINGS.apiToken.key, env: SETTINGS.apiToken.env };
-  const fromConfig = apiToken.config === undefined ? undefined : nonEmpty(config(apiToken.config));
-  const fromEnv = apiToken.env === undefined ? undefined : nonEmpty(env[apiToken.env]);
-  const token = fromConfig ?? fromEnv;
-  if (token === undefined) {
+  const found = findToken(config, env, tokenFrom);
+  if (found === undefined) {
+    const apiToken = tokenSourceOf(tokenFrom);
     const places = [
       ...(apiToken.config === undefined ? [] : [`stack config "${apiToken.config}"`]),
       ...(apiToken.env === undefined ? [] : [`environment variable ${apiToken.env}`]),
@@ -110,13 +129,13 @@ export function resolveSettings(config: ConfigLookup, env: Environment, tokenFro
         `Create a token with "turso auth api-tokens mint NAME", then run ${fixes.join(" or ")}.`,
     );
   }
+  const { token, tokenSource } = found;
   const urlFromConfig = nonEmpty(config(apiBaseUrl.key));
   const rawUrl = urlFromConfig ?? nonEmpty(env[apiBaseUrl.env]) ?? apiBaseUrl.default;
   const urlKey = urlFromConfig !== undefined ? apiBaseUrl.key : apiBaseUrl.env;
   return {
     token,
-    tokenSource:
-      fromConfig !== undefined ? `stack config "${apiToken.config}"` : `environment variable ${apiToken.env}`,
+    tokenSource,
     baseUrl: checkBaseUrl(rawUrl, urlKey),
     timeoutMs: integer(config, SETTINGS.timeoutMs),
     totalTimeoutMs: integer(config, SETTINGS.totalTimeoutMs),
@@ -135,18 +154,31 @@ export interface DefaultOrganization {
   readonly organization: string;
   /** `stack config "turso:organization"` or `environment variable TURSO_ORGANIZATION`. */
   readonly source: string;
+  /** Set with `pulumi config set --secret`: the lookups that use it are secret lookups. */
+  readonly secret?: true;
 }
 
 /**
  * The organization a lookup uses when it is given none: stack config `turso:organization`, else
  * `TURSO_ORGANIZATION`; undefined means the personal account (`GET /v1/groups/{group}`). Checked
- * here, in the program, so that a bad value fails at the call, naming where it came from.
+ * here, in the program, so that a bad value fails at the call, naming where it came from. A
+ * config value that `isSecret` says is a secret is never shown, and is marked `secret`; an
+ * environment variable is never a secret.
  */
-export function defaultOrganization(config: ConfigLookup, env: Environment): DefaultOrganization | undefined {
+export function defaultOrganization(
+  config: ConfigLookup,
+  env: Environment,
+  isSecret: (key: string) => boolean = () => false,
+): DefaultOrganization | undefined {
   const { key, env: variable } = SETTINGS.organization;
   const fromConfig = nonEmpty(config(key));
   if (fromConfig !== undefined) {
-    return { organization: validateName(key, fromConfig), source: `stack config "${key}"` };
+    const secret = isSecret(key);
+    return {
+      organization: validateName(key, fromConfig, secret),
+      source: `stack config "${key}"`,
+      ...(secret ? { secret } : {}),
+    };
   }
   const fromEnv = nonEmpty(env[variable]);
   if (fromEnv === undefined) return undefined;

@@ -150,8 +150,9 @@ describe("text from the server is data, not output", () => {
     const err = await failure(testClient(server.url, ALICE).client.getGroup({ group: "default" }));
     expect(err).toBeInstanceOf(TursoResponseError);
     expect(err.message).toBe(
-      "The Turso API answered 200 but the body contains the API token, which must never reach state. " +
-        "Retry later; if it persists, report it to Turso.",
+      "The Turso API answered 200 but the body contains an API token, which must never reach state. " +
+        "Retrying will not help: check that the base URL (turso:apiBaseUrl or TURSO_API_BASEURL) is the Turso API's, " +
+        "and report it to Turso if it is.",
     );
   });
 });

@@ -69,7 +69,7 @@ describe("parseGroupsBody", () => {
 
   it("refuses a body that holds the token", () => {
     expect(() => parseGroupsBody(200, '{"groups":[],"echo":"tok-123"}', ctx, ["tok-123"])).toThrow(
-      "the body contains the API token, which must never reach state",
+      "the body contains an API token, which must never reach state",
     );
   });
 });

@@ -41,6 +41,11 @@ export interface ClientOptions {
   readonly retry: RetryPolicy;
   readonly maxConcurrency: number;
   readonly maxResponseBytes: number;
+  /**
+   * The other tokens this process knows (`turso:apiToken`, every `tokenFrom` token): an answer
+   * must carry none of them either, and messages show none of them.
+   */
+  readonly otherTokens?: () => readonly string[];
   readonly logger?: ClientLogger;
   /** Test seams: the wait between retries, the jitter source and the clock. */
   readonly sleep?: (ms: number) => Promise<void>;
@@ -87,11 +92,23 @@ export class TursoClient {
     });
   }
 
-  /** Retrieves one group. Names are validated before any request is made. */
+  /**
+   * Retrieves one group. Names are validated before any request is made; an answer about another
+   * group than the one asked for is refused.
+   */
   async getGroup(ref: GroupRef): Promise<Group> {
     const checked: GroupRef = { ...checkScope(ref), group: validateName("group", ref.group) };
     const url = groupUrl(this.options.baseUrl, checked);
-    return this.limiter.run(() => this.fetchWithRetries(checked, url, parseGroupBody));
+    return this.limiter.run(() =>
+      this.fetchWithRetries(checked, url, (status, text, details, secrets) =>
+        parseGroupBody(status, text, details, secrets, checked.group),
+      ),
+    );
+  }
+
+  /** Every secret this client must never store or show: its token first, then the others known. */
+  private secrets(): string[] {
+    return [this.options.token, ...(this.options.otherTokens?.() ?? [])].filter((s) => s !== "");
   }
 
   /**
@@ -121,7 +138,7 @@ export class TursoClient {
       logger?.debug(`GET ${url} -> ${status} (attempt ${attempt}/${attempts}, ${now() - t0} ms)`);
 
       if (result.kind === "response" && result.response.status >= 200 && result.response.status < 300) {
-        return parse(result.response.status, result.response.data, { method: "GET", url }, [this.options.token]);
+        return parse(result.response.status, result.response.data, { method: "GET", url }, this.secrets());
       }
       const retryable =
         result.kind === "timeout" ||
@@ -216,7 +233,7 @@ export class TursoClient {
     ctx: { method: string; url: string; attempts: number; what: string; tried: string },
   ): TursoError {
     const { status } = response;
-    const apiMessage = apiErrorMessage(typeof response.data === "string" ? response.data : "", [this.options.token]);
+    const apiMessage = apiErrorMessage(typeof response.data === "string" ? response.data : "", this.secrets());
     const said = `${status}${apiMessage === undefined ? "" : `: ${apiMessage}`}`;
     const details = {
       method: ctx.method,
@@ -271,7 +288,7 @@ export class TursoClient {
     if (status >= 300 && status < 400) {
       const location = header(response, "location") ?? "(no Location)";
       return new TursoApiError(
-        `The Turso API answered GET ${ctx.url} with a redirect (${status} to ${showUrl(location, [this.options.token])}), which is not followed ` +
+        `The Turso API answered GET ${ctx.url} with a redirect (${status} to ${showUrl(location, this.secrets())}), which is not followed ` +
           `so that the token never leaves for another host. Check turso:apiBaseUrl.`,
         details,
       );

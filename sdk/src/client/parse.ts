@@ -1,5 +1,6 @@
 import { TursoResponseError } from "../errors";
 import { redact } from "./redact";
+import { brokenRule } from "./validate";
 
 /** A Turso group as the retrieve-group endpoint describes it. */
 export interface Group {
@@ -36,28 +37,71 @@ export function apiErrorMessage(text: string, secrets: readonly string[] = []): 
   return said === "" ? undefined : said;
 }
 
-type Fail = (what: string) => never;
+/**
+ * Bounds on what one answer may hold: far above any real organization (Turso offers a few dozen
+ * locations; an organization has tens of groups), far below what would cost a preview minutes or
+ * flood a terminal (a group of 100 000 locations took 350 s to deploy). The 1 MiB cap on the body
+ * ({@link MAX_RESPONSE_BYTES}) still applies.
+ */
+export const ANSWER_LIMITS = {
+  /** Locations in one group. */
+  locationsPerGroup: 256,
+  /** Groups in one list. */
+  groupsPerList: 2_000,
+  /** Locations across every group of one list. */
+  locationsPerList: 20_000,
+  /** Characters in a location code, a UUID or a version. */
+  textLength: 128,
+} as const;
 
-/** Checks a 2xx body as JSON without the token, or fails. */
+/** Why an answer is refused, and what to do about it. */
+type Fail = (what: string, advice?: string) => never;
+
+const RETRY_ADVICE = "Retry later; if it persists, report it to Turso.";
+const PROMISE_ADVICE =
+  "Retrying will not help: check that the base URL (turso:apiBaseUrl or TURSO_API_BASEURL) is the Turso API's, and report it to Turso if it is.";
+
+/** Whether any string of `value` (keys included), at any depth, contains one of `secrets`. */
+function holdsSecret(value: unknown, secrets: readonly string[]): boolean {
+  if (typeof value === "string") return secrets.some((s) => value.includes(s));
+  if (Array.isArray(value)) return value.some((v) => holdsSecret(v, secrets));
+  if (isRecord(value))
+    return Object.entries(value).some(([k, v]) => holdsSecret(k, secrets) || holdsSecret(v, secrets));
+  return false;
+}
+
+/**
+ * Checks a 2xx body as JSON holding none of `secrets`, or fails. The token is looked for in the
+ * text and, after parsing, in every string (`"\u0074ok…"` is the token once parsed).
+ */
 function parseBody(
   status: number,
   text: string,
   details: { method: string; url: string },
   secrets: readonly string[],
 ): { body: unknown; fail: Fail } {
-  const fail: Fail = (what) => {
-    throw new TursoResponseError(
-      `The Turso API answered ${status} but ${what}. Retry later; if it persists, report it to Turso.`,
-      { ...details, status },
-    );
+  const fail: Fail = (what, advice = RETRY_ADVICE) => {
+    throw new TursoResponseError(`The Turso API answered ${status} but ${what}. ${advice}`, { ...details, status });
   };
+  const hidden = secrets.filter((s) => s !== "");
+  const tokenFound = (): never => fail("the body contains an API token, which must never reach state", PROMISE_ADVICE);
   // A server that echoes the token would otherwise put it in state, or in this message.
-  if (secrets.some((secret) => secret !== "" && text.includes(secret))) {
-    fail("the body contains the API token, which must never reach state");
-  }
+  if (hidden.some((secret) => text.includes(secret))) tokenFound();
   const body = parseJson(text);
-  if (body === undefined) fail(`the body is not JSON (${JSON.stringify(redact(text, secrets, 60))})`);
+  if (body === undefined) fail(`the body is not JSON (${JSON.stringify(redact(text, hidden, 60))})`);
+  if (holdsSecret(body, hidden)) tokenFound();
   return { body, fail };
+}
+
+/** Server text for a message: cleaned, redacted and short, in quotes. */
+const quote = (text: string): string => JSON.stringify(redact(text, [], 40));
+
+/** A location code, UUID or version: 1 to `textLength` characters, nothing a terminal acts on. */
+function textProblem(value: string): string | undefined {
+  if (value.length === 0) return "is empty";
+  if (value.length > ANSWER_LIMITS.textLength) return `is longer than ${ANSWER_LIMITS.textLength} characters`;
+  if (/[\p{Cc}\p{Cf}\p{Cs}\p{Z}]/u.test(value)) return `holds whitespace or control characters (${quote(value)})`;
+  return undefined;
 }
 
 /** Checks one group object of a body; `at` names it in messages (`group`, `groups[3]`). */
@@ -65,14 +109,33 @@ function parseGroup(g: unknown, at: string, fail: Fail): Group {
   if (!isRecord(g)) return fail(`"${at}" is not an object`);
   const { name, locations, primary } = g;
   if (typeof name !== "string") fail(`"${at}.name" is not a string`);
+  const badName = brokenRule(name as string);
+  if (badName !== undefined)
+    fail(`"${at}.name" ${quote(name as string)} is not a group name: ${badName}`, PROMISE_ADVICE);
   if (!Array.isArray(locations) || !locations.every((l) => typeof l === "string")) {
     fail(`"${at}.locations" is not an array of strings`);
+  }
+  if ((locations as string[]).length > ANSWER_LIMITS.locationsPerGroup) {
+    fail(
+      `"${at}.locations" holds ${(locations as string[]).length} locations, over the limit of ${ANSWER_LIMITS.locationsPerGroup} per group`,
+      PROMISE_ADVICE,
+    );
   }
   if (typeof primary !== "string") fail(`"${at}.primary" is not a string`);
   const optional = <T>(key: string, type: "string" | "boolean"): T | undefined =>
     typeof g[key] === type ? (g[key] as T) : undefined;
   const uuid = optional<string>("uuid", "string");
   const version = optional<string>("version", "string");
+  const texts: [string, string | undefined][] = [
+    ["primary", primary as string],
+    ["uuid", uuid],
+    ["version", version],
+    ...(locations as string[]).map((l, i): [string, string] => [`locations[${i}]`, l]),
+  ];
+  for (const [field, value] of texts) {
+    const problem = value === undefined ? undefined : textProblem(value);
+    if (problem !== undefined) fail(`"${at}.${field}" ${problem}`, PROMISE_ADVICE);
+  }
   const deleteProtection = optional<boolean>("delete_protection", "boolean");
   const archived = optional<boolean>("archived", "boolean");
   return {
@@ -96,10 +159,15 @@ export function parseGroupBody(
   text: string,
   details: { method: string; url: string },
   secrets: readonly string[] = [],
+  asked?: string,
 ): Group {
   const { body, fail } = parseBody(status, text, details, secrets);
   if (!isRecord(body) || !isRecord(body["group"])) return fail('the body has no "group" object');
-  return parseGroup(body["group"], "group", fail);
+  const group = parseGroup(body["group"], "group", fail);
+  if (asked !== undefined && group.name !== asked) {
+    fail(`describes the group ${quote(group.name)}, not the group "${asked}" that was asked for`, PROMISE_ADVICE);
+  }
+  return group;
 }
 
 /**
@@ -114,5 +182,23 @@ export function parseGroupsBody(
 ): Group[] {
   const { body, fail } = parseBody(status, text, details, secrets);
   if (!isRecord(body) || !Array.isArray(body["groups"])) return fail('the body has no "groups" array');
-  return body["groups"].map((g: unknown, i) => parseGroup(g, `groups[${i}]`, fail));
+  const list: unknown[] = body["groups"];
+  if (list.length > ANSWER_LIMITS.groupsPerList) {
+    fail(`the list holds ${list.length} groups, over the limit of ${ANSWER_LIMITS.groupsPerList}`, PROMISE_ADVICE);
+  }
+  const groups = list.map((g, i) => parseGroup(g, `groups[${i}]`, fail));
+  const total = groups.reduce((n, g) => n + g.locations.length, 0);
+  if (total > ANSWER_LIMITS.locationsPerList) {
+    fail(
+      `the list holds ${total} locations in all, over the limit of ${ANSWER_LIMITS.locationsPerList}`,
+      PROMISE_ADVICE,
+    );
+  }
+  const seen = new Set<string>();
+  for (const [i, g] of groups.entries()) {
+    if (seen.has(g.name))
+      fail(`"groups[${i}].name" ${quote(g.name)} names a group already in the list`, PROMISE_ADVICE);
+    seen.add(g.name);
+  }
+  return groups;
 }
