@@ -1,4 +1,5 @@
 import type { Group } from "./client/parse";
+import { redact } from "./client/redact";
 import { describeRef, type GroupRef } from "./client/url";
 import { TursoInputError, TursoPlacementError } from "./errors";
 
@@ -18,17 +19,20 @@ export interface PlacementExpectation {
   readonly locationsInclude?: readonly string[];
 }
 
-/** Checks an expectation given by a program (plain JavaScript may pass anything). */
-export function validateExpectation(value: unknown): PlacementExpectation | undefined {
+/**
+ * Checks an expectation given by a program (plain JavaScript may pass anything). With `secret`,
+ * the message quotes nothing of the value.
+ */
+export function validateExpectation(value: unknown, secret = false): PlacementExpectation | undefined {
   if (value === undefined || value === null) return undefined;
   const fail = (rule: string): never => {
-    throw new TursoInputError("expect", rule, `expect is invalid: ${rule}.`);
+    throw new TursoInputError("expect", rule, `expect${secret ? " (a secret, not shown)" : ""} is invalid: ${rule}.`);
   };
   if (typeof value !== "object" || Array.isArray(value)) return fail("it must be an object");
   const out: { primaryIn?: string[]; locationsInclude?: string[] } = {};
   for (const [key, list] of Object.entries(value)) {
     if (key !== "primaryIn" && key !== "locationsInclude")
-      fail(`it has an unknown field ${JSON.stringify(key)} (use primaryIn, locationsInclude)`);
+      fail(`it has an unknown field${secret ? "" : ` ${JSON.stringify(key)}`} (use primaryIn, locationsInclude)`);
     if (!Array.isArray(list) || !list.every((l) => typeof l === "string" && l !== "")) {
       fail(`expect.${key} must be an array of location codes`);
     }
@@ -38,15 +42,32 @@ export function validateExpectation(value: unknown): PlacementExpectation | unde
   return out;
 }
 
-/** The ways `group` breaks `expect`, in words; empty when it is placed as expected. */
+/** The most locations a placement message lists; the rest are counted. */
+const MAX_LISTED = 12;
+
+/** A location code from the server, as a message shows it: cleaned (see {@link redact}), short, quoted. */
+const shown = (code: string): string => JSON.stringify(redact(code, [], 40));
+
+/** Server-sent codes as a message shows them: `["fra","ams"]`, at most {@link MAX_LISTED}, then a count. */
+function shownList(codes: readonly string[]): string {
+  const listed = codes.slice(0, MAX_LISTED).map(shown);
+  const more = codes.length > MAX_LISTED ? `, and ${codes.length - MAX_LISTED} more` : "";
+  return `[${listed.join(",")}${more}]`;
+}
+
+/**
+ * The ways `group` breaks `expect`, in words; empty when it is placed as expected. What the server
+ * sent goes through the cleaning of every server text ({@link redact}): no escape, control or
+ * bidirectional character reaches the terminal.
+ */
 export function placementProblems(group: Pick<Group, "primary" | "locations">, expect: PlacementExpectation): string[] {
   const problems: string[] = [];
   if (expect.primaryIn !== undefined && !expect.primaryIn.includes(group.primary)) {
-    problems.push(`primary is "${group.primary}", expected one of ${JSON.stringify(expect.primaryIn)}`);
+    problems.push(`primary is ${shown(group.primary)}, expected one of ${JSON.stringify(expect.primaryIn)}`);
   }
   const missing = (expect.locationsInclude ?? []).filter((l) => !group.locations.includes(l));
   if (missing.length > 0) {
-    problems.push(`locations are ${JSON.stringify(group.locations)}, missing ${JSON.stringify(missing)}`);
+    problems.push(`locations are ${shownList(group.locations)}, missing ${JSON.stringify(missing)}`);
   }
   return problems;
 }
