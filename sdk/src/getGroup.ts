@@ -5,8 +5,17 @@ import { validateName } from "./client/validate";
 import { validateExpectation, type PlacementExpectation } from "./placement";
 import { regionOf, type LocationRegion } from "./regions";
 import { validateTokenSource, type TokenSource } from "./settings";
-import { checkOptions, fallbackOrganization, refused, register, resolveArgs, whenKnown } from "./program/call";
-import type { LookupOutputs } from "./program/registry";
+import {
+  checkOptions,
+  fallbackOrganization,
+  plainPlacement,
+  refused,
+  register,
+  resolveArgs,
+  usesSecretFallback,
+  whenKnown,
+} from "./program/call";
+import { nextOrdinal, type LookupOutputs } from "./program/registry";
 
 /** Arguments of {@link getGroup}. */
 export interface GetGroupArgs {
@@ -143,7 +152,8 @@ export function getGroup(
 export function getGroup(args: GetGroupArgs, opts?: pulumi.InvokeOptions): Promise<GetGroupResult | undefined>;
 export function getGroup(args: GetGroupArgs, opts?: pulumi.InvokeOptions): Promise<GetGroupResult | undefined> {
   const placement = checkOptions("getGroup", opts);
-  const read = register(resolveArgs(args, fallbackOrganization()), { ...placement, secret: false });
+  const fallback = fallbackOrganization();
+  const read = register(resolveArgs(args, fallback), plainPlacement(placement, args, fallback));
   // Output.promise() is the SDK's own bridge from an Output to a Promise.
   return (result(read) as unknown as { promise(): Promise<GetGroupResult | undefined> }).promise();
 }
@@ -182,17 +192,25 @@ export function getGroupOutput(
   const fallback = fallbackOrganization();
   const { organization, group, expect, ifExists, tokenFrom } = args;
   if ([organization, group, expect].every(isPlain)) {
-    return result(register(resolveArgs(args, fallback), { ...placement, secret: false }));
+    return result(register(resolveArgs(args, fallback), plainPlacement(placement, args, fallback)));
   }
   // What is known now is checked now; the rest when known, and never thrown from inside apply.
   if (isPlain(group)) validateName("group", group);
   if (isPlain(organization) && organization !== undefined) validateName("organization", organization);
   if (isPlain(expect)) validateExpectation(expect);
   validateTokenSource(tokenFrom);
+  // Taken now, in the program's order of calls: it names the lookup if it turns out secret.
+  const ordinal = nextOrdinal(placement.parent);
   return whenKnown(
     pulumi.output({ organization, group, expect }),
     (known, secret) =>
-      result(register(resolveArgs({ ...known, ifExists, tokenFrom }, fallback), { ...placement, secret })),
+      result(
+        register(resolveArgs({ ...known, ifExists, tokenFrom }, fallback, secret), {
+          ...placement,
+          secret: secret || usesSecretFallback(known, fallback),
+          ordinal,
+        }),
+      ),
     (err) => result(refused(err, placement.parent)),
   );
 }

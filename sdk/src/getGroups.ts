@@ -2,7 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- named by the TSDoc {@link} below
 import type { TursoInputError } from "./errors";
 import { groupResult, isPlain, type GetGroupResult } from "./getGroup";
-import { checkOptions, fallbackOrganization, whenKnown } from "./program/call";
+import { checkOptions, fallbackOrganization, plainPlacement, usesSecretFallback, whenKnown } from "./program/call";
+import { nextOrdinal } from "./program/registry";
 import { refusedList, registerList, resolveListArgs } from "./program/list";
 import type { ListLookupOutputs } from "./resource";
 import { validateTokenSource, type TokenSource } from "./settings";
@@ -66,7 +67,8 @@ function result(read: ListLookupOutputs): pulumi.Output<GetGroupsResult> {
  */
 export function getGroups(args: GetGroupsArgs = {}, opts?: pulumi.InvokeOptions): Promise<GetGroupsResult> {
   const placement = checkOptions("getGroups", opts);
-  const read = registerList(resolveListArgs(args, fallbackOrganization()), { ...placement, secret: false });
+  const fallback = fallbackOrganization();
+  const read = registerList(resolveListArgs(args, fallback), plainPlacement(placement, args, fallback));
   // Output.promise() is the SDK's own bridge from an Output to a Promise.
   return (result(read) as unknown as { promise(): Promise<GetGroupsResult> }).promise();
 }
@@ -94,14 +96,21 @@ export function getGroupsOutput(
   const fallback = fallbackOrganization();
   const { organization, tokenFrom } = args;
   if (isPlain(organization)) {
-    return result(registerList(resolveListArgs(args, fallback), { ...placement, secret: false }));
+    return result(registerList(resolveListArgs(args, fallback), plainPlacement(placement, args, fallback)));
   }
   // As getGroupOutput: checked when known, and a refused read instead of a throw inside apply.
   validateTokenSource(tokenFrom);
+  const ordinal = nextOrdinal(placement.parent);
   return whenKnown(
     pulumi.output(organization),
     (known, secret) =>
-      result(registerList(resolveListArgs({ organization: known, tokenFrom }, fallback), { ...placement, secret })),
+      result(
+        registerList(resolveListArgs({ organization: known, tokenFrom }, fallback, secret), {
+          ...placement,
+          secret: secret || usesSecretFallback({ organization: known }, fallback),
+          ordinal,
+        }),
+      ),
     (err) => result(refusedList(err, placement.parent)),
   );
 }

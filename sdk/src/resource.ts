@@ -13,8 +13,13 @@ const OUTPUTS = ["name", "locations", "primary", "uuid", "version", "deleteProte
 export interface LookupPlacement {
   readonly parent?: pulumi.Resource | undefined;
   readonly dependsOn?: pulumi.Input<pulumi.Input<pulumi.Resource>[]> | pulumi.Input<pulumi.Resource> | undefined;
-  /** The inputs came from secrets: the state then names the lookup by a digest and keeps every value secret. */
+  /**
+   * The inputs came from secrets: the state then names the lookup by its `ordinal` and keeps every
+   * value secret.
+   */
   readonly secret: boolean;
+  /** A secret lookup's name and id: `secret~<ordinal>` (see `nextOrdinal`). */
+  readonly ordinal?: number | undefined;
 }
 
 function digest(text: string): string {
@@ -35,7 +40,8 @@ function nameOf(resource: pulumi.Resource): string {
  * Its id is `organization/group` (or `group`); its name is the id, prefixed with the parent's
  * name under a parent so that two components may each read the same group, and followed by
  * `@<config key>|$<variable>` when `tokenFrom` names another account's token. When an input was a
- * secret, id and name are a digest instead, and every property is kept secret in state.
+ * secret, the id is `secret~<n>`, the ordinal of the call (see `nextOrdinal`), and every property
+ * is kept secret in state.
  */
 export class GroupLookup extends pulumi.dynamic.Resource implements LookupOutputs {
   declare readonly name: pulumi.Output<string | null>;
@@ -65,7 +71,8 @@ export class GroupLookup extends pulumi.dynamic.Resource implements LookupOutput
 }
 
 /**
- * A lookup's id and name: the id is `plainId`, or a digest of it when an input was a secret; the
+ * A lookup's id and name: the id is `plainId`, or `secret~<ordinal>` when an input was a secret
+ * (nothing derived from the secret, which a list of guesses could confirm); the
  * name is the id, prefixed with the parent's name under a parent so that two components may each
  * read the same thing, and followed by `@<config key>|$<variable>` when `tokenFrom` names another
  * account's token (a second account's lookup is another lookup).
@@ -75,7 +82,9 @@ function naming(
   tokenFrom: TokenSource | null | undefined,
   placement: LookupPlacement,
 ): { id: string; name: string } {
-  const id = placement.secret ? `secret-${digest(plainId)}` : plainId;
+  if (placement.secret && placement.ordinal === undefined) throw new Error("a secret lookup needs its ordinal");
+  // "~" is in no valid organization or group name: no plain lookup can have this id.
+  const id = placement.secret ? `secret~${placement.ordinal}` : plainId;
   const from = tokenFrom
     ? `@${[tokenFrom.config, tokenFrom.env && `$${tokenFrom.env}`].filter(Boolean).join("|")}`
     : "";

@@ -7,6 +7,12 @@ type SecretCheck = (key: string) => boolean;
 
 const warned = new Set<string>();
 
+/** Whether the stack configuration holds `key` as a secret; false where the runtime cannot tell. */
+export function isConfigSecret(key: string): boolean {
+  const check = (pulumi.runtime as unknown as { isConfigSecret?: SecretCheck }).isConfigSecret;
+  return check !== undefined && check(key);
+}
+
 /**
  * Warns once per program run, at once, when `turso:apiToken` (or the config key a lookup's
  * `tokenFrom` names) is in the stack configuration as a

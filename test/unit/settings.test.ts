@@ -75,6 +75,22 @@ describe("defaultOrganization", () => {
   ])("config %j, env %j -> %j", (cfg, env, want) => {
     expect(defaultOrganization(config(cfg), env)).toEqual(want);
   });
+  it("marks a secret turso:organization, and never shows it when it is invalid", () => {
+    const secret = (key: string) => key === "turso:organization";
+    expect(defaultOrganization(config({ "turso:organization": "acme" }), {}, secret)).toEqual({
+      organization: "acme",
+      source: 'stack config "turso:organization"',
+      secret: true,
+    });
+    expect(() => defaultOrganization(config({ "turso:organization": "Sup3rSecret Org" }), {}, secret)).toThrow(
+      "turso:organization (a secret, not shown) is invalid: it must not contain whitespace.",
+    );
+    // TURSO_ORGANIZATION is never a secret: an environment variable cannot be one.
+    expect(defaultOrganization(config({}), { TURSO_ORGANIZATION: "acme" }, () => true)).toEqual({
+      organization: "acme",
+      source: "environment variable TURSO_ORGANIZATION",
+    });
+  });
   it("validates the value naming where it came from", () => {
     expect(() => defaultOrganization(config({ "turso:organization": "a/b" }), {})).toThrow(
       'turso:organization "a/b" is invalid',

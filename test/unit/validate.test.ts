@@ -55,3 +55,24 @@ function catchError(fn: () => unknown): TursoInputError {
   }
   throw new Error("expected an error");
 }
+
+describe("validateName of a secret value", () => {
+  // A 94-character JWT-like secret, and values breaking each rule: the message never holds any of it.
+  const JWT = `eyJ${"a".repeat(40)}.${"b".repeat(30)}.${"c".repeat(18)}`;
+  it.each([
+    [JWT, "it must be at most 64 characters long"],
+    ["Sup3rSecret Org", "it must not contain whitespace"],
+    ["Sup3rSecret%Org", 'it may contain only ASCII letters, digits, "-", "_" and "."'],
+    ["Sup3r/Secret", 'it must not contain "/" or "\\"'],
+    ["", "it must not be empty"],
+  ])("refuses %j naming the argument and the rule, not the value", (value, rule) => {
+    const err = catchError(() => validateName("organization", value, true));
+    expect(err).toBeInstanceOf(TursoInputError);
+    expect(err.rule).toBe(rule);
+    expect(err.message).toBe(
+      `organization (a secret, not shown) is invalid: ${rule}. Use the name exactly as "turso group list" or "turso org list" shows it.`,
+    );
+    for (const part of value.split(/[\s/%]/u).filter((p) => p.length >= 3)) expect(err.message).not.toContain(part);
+    expect(err.message).not.toContain(String(value.length));
+  });
+});

@@ -17,9 +17,9 @@ import {
   type DefaultOrganization,
   type TokenSource,
 } from "../settings";
-import { warnIfTokenIsPlain } from "../tokenWarning";
+import { isConfigSecret, warnIfTokenIsPlain } from "../tokenWarning";
 import { warnAboutMisspeltVariables } from "./envTypos";
-import { shareLookup, type LookupOutputs } from "./registry";
+import { nextOrdinal, shareLookup, type LookupOutputs } from "./registry";
 
 /** A call's arguments once known (plain JavaScript may pass anything). */
 export interface PlainArgs {
@@ -35,10 +35,34 @@ const programConfig: ConfigLookup = (key) => {
   return new pulumi.Config(namespace).get(name);
 };
 
-/** The organization used when a call names none, checked now (Pulumi's config is synchronous). */
+/**
+ * The organization used when a call names none, checked now (Pulumi's config is synchronous); a
+ * secret `turso:organization` is marked so, and its lookups are secret lookups.
+ */
 export function fallbackOrganization(): DefaultOrganization | undefined {
   warnAboutMisspeltVariables();
-  return defaultOrganization(programConfig, process.env);
+  return defaultOrganization(programConfig, process.env, isConfigSecret);
+}
+
+/** Whether a call's lookup is secret because it uses a secret `turso:organization`. */
+export function usesSecretFallback(
+  args: Pick<PlainArgs, "organization">,
+  fallback: DefaultOrganization | undefined,
+): boolean {
+  return (args.organization === undefined || args.organization === null) && fallback?.secret === true;
+}
+
+/**
+ * The placement of a call whose arguments are all known: secret only when it uses a secret
+ * `turso:organization`, and then named by the call's ordinal.
+ */
+export function plainPlacement(
+  placement: Pick<LookupPlacement, "parent" | "dependsOn">,
+  args: Pick<PlainArgs, "organization">,
+  fallback: DefaultOrganization | undefined,
+): LookupPlacement {
+  const secret = usesSecretFallback(args, fallback);
+  return { ...placement, secret, ...(secret ? { ordinal: nextOrdinal(placement.parent) } : {}) };
 }
 
 /** Where a call looks and with which token, once checked: the part every lookup's props share. */
@@ -50,14 +74,15 @@ export interface Scope {
 
 /**
  * Checks a call's organization (else the fallback's, with where it came from) and `tokenFrom`;
- * throws {@link TursoInputError} naming the argument and its source.
+ * throws {@link TursoInputError} naming the argument and its source, and never a `secret` value.
  */
 export function resolveScope(
   args: Pick<PlainArgs, "organization" | "tokenFrom">,
   fallback: DefaultOrganization | undefined,
+  secret = false,
 ): Scope {
   const given = args.organization !== undefined && args.organization !== null;
-  const organization = given ? validateName("organization", args.organization) : fallback?.organization;
+  const organization = given ? validateName("organization", args.organization, secret) : fallback?.organization;
   const tokenFrom = validateTokenSource(args.tokenFrom);
   warnIfTokenIsPlain(tokenFrom === undefined ? undefined : tokenFrom.config);
   return {
@@ -67,11 +92,14 @@ export function resolveScope(
   };
 }
 
-/** Checks known arguments; throws {@link TursoInputError} naming the argument and its source. */
-export function resolveArgs(args: PlainArgs, fallback: DefaultOrganization | undefined): GroupProps {
-  const group = validateName("group", args.group);
-  const { organization, organizationSource, tokenFrom } = resolveScope(args, fallback);
-  const expect = validateExpectation(args.expect);
+/**
+ * Checks known arguments; throws {@link TursoInputError} naming the argument and its source, and
+ * quoting nothing of them when they came from a `secret` input.
+ */
+export function resolveArgs(args: PlainArgs, fallback: DefaultOrganization | undefined, secret = false): GroupProps {
+  const group = validateName("group", args.group, secret);
+  const { organization, organizationSource, tokenFrom } = resolveScope(args, fallback, secret);
+  const expect = validateExpectation(args.expect, secret);
   if (args.ifExists !== undefined && typeof args.ifExists !== "boolean") {
     throw new TursoInputError(
       "ifExists",
@@ -100,7 +128,7 @@ export function register(props: GroupProps, placement: LookupPlacement): LookupO
       dependsOn: placement.dependsOn,
       what: describeRef(ref),
     },
-    () => new GroupLookup(props, placement),
+    () => new GroupLookup(placement.secret ? { ...props, secret: true } : props, placement),
   );
 }
 

@@ -10,12 +10,16 @@ import type { DefaultOrganization } from "../settings";
 import { resolveScope, type PlainArgs } from "./call";
 import { shareLookup } from "./registry";
 
-/** Checks a list call's known arguments; throws {@link TursoInputError} naming the argument and its source. */
+/**
+ * Checks a list call's known arguments; throws {@link TursoInputError} naming the argument and its
+ * source, and quoting nothing of a `secret` one.
+ */
 export function resolveListArgs(
   args: Pick<PlainArgs, "organization" | "tokenFrom">,
   fallback: DefaultOrganization | undefined,
+  secret = false,
 ): ListProps {
-  return { kind: "list", ...resolveScope(args, fallback) };
+  return { kind: "list", ...resolveScope(args, fallback, secret) };
 }
 
 /** Registers the list lookup of `props` in this run, or returns the one already there. */
@@ -30,7 +34,7 @@ export function registerList(props: ListProps, placement: LookupPlacement): List
       what: `the groups of ${describeScope(scope)}`,
       fn: "getGroupsOutput",
     },
-    () => new GroupList(props, placement),
+    () => new GroupList(placement.secret ? { ...props, secret: true } : props, placement),
   );
 }
 

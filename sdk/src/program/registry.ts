@@ -37,14 +37,33 @@ interface Entry {
 }
 
 type Registry = WeakMap<object, Map<unknown, Map<string, Entry>>>;
+/** Per run and parent: how many calls that may make a secret lookup were made. */
+type Ordinals = WeakMap<object, Map<unknown, number>>;
 
 const REGISTRY = Symbol.for("pulumi-turso-group/lookups/v1");
-const holder = globalThis as { [REGISTRY]?: Registry };
+const ORDINALS = Symbol.for("pulumi-turso-group/secret-ordinals/v1");
+const holder = globalThis as { [REGISTRY]?: Registry; [ORDINALS]?: Ordinals };
 /** The scope when no stack resource exists (unit tests with mocks). */
 const outsideAnyRun = {};
 
 function runScope(): object {
   return pulumi.runtime.getStackResource() ?? outsideAnyRun;
+}
+
+/**
+ * The next ordinal (1, 2, …) of a call that may make a secret lookup, in this run under `parent`:
+ * taken at the call, synchronously, so it follows the program's order of calls and not the order
+ * in which Outputs happen to resolve. It names a secret lookup (`secret~2`) with nothing that a
+ * guess of the secret could confirm. Shared across copies of the package, as the registry is.
+ */
+export function nextOrdinal(parent: pulumi.Resource | undefined): number {
+  const ordinals = (holder[ORDINALS] ??= new WeakMap());
+  const scope = runScope();
+  let byParent = ordinals.get(scope);
+  if (byParent === undefined) ordinals.set(scope, (byParent = new Map()));
+  const next = (byParent.get(parent) ?? 0) + 1;
+  byParent.set(parent, next);
+  return next;
 }
 
 /** `dependsOn` values are equal when they list the same resources, in any order. */

@@ -20,6 +20,8 @@ export interface ListProps {
   readonly tokenFrom?: TokenSource | null;
   /** The program refused this lookup after the call: the reason. */
   readonly refuse?: string | null;
+  /** The organization was a secret: no message or log line of the read names it. */
+  readonly secret?: boolean | null;
 }
 
 /** One group as a list read records it: every field present, absent ones `null`. */
@@ -40,6 +42,8 @@ export interface ListOutputs {
   readonly organizationSource: string | null;
   readonly tokenFrom: TokenSource | null;
   readonly groups: RecordedGroup[];
+  /** Recorded only for a secret lookup, so that a refresh hides its organization too. */
+  readonly secret?: true;
 }
 
 /** What a list read needs from the runtime. */
@@ -76,6 +80,7 @@ export async function readList(
       organizationSource: props.organizationSource ?? null,
       tokenFrom: props.tokenFrom ?? null,
       groups: [...groups].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map(recordedGroup),
+      ...(props.secret === true ? { secret: true as const } : {}),
     },
   };
 }

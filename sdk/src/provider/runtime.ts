@@ -13,8 +13,9 @@ import { engineAddress, engineLogger } from "./engineLog";
 import { TursoInputError, TursoNotFoundError } from "../errors";
 import { checkPlacement, type PlacementExpectation } from "../placement";
 import { asReadFailure, droppedByRefresh } from "./failure";
+import { HiddenNames } from "./hidden";
 import { readList, recordedGroup, type ListOutputs, type ListProps } from "./readList";
-import { resolveSettings, type ConfigLookup, type Environment, type TokenSource } from "../settings";
+import { findToken, resolveSettings, type ConfigLookup, type Environment, type TokenSource } from "../settings";
 
 /** The properties a group lookup records in state (never the token). Contract: see provider.ts. */
 export interface GroupProps {
@@ -32,6 +33,8 @@ export interface GroupProps {
   readonly refuse?: string | null;
   /** Where the token is when not in `turso:apiToken` / `TURSO_API_TOKEN`: names only, never the token. */
   readonly tokenFrom?: TokenSource | null;
+  /** The inputs were secrets: no message or log line of the read names the organization or group. */
+  readonly secret?: boolean | null;
 }
 
 /**
@@ -55,6 +58,8 @@ export interface GroupOutputs {
   readonly ifExists: boolean | null;
   readonly organizationSource: string | null;
   readonly tokenFrom: TokenSource | null;
+  /** Recorded only for a secret lookup, so that a refresh hides its names too. */
+  readonly secret?: true;
 }
 
 /** The provider process's log: the client's lines, and warnings (a lookup dropped by refresh). */
@@ -68,17 +73,31 @@ export class ProviderRuntime {
   private readonly clients = new Map<string, TursoClient>();
   private readonly lookups = new Map<string, Promise<Group>>();
   private readonly lists = new Map<string, Promise<Group[]>>();
+  /** The tokens of the clients made so far. */
+  private readonly tokens = new Set<string>();
+  /** The names of the secret lookups read so far, which no message or log line shows. */
+  private readonly hidden = new HiddenNames();
+  /** The process's log, with the names of secret lookups hidden. */
+  private readonly log: ProviderLogger | undefined;
 
   constructor(
     private readonly env: Environment = process.env,
-    private readonly logger?: ProviderLogger,
-  ) {}
+    logger?: ProviderLogger,
+  ) {
+    const hide = (m: string): string => this.hidden.hide(m);
+    this.log = logger && {
+      debug: (m) => logger.debug(hide(m)),
+      info: (m) => logger.info(hide(m)),
+      warn: (m) => logger.warn(hide(m)),
+    };
+  }
 
   /** Receives the stack configuration (secrets decrypted) from the engine. */
   configure(req: dynamic.ConfigureRequest): Promise<void> {
     this.config = (key) => req.config.get(key);
     // New settings: answers read with the old ones are not reused.
     this.clients.clear();
+    this.tokens.clear();
     this.lookups.clear();
     this.lists.clear();
     return Promise.resolve();
@@ -105,6 +124,7 @@ export class ProviderRuntime {
     id: string,
     props: GroupProps | ListProps | undefined,
   ): Promise<dynamic.ReadResult<GroupOutputs | ListOutputs>> {
+    if (props?.secret === true) this.hidden.add(props.organization, "group" in props ? props.group : undefined);
     try {
       if (props === undefined) throw new Error(`Turso group lookup ${id} has no properties to read with.`);
       if (typeof props.refuse === "string") {
@@ -113,12 +133,12 @@ export class ProviderRuntime {
       if ("kind" in props && props.kind === "list") {
         return await readList(id, props, {
           list: (scope, tokenFrom) => this.fetchList(scope, tokenFrom),
-          warn: (message) => this.logger?.warn(message),
+          warn: (message) => this.log?.warn(message),
         });
       }
       return await this.readGroup(id, props as GroupProps);
     } catch (err) {
-      throw asReadFailure(err);
+      throw asReadFailure(this.hidden.hideIn(err));
     }
   }
 
@@ -137,7 +157,7 @@ export class ProviderRuntime {
       if (!(err instanceof TursoNotFoundError)) throw err;
       if (props.ifExists === true && err.missing === "group") group = undefined;
       else if (refresh) {
-        return droppedByRefresh<GroupOutputs>(id, err, (message) => this.logger?.warn(message));
+        return droppedByRefresh<GroupOutputs>(id, err, (message) => this.log?.warn(message));
       } else throw err;
     }
     if (group !== undefined && !refresh) checkPlacement(ref, group, props.expect ?? undefined);
@@ -158,14 +178,26 @@ export class ProviderRuntime {
     return once(this.lists, JSON.stringify([account, scope.organization ?? null]), () => client.listGroups(scope));
   }
 
+  /**
+   * Every token this process knows, which no answer may carry and no message may show: the
+   * default one (`turso:apiToken` / `TURSO_API_TOKEN`) and each `tokenFrom` token used so far.
+   */
+  private knownTokens(): string[] {
+    const fallback = findToken(this.config, this.env)?.token;
+    return [...this.tokens, ...(fallback === undefined ? [] : [fallback])];
+  }
+
   /** The client of a token source (the default one under ""), made on first use. */
   private client(tokenFrom: TokenSource | undefined): [string, TursoClient] {
     const account = tokenFrom === undefined ? "" : JSON.stringify([tokenFrom.config ?? null, tokenFrom.env ?? null]);
     let client = this.clients.get(account);
     if (client === undefined) {
+      const settings = resolveSettings(this.config, this.env, tokenFrom);
+      this.tokens.add(settings.token);
       client = new TursoClient({
-        ...resolveSettings(this.config, this.env, tokenFrom),
-        ...(this.logger ? { logger: this.logger } : {}),
+        ...settings,
+        otherTokens: () => this.knownTokens(),
+        ...(this.log ? { logger: this.log } : {}),
       });
       this.clients.set(account, client);
     }
@@ -206,6 +238,7 @@ function recorded(props: GroupProps, group: Group | undefined): GroupOutputs {
     ifExists: props.ifExists ?? null,
     organizationSource: props.organizationSource ?? null,
     tokenFrom: props.tokenFrom ?? null,
+    ...(props.secret === true ? { secret: true } : {}),
   };
 }
 
