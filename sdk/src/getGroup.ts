@@ -21,7 +21,9 @@ import { nextOrdinal, type LookupOutputs } from "./program/registry";
 export interface GetGroupArgs {
   /**
    * The organization's slug. When omitted: stack config `turso:organization`, else the
-   * `TURSO_ORGANIZATION` variable; when none is set, the group of your personal account.
+   * `TURSO_ORGANIZATION` variable; when none is set, the group of your personal account. A
+   * `turso:organization` set with `pulumi config set --secret` makes the lookup a secret one, as a
+   * secret input does.
    */
   readonly organization?: string | undefined;
   /** The group's name, as `turso group list` shows it. */
