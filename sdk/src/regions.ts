@@ -37,16 +37,21 @@ export type LocationRegion =
  * example of its OpenAPI spec): patterns, not lists, because both lists change.
  * - `aws-<AWS region code>`: the part after `aws-` is the AWS region itself (`us-east-1`,
  *   `ap-northeast-1`, `us-gov-west-1`: two letters, words, a number, joined by dashes).
+ * - a bare AWS region code (`us-east-1`): the API's own examples give an AWS group's `primary`
+ *   so, beside `locations: ["aws-us-east-1"]`. Never three letters alone, so never a Fly.io code.
  * - three lowercase letters: a legacy location, named after the Fly.io region it runs in.
  */
+const AWS_REGION = "[a-z]{2}(?:-[a-z]+)+-\\d+";
 const FORMS = [
-  { cloud: "aws", pattern: /^aws-([a-z]{2}(?:-[a-z]+)+-\d+)$/ },
+  { cloud: "aws", pattern: new RegExp(`^aws-(${AWS_REGION})$`) },
+  { cloud: "aws", pattern: new RegExp(`^(${AWS_REGION})$`) },
   { cloud: "fly", pattern: /^([a-z]{3})$/ },
 ] as const;
 
 /**
  * The cloud and region a Turso location code stands for, for the resources that take their own
- * region names. `aws-<region>` gives the AWS region `<region>`; a legacy three-letter code gives
+ * region names. `aws-<region>`, and a bare AWS region code such as `us-east-1` (the form the API's
+ * examples give an AWS group's `primary`), give the AWS region `<region>`; a legacy three-letter code gives
  * the Fly.io region of the same name; anything else (another cloud's prefix, an upper-case or
  * malformed code) gives `{ cloud: "unknown", location }` so that a program decides, never a guess.
  * A pure function of its argument: no request, no list of regions to go stale.
@@ -64,6 +69,7 @@ const FORMS = [
  * const region = placed.apply((p) => (p.cloud === "aws" ? (p.region as aws.Region) : undefined));
  * const nearProd = new aws.Provider("near-prod", { region });
  *
+ * regionOf("us-east-1"); // { cloud: "aws", region: "us-east-1" }
  * regionOf("fra"); // { cloud: "fly", region: "fra" }
  * regionOf("gcp-europe-west1"); // { cloud: "unknown", location: "gcp-europe-west1" }
  * ```

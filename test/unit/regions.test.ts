@@ -32,6 +32,11 @@ describe("regionOf", () => {
     expect(regionOf(location)).toEqual({ cloud: "aws", region });
   });
 
+  // The API's examples give an AWS group's primary as the bare region ("us-east-1").
+  it.each(AWS_DOCUMENTED.map((region) => [region]))("%s, bare -> the AWS region itself", (region) => {
+    expect(regionOf(region)).toEqual({ cloud: "aws", region });
+  });
+
   it.each(FLY_DOCUMENTED)("%s -> the Fly.io region of the same name", (code) => {
     expect(regionOf(code)).toEqual({ cloud: "fly", region: code });
   });
@@ -56,7 +61,11 @@ describe("regionOf", () => {
     "AWS-eu-west-1",
     " aws-eu-west-1",
     "aws-eu-west-1 ",
-    "eu-west-1",
+    "eu-west",
+    "eu-west-1a",
+    "EU-WEST-1",
+    " eu-west-1",
+    "e-west-1",
     "gcp-europe-west1",
     "azure-westeurope",
     "FRA",
