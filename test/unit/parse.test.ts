@@ -67,3 +67,26 @@ describe("apiErrorMessage", () => {
     ["", undefined],
   ])("reads %j", (body, want) => expect(apiErrorMessage(body)).toBe(want));
 });
+
+describe("a group without locations (Turso deprecates the field)", () => {
+  it.each([
+    ['{"group":{"name":"g","primary":"us-east-1"}}'],
+    ['{"group":{"name":"g","primary":"us-east-1","locations":null}}'],
+  ])("%s is a group on one location, its primary, said in one note", (body) => {
+    const notes: string[] = [];
+    expect(parseGroupBody(200, body, { ...ctx, note: (m) => notes.push(m) })).toEqual({
+      name: "g",
+      primary: "us-east-1",
+      locations: ["us-east-1"],
+    });
+    expect(notes).toEqual([
+      `GET ${ctx.url}: a group without "locations" (Turso deprecates the field) is taken as on one location, its primary`,
+    ]);
+  });
+  it("with locations present, they are used as sent, and nothing is noted", () => {
+    const notes: string[] = [];
+    const body = '{"group":{"name":"g","primary":"fra","locations":["fra","ams"]}}';
+    expect(parseGroupBody(200, body, { ...ctx, note: (m) => notes.push(m) }).locations).toEqual(["fra", "ams"]);
+    expect(notes).toEqual([]);
+  });
+});

@@ -8,7 +8,7 @@ import {
   TursoResponseError,
 } from "../errors";
 import { Limiter } from "./limiter";
-import { apiErrorMessage, parseGroupBody, parseGroupsBody, type Group } from "./parse";
+import { apiErrorMessage, parseGroupBody, parseGroupsBody, type AnswerContext, type Group } from "./parse";
 import { ProxyFailure, resolveRoute, type Route } from "./proxy";
 import { isRetryableStatus, parseRetryAfter, retryDelay, type RetryPolicy } from "./retry";
 import {
@@ -124,7 +124,7 @@ export class TursoClient {
   private async fetchWithRetries<T>(
     ref: Target,
     url: string,
-    parse: (status: number, text: string, details: { method: string; url: string }, secrets: string[]) => T,
+    parse: (status: number, text: string, details: AnswerContext, secrets: string[]) => T,
   ): Promise<T> {
     const { retry, logger } = this.options;
     const now = this.options.now ?? Date.now;
@@ -138,7 +138,13 @@ export class TursoClient {
       logger?.debug(`GET ${url} -> ${status} (attempt ${attempt}/${attempts}, ${now() - t0} ms)`);
 
       if (result.kind === "response" && result.response.status >= 200 && result.response.status < 300) {
-        return parse(result.response.status, result.response.data, { method: "GET", url }, this.secrets());
+        // What the parser notes is said once per answer, however many groups it concerns.
+        const noted = new Set<string>();
+        const note = (message: string): void => {
+          if (!noted.has(message)) logger?.debug(message);
+          noted.add(message);
+        };
+        return parse(result.response.status, result.response.data, { method: "GET", url, note }, this.secrets());
       }
       const retryable =
         result.kind === "timeout" ||

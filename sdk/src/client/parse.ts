@@ -77,11 +77,15 @@ function holdsSecret(value: unknown, secrets: readonly string[]): boolean {
 function parseBody(
   status: number,
   text: string,
-  details: { method: string; url: string },
+  details: AnswerContext,
   secrets: readonly string[],
 ): { body: unknown; fail: Fail } {
   const fail: Fail = (what, advice = RETRY_ADVICE) => {
-    throw new TursoResponseError(`The Turso API answered ${status} but ${what}. ${advice}`, { ...details, status });
+    throw new TursoResponseError(`The Turso API answered ${status} but ${what}. ${advice}`, {
+      method: details.method,
+      url: details.url,
+      status,
+    });
   };
   const hidden = secrets.filter((s) => s !== "");
   const tokenFound = (): never => fail("the body contains an API token, which must never reach state", PROMISE_ADVICE);
@@ -104,10 +108,28 @@ function textProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** Checks one group object of a body; `at` names it in messages (`group`, `groups[3]`). */
-function parseGroup(g: unknown, at: string, fail: Fail): Group {
+/** Where an answer came from, for messages; `note` receives what is worth a debug line. */
+export interface AnswerContext {
+  readonly method: string;
+  readonly url: string;
+  readonly note?: ((message: string) => void) | undefined;
+}
+
+/**
+ * Checks one group object of a body; `at` names it in messages (`group`, `groups[3]`). A group
+ * without `locations` (absent or null: Turso deprecates the field) is a group on one location,
+ * its primary.
+ */
+function parseGroup(g: unknown, at: string, fail: Fail, details: AnswerContext): Group {
   if (!isRecord(g)) return fail(`"${at}" is not an object`);
-  const { name, locations, primary } = g;
+  const { name, primary } = g;
+  let { locations } = g;
+  if ((locations === undefined || locations === null) && typeof primary === "string") {
+    details.note?.(
+      `${details.method} ${details.url}: a group without "locations" (Turso deprecates the field) is taken as on one location, its primary`,
+    );
+    locations = [primary];
+  }
   if (typeof name !== "string") fail(`"${at}.name" is not a string`);
   const badName = brokenRule(name as string);
   if (badName !== undefined)
@@ -157,13 +179,13 @@ function parseGroup(g: unknown, at: string, fail: Fail): Group {
 export function parseGroupBody(
   status: number,
   text: string,
-  details: { method: string; url: string },
+  details: AnswerContext,
   secrets: readonly string[] = [],
   asked?: string,
 ): Group {
   const { body, fail } = parseBody(status, text, details, secrets);
   if (!isRecord(body) || !isRecord(body["group"])) return fail('the body has no "group" object');
-  const group = parseGroup(body["group"], "group", fail);
+  const group = parseGroup(body["group"], "group", fail, details);
   if (asked !== undefined && group.name !== asked) {
     fail(`describes the group ${quote(group.name)}, not the group "${asked}" that was asked for`, PROMISE_ADVICE);
   }
@@ -177,7 +199,7 @@ export function parseGroupBody(
 export function parseGroupsBody(
   status: number,
   text: string,
-  details: { method: string; url: string },
+  details: AnswerContext,
   secrets: readonly string[] = [],
 ): Group[] {
   const { body, fail } = parseBody(status, text, details, secrets);
@@ -186,7 +208,7 @@ export function parseGroupsBody(
   if (list.length > ANSWER_LIMITS.groupsPerList) {
     fail(`the list holds ${list.length} groups, over the limit of ${ANSWER_LIMITS.groupsPerList}`, PROMISE_ADVICE);
   }
-  const groups = list.map((g, i) => parseGroup(g, `groups[${i}]`, fail));
+  const groups = list.map((g, i) => parseGroup(g, `groups[${i}]`, fail, details));
   const total = groups.reduce((n, g) => n + g.locations.length, 0);
   if (total > ANSWER_LIMITS.locationsPerList) {
     fail(
