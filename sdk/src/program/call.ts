@@ -20,6 +20,7 @@ import {
 import { warnIfTokenIsPlain } from "../tokenWarning";
 import { warnAboutMisspeltVariables } from "./envTypos";
 import { shareLookup, type LookupOutputs } from "./registry";
+import { warnIfTransportIsProxied } from "./transportWarning";
 
 /** A call's arguments once known (plain JavaScript may pass anything). */
 export interface PlainArgs {
@@ -38,6 +39,7 @@ const programConfig: ConfigLookup = (key) => {
 /** The organization used when a call names none, checked now (Pulumi's config is synchronous). */
 export function fallbackOrganization(): DefaultOrganization | undefined {
   warnAboutMisspeltVariables();
+  warnIfTransportIsProxied();
   return defaultOrganization(programConfig, process.env);
 }
 
