@@ -48,8 +48,11 @@ const PROXY_VARIABLES = [
   "NO_PROXY",
 ];
 
-/** A preview of two lookups (two calls, one warning) with a secret token and only `env`'s proxy variables. */
-async function previewWith(name: string, env: Record<string, string>): Promise<RunResult> {
+/**
+ * A preview of two lookups (two calls, one warning) with only `env`'s proxy variables, and the
+ * token as a secret `turso:apiToken` (or, with `tokenFromEnv`, from TURSO_API_TOKEN).
+ */
+async function previewWith(name: string, env: Record<string, string>, tokenFromEnv = false): Promise<RunResult> {
   const stack: TestStack = await harness.stack({
     program,
     stack: name,
@@ -57,7 +60,7 @@ async function previewWith(name: string, env: Record<string, string>): Promise<R
       "turso:apiBaseUrl": emu.url,
       "e2e:lookups": JSON.stringify([{ group: "default" }, { group: "other" }]),
     },
-    secrets: { "turso:apiToken": ALICE },
+    ...(tokenFromEnv ? {} : { secrets: { "turso:apiToken": ALICE } }),
     env: {
       TURSO_API_TOKEN: undefined,
       TURSO_API_BASEURL: undefined,
@@ -66,7 +69,7 @@ async function previewWith(name: string, env: Record<string, string>): Promise<R
     },
   });
   emu.clearRequests();
-  const result = await stack.run(["preview", "--diff"], env);
+  const result = await stack.run(["preview", "--diff"], tokenFromEnv ? { ...env, TURSO_API_TOKEN: ALICE } : env);
   expect(result.code).toBe(0);
   expect(result.stdout).toMatch(/primary\s*: "fra"/);
   // The package reaches the emulator directly (a loopback base URL is never proxied).
@@ -119,11 +122,11 @@ describe("Pulumi's gRPC and a proxy", () => {
     expect(p.answered()).toBe("");
   });
 
-  it("with upper-case HTTPS_PROXY alone (which grpc-js does not read): no tunnel to 127.0.0.1, no warning", async () => {
+  it("with upper-case HTTPS_PROXY alone (which grpc-js does not read): nothing through the proxy, no warning", async () => {
     const p = await proxy();
     const result = await previewWith("tr-upper", { HTTPS_PROXY: p.withPassword });
-    expect(toLoopback(p.connects)).toEqual([]);
-    expect(p.answered()).not.toContain(ALICE);
+    expect(p.connects).toEqual([]);
+    expect(p.answered()).toBe("");
     expect(result.output).not.toContain("does not exempt");
   });
 
@@ -133,5 +136,15 @@ describe("Pulumi's gRPC and a proxy", () => {
     expect(toLoopback(p.connects).length).toBeGreaterThan(0);
     expect(result.output.split("http_proxy is set and no_proxy does not exempt 127.0.0.1")).toHaveLength(2);
     expect(result.output).toContain('\n  export no_proxy="$no_proxy,127.0.0.1,localhost"\n');
+  });
+
+  it("with https_proxy and the token from TURSO_API_TOKEN: the warning, but the token is not in Pulumi's traffic", async () => {
+    const p = await proxy();
+    const result = await previewWith("tr-envtoken", { https_proxy: p.url }, true);
+    expect(toLoopback(p.connects).length).toBeGreaterThan(0);
+    expect(p.answered()).toContain("turso:apiBaseUrl");
+    expect(p.seen()).not.toContain(ALICE);
+    expect(p.answered()).not.toContain(ALICE);
+    expect(result.output.split(WARNING)).toHaveLength(2);
   });
 });

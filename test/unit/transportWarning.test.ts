@@ -28,12 +28,15 @@ const VARIABLES = [
 /** Whether grpc-js, given `env` as the whole proxy environment, proxies a channel to 127.0.0.1. */
 function grpcJsProxies(env: Env): boolean {
   const saved = Object.fromEntries(VARIABLES.map((v) => [v, process.env[v]]));
+  // grpc-js reports a proxy URL it cannot use on console.error, then connects directly.
+  const quiet = jest.spyOn(console, "error").mockImplementation(() => undefined);
   try {
     for (const v of VARIABLES) delete process.env[v];
     for (const [k, v] of Object.entries(env)) if (v !== undefined) process.env[k] = v;
     const target = { path: "127.0.0.1:40000" };
     return grpcProxy.mapProxyName(target, {}).target.path !== target.path;
   } finally {
+    quiet.mockRestore();
     for (const [k, v] of Object.entries(saved))
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
@@ -150,7 +153,8 @@ describe("the warning", () => {
     expect(text).toBe(
       "https_proxy is set and no_proxy does not exempt 127.0.0.1: Pulumi's own gRPC between the engine and its " +
         "Node.js processes goes through that proxy as plaintext HTTP/2, so the proxy sees the program's resources " +
-        "and the stack configuration with its secrets decrypted, turso:apiToken included. Connect to 127.0.0.1 " +
+        "and the stack configuration with its secrets decrypted (turso:apiToken among them, when the token is set " +
+        "there). Connect to 127.0.0.1 " +
         "directly with\n  export no_proxy=127.0.0.1,localhost\n(no spaces: Pulumi's gRPC library splits the list " +
         "on commas only).",
     );

@@ -109,8 +109,9 @@ export function transportWarning(found: ProxiedTransport, env: Environment): str
   return (
     `${found.variable} is set and ${which} does not exempt ${ENGINE_HOST}: Pulumi's own gRPC between the engine ` +
     `and its Node.js processes goes through that proxy as plaintext HTTP/2, so the proxy sees the program's ` +
-    `resources and the stack configuration with its secrets decrypted, turso:apiToken included. Connect to ` +
-    `${ENGINE_HOST} directly with\n  export ${fix}\n(no spaces: Pulumi's gRPC library splits the list on commas only).`
+    `resources and the stack configuration with its secrets decrypted (turso:apiToken among them, when the ` +
+    `token is set there). Connect to ${ENGINE_HOST} directly with\n  export ${fix}\n` +
+    `(no spaces: Pulumi's gRPC library splits the list on commas only).`
   );
 }
 
