@@ -1,8 +1,10 @@
+import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
 import { loggingProxy, type Peer } from "../helpers/hostile";
 import { ALICE, TEST_SEED } from "../helpers/seed";
-import { Harness, PROGRAMS, type RunResult, type TestStack } from "./harness";
+import { Harness, PROGRAMS, REPO, type RunResult, type TestStack } from "./harness";
 
 jest.setTimeout(180_000);
 
@@ -146,5 +148,32 @@ describe("Pulumi's gRPC and a proxy", () => {
     expect(p.seen()).not.toContain(ALICE);
     expect(p.answered()).not.toContain(ALICE);
     expect(result.output.split(WARNING)).toHaveLength(2);
+  });
+
+  it("an Automation API process that previews twice gets the warning in each run", async () => {
+    const p = await proxy();
+    const work = path.join(harness.dir, "work");
+    mkdirSync(work, { recursive: true });
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...harness.backendEnv(),
+      EMU_URL: emu.url,
+      TOKEN: ALICE,
+      WORK_DIR: work,
+      https_proxy: p.url,
+    };
+    for (const v of [...PROXY_VARIABLES.filter((v) => v !== "https_proxy"), "TURSO_API_TOKEN", "TURSO_ORGANIZATION"])
+      delete env[v];
+    const driver = path.join(__dirname, "automation", "transport-driver.ts");
+    const output = await new Promise<string>((resolve) => {
+      const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", driver], { cwd: REPO, env });
+      let text = "";
+      child.stdout.on("data", (d: Buffer) => (text += d));
+      child.stderr.on("data", (d: Buffer) => (text += d));
+      child.on("close", () => resolve(text));
+    });
+    const steps = output.split("\n").filter((line) => line.startsWith('{"step"'));
+    expect(steps).toEqual(['{"step":"preview 1","value":1}', '{"step":"preview 2","value":1}']);
+    expect(toLoopback(p.connects).length).toBeGreaterThan(0);
   });
 });
