@@ -2,9 +2,9 @@
  * Pulumi's Node.js processes (the program, the dynamic provider) talk to the engine over gRPC on
  * 127.0.0.1, in plaintext HTTP/2, with @grpc/grpc-js. grpc-js sends that traffic through a proxy
  * named by the lower-case `grpc_proxy`, `https_proxy` or `http_proxy`, unless `no_grpc_proxy` or
- * `no_proxy` exempts 127.0.0.1; the proxy then sees every resource's inputs and outputs and the
- * stack configuration with its secrets decrypted (`turso:apiToken` among them). The engine's side,
- * in Go, never proxies loopback. This package cannot change Pulumi's transport; it can say so once
+ * `no_proxy` exempts 127.0.0.1; the proxy then sees the resources the program registers and reads,
+ * with their results, and the stack configuration with its secrets decrypted (`turso:apiToken`
+ * among them when the token is set there). The engine's side, in Go, never proxies loopback. This package cannot change Pulumi's transport; it can say so once
  * per run, with the fix.
  *
  * The condition mirrors @grpc/grpc-js 1.14 (`build/src/http_proxy.js`: `getProxyInfo`,
