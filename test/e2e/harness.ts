@@ -63,6 +63,16 @@ export class Harness {
     return s;
   }
 
+  /** The environment that points the CLI (or an Automation API process) at this harness's backend, offline. */
+  backendEnv(): Record<string, string> {
+    return {
+      PULUMI_BACKEND_URL: `file://${this.backend}`,
+      PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
+      PULUMI_SKIP_UPDATE_CHECK: "true",
+      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    };
+  }
+
   /** Every file this harness wrote: state, backups, history, config and CLI logs. */
   files(): string[] {
     const walk = (dir: string): string[] =>
@@ -102,10 +112,7 @@ export class TestStack {
   ): Promise<RunResult> {
     const env: Record<string, string | undefined> = {
       ...process.env,
-      PULUMI_BACKEND_URL: `file://${this.harness.backend}`,
-      PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
-      PULUMI_SKIP_UPDATE_CHECK: "true",
-      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+      ...this.harness.backendEnv(),
       PULUMI_NODEJS_TRANSPILE_ONLY: "true",
       ...this.env,
       ...extraEnv,

@@ -72,14 +72,16 @@ export function forHost(host: string, answer: { tunnelTo: number } | { refuse: n
 }
 
 /**
- * A proxy that logs every byte clients send it (`seen`, latin1) and every plain forward request
- * (`forwarded`), which it answers itself with a group whose primary is "proxy-chosen", and
- * treats CONNECT (`connects`) as `policy` says.
+ * A proxy that logs every byte clients send it (`seen`, latin1), every byte a tunnel's far end
+ * sends back (`answered`, latin1) and every plain forward request (`forwarded`), which it answers
+ * itself with a group whose primary is "proxy-chosen", and treats CONNECT (`connects`) as
+ * `policy` says.
  */
 export async function loggingProxy(
   policy: ConnectPolicy = () => undefined,
-): Promise<Peer & { seen: () => string; connects: string[]; forwarded: string[] }> {
+): Promise<Peer & { seen: () => string; answered: () => string; connects: string[]; forwarded: string[] }> {
   let seen = "";
+  let answered = "";
   const connects: string[] = [];
   const forwarded: string[] = [];
   const server = http.createServer((req, res) => {
@@ -102,6 +104,7 @@ export async function loggingProxy(
     const upstream = net.connect(port, host, () => {
       client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
       upstream.write(head);
+      upstream.on("data", (d: Buffer) => (answered += d.toString("latin1")));
       upstream.pipe(client);
       client.pipe(upstream);
     });
@@ -109,7 +112,7 @@ export async function loggingProxy(
     upstream.on("error", end);
     client.on("error", end);
   });
-  return { ...(await listen(server, "http")), seen: () => seen, connects, forwarded };
+  return { ...(await listen(server, "http")), seen: () => seen, answered: () => answered, connects, forwarded };
 }
 
 /** A throw-away self-signed certificate for `host`, made with openssl, and its PEM file. */

@@ -20,6 +20,7 @@ import {
 import { isConfigSecret, warnIfTokenIsPlain } from "../tokenWarning";
 import { warnAboutMisspeltVariables } from "./envTypos";
 import { nextOrdinal, shareLookup, type LookupOutputs } from "./registry";
+import { warnIfTransportIsProxied } from "./transportWarning";
 
 /** A call's arguments once known (plain JavaScript may pass anything). */
 export interface PlainArgs {
@@ -41,6 +42,7 @@ const programConfig: ConfigLookup = (key) => {
  */
 export function fallbackOrganization(): DefaultOrganization | undefined {
   warnAboutMisspeltVariables();
+  warnIfTransportIsProxied();
   return defaultOrganization(programConfig, process.env, isConfigSecret);
 }
 
