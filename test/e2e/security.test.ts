@@ -103,6 +103,8 @@ describe("proxies", () => {
     // Pulumi's own gRPC connections from the Node.js processes to the engine do take the proxy
     // (a CONNECT tunnel to 127.0.0.1): the README says so.
     expect(proxy.connects.some((c) => c.startsWith("127.0.0.1:"))).toBe(true);
+    // ... and the program says so, once, with the fix (test/e2e/transport.test.ts has the rest).
+    expect(result.output.split("https_proxy is set and no_proxy does not exempt 127.0.0.1")).toHaveLength(2);
     // A secret token draws no warning.
     expect(result.output).not.toContain(PLAIN_WARNING);
   });
