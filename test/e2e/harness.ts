@@ -4,7 +4,7 @@
  * environment of the test's choosing. Each harness has its own file backend under .e2e/, and every
  * CLI output is kept in .e2e/<name>/logs for the secret scan.
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 
@@ -109,6 +109,7 @@ export class TestStack {
     extraEnv: Record<string, string | undefined> = {},
     stdin?: string,
     measure = false,
+    spawned?: (child: ChildProcess) => void,
   ): Promise<RunResult> {
     const env: Record<string, string | undefined> = {
       ...process.env,
@@ -128,6 +129,7 @@ export class TestStack {
     const started = Date.now();
     return new Promise((resolve, reject) => {
       const child = spawn(command, commandArgs, { cwd: this.options.program, env: env as NodeJS.ProcessEnv });
+      spawned?.(child);
       child.stdin.end(stdin ?? "");
       let stdout = "";
       let stderr = "";

@@ -46,6 +46,8 @@ export interface ClientOptions {
    * must carry none of them either, and messages show none of them.
    */
   readonly otherTokens?: () => readonly string[];
+  /** Aborted when the engine cancels the operation (Ctrl-C): no further attempt or wait. */
+  readonly signal?: AbortSignal;
   readonly logger?: ClientLogger;
   /** Test seams: the wait between retries, the jitter source and the clock. */
   readonly sleep?: (ms: number) => Promise<void>;
@@ -57,9 +59,23 @@ type Attempt =
   | { readonly kind: "response"; readonly response: AxiosResponse<string> }
   | { readonly kind: "timeout" }
   | { readonly kind: "network"; readonly code: string; readonly proxy?: ProxyFailure }
-  | { readonly kind: "too-large" };
+  | { readonly kind: "too-large" }
+  | { readonly kind: "cancelled" };
 
 const sleepFor = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resolves when `signal` aborts (never without one); `stop` removes the listener. */
+function whenAborted(signal: AbortSignal | undefined): { aborted: Promise<void>; stop: () => void } {
+  let stop = (): void => undefined;
+  const aborted = new Promise<void>((resolve) => {
+    if (signal === undefined) return;
+    if (signal.aborted) return resolve();
+    const listener = (): void => resolve();
+    signal.addEventListener("abort", listener, { once: true });
+    stop = () => signal.removeEventListener("abort", listener);
+  });
+  return { aborted, stop };
+}
 
 /**
  * The Turso Platform API client behind `getGroup` and `getGroups`: one GET of the retrieve-group
@@ -133,6 +149,8 @@ export class TursoClient {
     const attempts = retry.retries + 1;
     for (let attempt = 1; ; attempt++) {
       const t0 = now();
+      // Cancelled before this attempt (during a wait, or before the first): it is not made.
+      if (this.options.signal?.aborted) throw this.failure(ref, url, { kind: "cancelled" }, attempt - 1, t0 - started);
       const result = await this.attempt(url, Math.max(1, Math.min(this.options.timeoutMs, deadline - t0)));
       const status = result.kind === "response" ? String(result.response.status) : result.kind;
       logger?.debug(`GET ${url} -> ${status} (attempt ${attempt}/${attempts}, ${now() - t0} ms)`);
@@ -161,7 +179,10 @@ export class TursoClient {
       logger?.info(
         `Turso API: GET ${url} -> ${status}; retrying in ${wait} ms (attempt ${attempt + 1} of ${attempts})`,
       );
-      await (this.options.sleep ?? sleepFor)(wait);
+      // A cancellation ends the wait at once; the loop then stops before the next attempt.
+      const cancel = whenAborted(this.options.signal);
+      await Promise.race([(this.options.sleep ?? sleepFor)(wait), cancel.aborted]);
+      cancel.stop();
     }
   }
 
@@ -170,6 +191,9 @@ export class TursoClient {
     const controller = new AbortController();
     const tunnel = this.route.tunnel?.();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const { signal } = this.options;
+    const cancel = (): void => controller.abort();
+    signal?.addEventListener("abort", cancel, { once: true });
     try {
       const response = await this.http.get<string>(url, {
         signal: controller.signal,
@@ -177,6 +201,7 @@ export class TursoClient {
       });
       return { kind: "response", response };
     } catch (err: unknown) {
+      if (signal?.aborted) return { kind: "cancelled" };
       if (controller.signal.aborted) {
         const proxy = tunnel?.unanswered(timeoutMs);
         return proxy ? { kind: "network", code: "ETIMEDOUT", proxy } : { kind: "timeout" };
@@ -188,6 +213,7 @@ export class TursoClient {
       return { kind: "network", code, ...(proxy ? { proxy } : {}) };
     } finally {
       clearTimeout(timer);
+      signal?.removeEventListener("abort", cancel);
     }
   }
 
@@ -221,6 +247,12 @@ export class TursoClient {
         return new TursoApiError(
           `Could not reach the Turso API looking up ${what}: GET ${url} failed with ${result.code} (${tried}). ` +
             `Check the network and turso:apiBaseUrl.`,
+          base,
+        );
+      case "cancelled":
+        return new TursoApiError(
+          `The lookup of ${what} was cancelled (Ctrl-C): GET ${url} was stopped after ${tried}, and nothing was ` +
+            `recorded for it. Run the command again to read the group.`,
           base,
         );
       case "too-large":

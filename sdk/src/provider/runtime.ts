@@ -13,6 +13,7 @@ import { engineAddress, engineLogger } from "./engineLog";
 import { TursoInputError, TursoNotFoundError } from "../errors";
 import { checkPlacement, type PlacementExpectation } from "../placement";
 import { asReadFailure, droppedByRefresh } from "./failure";
+import { onEngineCancel } from "./cancel";
 import { HiddenNames } from "./hidden";
 import { readList, recordedGroup, type ListOutputs, type ListProps } from "./readList";
 import { findToken, resolveSettings, type ConfigLookup, type Environment, type TokenSource } from "../settings";
@@ -79,6 +80,8 @@ export class ProviderRuntime {
   private readonly hidden = new HiddenNames();
   /** The process's log, with the names of secret lookups hidden. */
   private readonly log: ProviderLogger | undefined;
+  /** Aborted when the engine cancels the operation (Ctrl-C): every lookup in flight stops. */
+  private readonly cancelled = new AbortController();
 
   constructor(
     private readonly env: Environment = process.env,
@@ -90,6 +93,11 @@ export class ProviderRuntime {
       info: (m) => logger.info(hide(m)),
       warn: (m) => logger.warn(hide(m)),
     };
+  }
+
+  /** Stops every lookup in flight and every later one: the engine cancelled the operation. */
+  cancel(): void {
+    this.cancelled.abort();
   }
 
   /** Receives the stack configuration (secrets decrypted) from the engine. */
@@ -197,6 +205,7 @@ export class ProviderRuntime {
       client = new TursoClient({
         ...settings,
         otherTokens: () => this.knownTokens(),
+        signal: this.cancelled.signal,
         ...(this.log ? { logger: this.log } : {}),
       });
       this.clients.set(account, client);
@@ -244,9 +253,13 @@ function recorded(props: GroupProps, group: Group | undefined): GroupOutputs {
 
 let shared: ProviderRuntime | undefined;
 
-/** The runtime of this provider process. */
+/** The runtime of this provider process; it stops its lookups when the engine sends `Cancel`. */
 export function runtime(): ProviderRuntime {
-  return (shared ??= new ProviderRuntime(process.env, processLogger()));
+  if (shared === undefined) {
+    const made = (shared = new ProviderRuntime(process.env, processLogger()));
+    onEngineCancel(() => made.cancel());
+  }
+  return shared;
 }
 
 /**
