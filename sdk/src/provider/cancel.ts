@@ -13,7 +13,7 @@
 /** The path of the engine's `Cancel` call on a resource provider. */
 export const CANCEL_PATH = "/pulumirpc.ResourceProvider/Cancel";
 
-type Retrieve = (this: unknown, path: string) => unknown;
+type Retrieve = (this: unknown, ...args: unknown[]) => unknown;
 interface ServerClass {
   prototype: { _retrieveHandler?: Retrieve };
 }
@@ -45,9 +45,9 @@ export function onEngineCancel(listener: () => void): boolean {
     if (typeof original !== "function") continue;
     hooked = true;
     if (original[WRAPPED]) continue;
-    const wrapped = function (this: unknown, path: string): unknown {
-      if (path === CANCEL_PATH) for (const l of listeners) l();
-      return original.call(this, path);
+    const wrapped = function (this: unknown, ...args: unknown[]): unknown {
+      if (args[0] === CANCEL_PATH) for (const l of listeners) l();
+      return original.apply(this, args);
     };
     proto._retrieveHandler = Object.assign(wrapped, { [WRAPPED]: true as const });
   }
