@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- named by the TSDoc {@link} below
-import type { TursoInputError } from "./errors";
+import { TursoInputError } from "./errors";
 import { validateName } from "./client/validate";
 import { validateExpectation, type PlacementExpectation } from "./placement";
 import { regionOf, type LocationRegion } from "./regions";
@@ -155,9 +154,23 @@ export function getGroup(args: GetGroupArgs, opts?: pulumi.InvokeOptions): Promi
 export function getGroup(args: GetGroupArgs, opts?: pulumi.InvokeOptions): Promise<GetGroupResult | undefined> {
   const placement = checkOptions("getGroup", opts);
   const fallback = fallbackOrganization();
-  const read = register(resolveArgs(args, fallback), plainPlacement(placement, args, fallback));
+  const read = register(resolveArgs(args, fallback), plainPlacement(placement, args, fallback), "getGroup");
   // Output.promise() is the SDK's own bridge from an Output to a Promise.
   return (result(read) as unknown as { promise(): Promise<GetGroupResult | undefined> }).promise();
+}
+
+/**
+ * A required argument's value once known; an Output that resolved to no value (a StackReference
+ * output that does not exist, a config value that is not set) is refused saying so.
+ */
+function valueOf(argument: string, given: unknown, known: unknown): unknown {
+  if (known !== undefined || isPlain(given)) return known;
+  throw new TursoInputError(
+    argument,
+    "has no value",
+    `${argument} came from an Output that has no value (a StackReference output that does not exist, or a ` +
+      `config value that is not set): getGroupOutput needs the group's name there.`,
+  );
 }
 
 /** Whether a value is known now: neither an Output nor a Promise. */
@@ -194,7 +207,7 @@ export function getGroupOutput(
   const fallback = fallbackOrganization();
   const { organization, group, expect, ifExists, tokenFrom } = args;
   if ([organization, group, expect].every(isPlain)) {
-    return result(register(resolveArgs(args, fallback), plainPlacement(placement, args, fallback)));
+    return result(register(resolveArgs(args, fallback), plainPlacement(placement, args, fallback), "getGroupOutput"));
   }
   // What is known now is checked now; the rest when known, and never thrown from inside apply.
   if (isPlain(group)) validateName("group", group);
@@ -207,11 +220,15 @@ export function getGroupOutput(
     pulumi.output({ organization, group, expect }),
     (known, secret) =>
       result(
-        register(resolveArgs({ ...known, ifExists, tokenFrom }, fallback, secret), {
-          ...placement,
-          secret: secret || usesSecretFallback(known, fallback),
-          ordinal,
-        }),
+        register(
+          resolveArgs({ ...known, group: valueOf("group", group, known.group), ifExists, tokenFrom }, fallback, secret),
+          {
+            ...placement,
+            secret: secret || usesSecretFallback(known, fallback),
+            ordinal,
+          },
+          "getGroupOutput",
+        ),
       ),
     (err) => result(refused(err, placement.parent)),
   );

@@ -68,7 +68,7 @@ function result(read: ListLookupOutputs): pulumi.Output<GetGroupsResult> {
 export function getGroups(args: GetGroupsArgs = {}, opts?: pulumi.InvokeOptions): Promise<GetGroupsResult> {
   const placement = checkOptions("getGroups", opts);
   const fallback = fallbackOrganization();
-  const read = registerList(resolveListArgs(args, fallback), plainPlacement(placement, args, fallback));
+  const read = registerList(resolveListArgs(args, fallback), plainPlacement(placement, args, fallback), "getGroups");
   // Output.promise() is the SDK's own bridge from an Output to a Promise.
   return (result(read) as unknown as { promise(): Promise<GetGroupsResult> }).promise();
 }
@@ -96,7 +96,9 @@ export function getGroupsOutput(
   const fallback = fallbackOrganization();
   const { organization, tokenFrom } = args;
   if (isPlain(organization)) {
-    return result(registerList(resolveListArgs(args, fallback), plainPlacement(placement, args, fallback)));
+    return result(
+      registerList(resolveListArgs(args, fallback), plainPlacement(placement, args, fallback), "getGroupsOutput"),
+    );
   }
   // As getGroupOutput: checked when known, and a refused read instead of a throw inside apply.
   validateTokenSource(tokenFrom);
@@ -105,11 +107,15 @@ export function getGroupsOutput(
     pulumi.output(organization),
     (known, secret) =>
       result(
-        registerList(resolveListArgs({ organization: known, tokenFrom }, fallback, secret), {
-          ...placement,
-          secret: secret || usesSecretFallback({ organization: known }, fallback),
-          ordinal,
-        }),
+        registerList(
+          resolveListArgs({ organization: known, tokenFrom }, fallback, secret),
+          {
+            ...placement,
+            secret: secret || usesSecretFallback({ organization: known }, fallback),
+            ordinal,
+          },
+          "getGroupsOutput",
+        ),
       ),
     (err) => result(refusedList(err, placement.parent)),
   );

@@ -69,6 +69,19 @@ function tokenSourceOf(tokenFrom: TokenSource | undefined): TokenSource {
 }
 
 /**
+ * How to give a lookup a token, for messages: mint one, then set it where this lookup looks
+ * (`turso:apiToken` / `TURSO_API_TOKEN`, or the names its `tokenFrom` gives). The one place this
+ * advice is written.
+ */
+export function tokenFix(source: TokenSource = tokenSourceOf(undefined)): string {
+  const fixes = [
+    ...(source.config === undefined ? [] : [`"pulumi config set --secret ${source.config} <token>"`]),
+    ...(source.env === undefined ? [] : [`export ${source.env}`]),
+  ];
+  return `Create a token with "turso auth api-tokens mint NAME", then run ${fixes.join(" or ")}`;
+}
+
+/**
  * The token of a lookup (the default one without `tokenFrom`) and where it was found, config
  * first; undefined when neither place holds one.
  */
@@ -113,29 +126,33 @@ function integer(config: ConfigLookup, spec: { key: string; default: number; min
 export function resolveSettings(config: ConfigLookup, env: Environment, tokenFrom?: TokenSource): Settings {
   const { apiBaseUrl } = SETTINGS;
   const found = findToken(config, env, tokenFrom);
+  const apiToken = tokenSourceOf(tokenFrom);
   if (found === undefined) {
-    const apiToken = tokenSourceOf(tokenFrom);
     const places = [
       ...(apiToken.config === undefined ? [] : [`stack config "${apiToken.config}"`]),
       ...(apiToken.env === undefined ? [] : [`environment variable ${apiToken.env}`]),
     ];
-    const fixes = [
-      ...(apiToken.config === undefined ? [] : [`"pulumi config set --secret ${apiToken.config} <token>"`]),
-      ...(apiToken.env === undefined ? [] : [`export ${apiToken.env}`]),
-    ];
     throw new TursoConfigError(
       apiToken.config ?? apiToken.env ?? SETTINGS.apiToken.key,
       `No Turso API token: looked in ${places.join(" and ")}, ${places.length === 1 ? "unset" : "both unset"}. ` +
-        `Create a token with "turso auth api-tokens mint NAME", then run ${fixes.join(" or ")}.`,
+        `${tokenFix(apiToken)}.`,
     );
   }
   const { token, tokenSource } = found;
   const urlFromConfig = nonEmpty(config(apiBaseUrl.key));
-  const rawUrl = urlFromConfig ?? nonEmpty(env[apiBaseUrl.env]) ?? apiBaseUrl.default;
+  const urlFromEnv = nonEmpty(env[apiBaseUrl.env]);
+  const rawUrl = urlFromConfig ?? urlFromEnv ?? apiBaseUrl.default;
   const urlKey = urlFromConfig !== undefined ? apiBaseUrl.key : apiBaseUrl.env;
   return {
     token,
     tokenSource,
+    tokenFix: tokenFix(apiToken),
+    baseUrlSource:
+      urlFromConfig !== undefined
+        ? `stack config "${apiBaseUrl.key}"`
+        : urlFromEnv !== undefined
+          ? `environment variable ${apiBaseUrl.env}`
+          : `the default base URL (${apiBaseUrl.key} and ${apiBaseUrl.env} are unset)`,
     baseUrl: checkBaseUrl(rawUrl, urlKey),
     timeoutMs: integer(config, SETTINGS.timeoutMs),
     totalTimeoutMs: integer(config, SETTINGS.totalTimeoutMs),

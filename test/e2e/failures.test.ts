@@ -83,7 +83,8 @@ const rows: Row[] = [
       { group: "default", expect: { primaryIn: ["fra"] } },
       { group: "default", expect: { primaryIn: ["ams"] } },
     ],
-    message: 'getGroup was called twice for group "default" in your personal account with different expect',
+    message:
+      'getGroupOutput was called for group "default" in your personal account with other expect or ifExists than an earlier getGroupOutput',
     // The first call's lookup was registered before the second call threw, and it reads.
     requests: 1,
   },
@@ -93,7 +94,8 @@ const rows: Row[] = [
       { group: "default", expect: { primaryIn: ["fra"] } },
       { group: "default", expect: { primaryIn: ["ams"] }, via: "inputs" },
     ],
-    message: 'getGroup was called twice for group "default" in your personal account with different expect',
+    message:
+      'getGroupOutput was called for group "default" in your personal account with other expect or ifExists than an earlier getGroupOutput',
     requests: 1,
   },
   { name: "no-token", lookups: [{ group: "default" }], token: "", message: "No Turso API token", requests: 0 },

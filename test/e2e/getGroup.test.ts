@@ -198,7 +198,7 @@ describe("failures a person can act on", () => {
       await lookupStack("rejected", [{ group: "default" }], { secrets: { "turso:apiToken": "revoked-token-77" } }),
     );
     expect(out).toContain(
-      'The Turso API rejected the API token from stack config "turso:apiToken" (401: invalid token). Create a new token with "turso auth api-tokens mint NAME"',
+      'The Turso API rejected the API token from stack config "turso:apiToken" (401: invalid token). Create a token with "turso auth api-tokens mint NAME", then run "pulumi config set --secret turso:apiToken <token>" or export TURSO_API_TOKEN.',
     );
     expect(out).not.toContain("revoked-token-77");
   });

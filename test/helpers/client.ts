@@ -1,5 +1,6 @@
 import { TursoClient, type ClientOptions } from "../../sdk/src/client/http";
 import { DEFAULT_RETRY_POLICY } from "../../sdk/src/client/retry";
+import { tokenFix } from "../../sdk/src/settings";
 
 /** A client for the emulator, with recorded, instant waits between retries. */
 export function testClient(baseUrl: string, token: string, overrides: Partial<ClientOptions> = {}) {
@@ -8,6 +9,8 @@ export function testClient(baseUrl: string, token: string, overrides: Partial<Cl
     baseUrl,
     token,
     tokenSource: "environment variable TURSO_API_TOKEN",
+    tokenFix: tokenFix(),
+    baseUrlSource: "environment variable TURSO_API_BASEURL",
     timeoutMs: 2_000,
     totalTimeoutMs: 30_000,
     retry: DEFAULT_RETRY_POLICY,

@@ -39,7 +39,7 @@ const group = (fields: Record<string, unknown>): string =>
 const groupHolding = (field: string, token: string): string =>
   group({ [field]: "@TOKEN@" }).replace('"@TOKEN@"', `"${escaped(token)}"`);
 
-const REFUSED = "Retrying will not help: check that the base URL (turso:apiBaseUrl or TURSO_API_BASEURL)";
+const REFUSED = "Retrying will not help: check that the base URL, from environment variable TURSO_API_BASEURL,";
 
 describe("a 2xx answer that holds a token", () => {
   it.each([
@@ -97,7 +97,7 @@ describe("a 2xx answer that does not keep its promise", () => {
   it("a group other than the one asked for", async () => {
     expect(await refusal(group({ name: "staging" }))).toBe(
       'The Turso API answered 200 but describes the group "staging", not the group "default" that was asked for. ' +
-        "Retrying will not help: check that the base URL (turso:apiBaseUrl or TURSO_API_BASEURL) is the Turso API's, " +
+        "Retrying will not help: check that the base URL, from environment variable TURSO_API_BASEURL, is the Turso API's, " +
         "and report it to Turso if it is.",
     );
   });

@@ -89,7 +89,7 @@ describe("TursoClient against the emulator", () => {
     const { client } = testClient(emu.url, "wrong-token");
     const err = await failure(client.getGroup({ group: "default" }));
     expect(err.message).toBe(
-      'The Turso API rejected the API token from environment variable TURSO_API_TOKEN (401: invalid token). Create a new token with "turso auth api-tokens mint NAME" and set it with "pulumi config set --secret turso:apiToken <token>" or TURSO_API_TOKEN.',
+      'The Turso API rejected the API token from environment variable TURSO_API_TOKEN (401: invalid token). Create a token with "turso auth api-tokens mint NAME", then run "pulumi config set --secret turso:apiToken <token>" or export TURSO_API_TOKEN.',
     );
   });
 
@@ -188,7 +188,7 @@ describe("TursoClient against the emulator", () => {
     const { client } = testClient(emu.url, ALICE);
     const err = await failure(client.getGroup({ group: "default" }));
     expect(err.message).toBe(
-      `The Turso API answered GET ${emu.url}/v1/groups/default with a redirect (302 to ${other.url}/v1/groups/default), which is not followed so that the token never leaves for another host. Check turso:apiBaseUrl.`,
+      `The Turso API answered GET ${emu.url}/v1/groups/default with a redirect (302 to ${other.url}/v1/groups/default), which is not followed so that the token never leaves for another host. Check the base URL, from environment variable TURSO_API_BASEURL.`,
     );
     expect(other.requests()).toEqual([]);
     await other.stop();

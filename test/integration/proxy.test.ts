@@ -151,7 +151,7 @@ describe("text from the server is data, not output", () => {
     expect(err).toBeInstanceOf(TursoResponseError);
     expect(err.message).toBe(
       "The Turso API answered 200 but the body contains an API token, which must never reach state. " +
-        "Retrying will not help: check that the base URL (turso:apiBaseUrl or TURSO_API_BASEURL) is the Turso API's, " +
+        "Retrying will not help: check that the base URL, from environment variable TURSO_API_BASEURL, is the Turso API's, " +
         "and report it to Turso if it is.",
     );
   });

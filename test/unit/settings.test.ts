@@ -13,13 +13,26 @@ describe("resolveSettings", () => {
     expect(resolveSettings(config({}), { TURSO_API_TOKEN: "t" })).toEqual({
       token: "t",
       tokenSource: "environment variable TURSO_API_TOKEN",
+      tokenFix:
+        'Create a token with "turso auth api-tokens mint NAME", then run "pulumi config set --secret turso:apiToken <token>" or export TURSO_API_TOKEN',
       baseUrl: "https://api.turso.tech",
+      baseUrlSource: "the default base URL (turso:apiBaseUrl and TURSO_API_BASEURL are unset)",
       timeoutMs: 10_000,
       totalTimeoutMs: 30_000,
       retry: { retries: 3, baseDelayMs: 250, maxDelayMs: 10_000 },
       maxConcurrency: 8,
       maxResponseBytes: 1048576,
     });
+  });
+  it("says where the base URL came from, and how to fix a tokenFrom lookup's token", () => {
+    const env = { TURSO_API_TOKEN: "t", TURSO_API_BASEURL: "https://other.example", TURSO_ACME: "a" };
+    expect(resolveSettings(config({}), env).baseUrlSource).toBe("environment variable TURSO_API_BASEURL");
+    expect(resolveSettings(config({ "turso:apiBaseUrl": "https://x.example" }), env).baseUrlSource).toBe(
+      'stack config "turso:apiBaseUrl"',
+    );
+    expect(resolveSettings(config({}), env, { env: "TURSO_ACME" }).tokenFix).toBe(
+      'Create a token with "turso auth api-tokens mint NAME", then run export TURSO_ACME',
+    );
   });
   it("prefers stack config over the environment", () => {
     const s = resolveSettings(

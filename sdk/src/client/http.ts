@@ -35,6 +35,10 @@ export interface ClientOptions {
   readonly token: string;
   /** Where the token came from, for messages (`config turso:apiToken`, `TURSO_API_TOKEN`). */
   readonly tokenSource: string;
+  /** How to give this lookup a new token, for a 401 (the settings' words: `tokenFix`). */
+  readonly tokenFix: string;
+  /** Where the base URL came from, for messages (`stack config "turso:apiBaseUrl"`, …). */
+  readonly baseUrlSource: string;
   readonly timeoutMs: number;
   /** One deadline for the whole lookup: every attempt and every wait between attempts. */
   readonly totalTimeoutMs: number;
@@ -162,7 +166,8 @@ export class TursoClient {
           if (!noted.has(message)) logger?.debug(message);
           noted.add(message);
         };
-        return parse(result.response.status, result.response.data, { method: "GET", url, note }, this.secrets());
+        const context = { method: "GET", url, note, baseUrlSource: this.options.baseUrlSource };
+        return parse(result.response.status, result.response.data, context, this.secrets());
       }
       const retryable =
         result.kind === "timeout" ||
@@ -234,7 +239,7 @@ export class TursoClient {
       case "timeout":
         return new TursoApiError(
           `Timed out looking up ${what}: GET ${url} got no complete answer within ${this.options.timeoutMs} ms (${tried}). ` +
-            `Check the network and turso:apiBaseUrl, or raise turso:timeoutMs and turso:totalTimeoutMs.`,
+            `Check the network and the base URL, from ${this.options.baseUrlSource}, or raise turso:timeoutMs and turso:totalTimeoutMs.`,
           base,
         );
       case "network":
@@ -246,7 +251,7 @@ export class TursoClient {
         }
         return new TursoApiError(
           `Could not reach the Turso API looking up ${what}: GET ${url} failed with ${result.code} (${tried}). ` +
-            `Check the network and turso:apiBaseUrl.`,
+            `Check the network and the base URL, from ${this.options.baseUrlSource}.`,
           base,
         );
       case "cancelled":
@@ -283,9 +288,7 @@ export class TursoClient {
     const where = describeScope(ref);
     if (status === 401) {
       return new TursoAuthError(
-        `The Turso API rejected the API token from ${this.options.tokenSource} (${said}). ` +
-          `Create a new token with "turso auth api-tokens mint NAME" and set it with ` +
-          `"pulumi config set --secret turso:apiToken <token>" or TURSO_API_TOKEN.`,
+        `The Turso API rejected the API token from ${this.options.tokenSource} (${said}). ${this.options.tokenFix}.`,
         details,
       );
     }
@@ -327,7 +330,7 @@ export class TursoClient {
       const location = header(response, "location") ?? "(no Location)";
       return new TursoApiError(
         `The Turso API answered GET ${ctx.url} with a redirect (${status} to ${showUrl(location, this.secrets())}), which is not followed ` +
-          `so that the token never leaves for another host. Check turso:apiBaseUrl.`,
+          `so that the token never leaves for another host. Check the base URL, from ${this.options.baseUrlSource}.`,
         details,
       );
     }

@@ -54,12 +54,14 @@ export const ANSWER_LIMITS = {
   textLength: 128,
 } as const;
 
-/** Why an answer is refused, and what to do about it. */
-type Fail = (what: string, advice?: string) => never;
+/**
+ * Why an answer is refused, and what to do about it: `retry` for a body that may be a passing
+ * fault, `promise` for one that breaks what the API promises (a token, a bound, another group),
+ * where retrying will not help and the base URL is the first suspect.
+ */
+type Fail = (what: string, advice?: "retry" | "promise") => never;
 
-const RETRY_ADVICE = "Retry later; if it persists, report it to Turso.";
-const PROMISE_ADVICE =
-  "Retrying will not help: check that the base URL (turso:apiBaseUrl or TURSO_API_BASEURL) is the Turso API's, and report it to Turso if it is.";
+const PROMISE_ADVICE = "promise" as const;
 
 /** Whether any string of `value` (keys included), at any depth, contains one of `secrets`. */
 function holdsSecret(value: unknown, secrets: readonly string[]): boolean {
@@ -80,8 +82,13 @@ function parseBody(
   details: AnswerContext,
   secrets: readonly string[],
 ): { body: unknown; fail: Fail } {
-  const fail: Fail = (what, advice = RETRY_ADVICE) => {
-    throw new TursoResponseError(`The Turso API answered ${status} but ${what}. ${advice}`, {
+  const fail: Fail = (what, advice = "retry") => {
+    const from = details.baseUrlSource ?? "turso:apiBaseUrl or TURSO_API_BASEURL";
+    const todo =
+      advice === "retry"
+        ? "Retry later; if it persists, report it to Turso."
+        : `Retrying will not help: check that the base URL, from ${from}, is the Turso API's, and report it to Turso if it is.`;
+    throw new TursoResponseError(`The Turso API answered ${status} but ${what}. ${todo}`, {
       method: details.method,
       url: details.url,
       status,
@@ -113,6 +120,8 @@ export interface AnswerContext {
   readonly method: string;
   readonly url: string;
   readonly note?: ((message: string) => void) | undefined;
+  /** Where the base URL came from (`stack config "turso:apiBaseUrl"`, …), for messages. */
+  readonly baseUrlSource?: string | undefined;
 }
 
 /**

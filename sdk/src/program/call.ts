@@ -119,8 +119,12 @@ export function resolveArgs(args: PlainArgs, fallback: DefaultOrganization | und
   };
 }
 
-/** Registers the lookup of `props` in this run, or returns the one already there. */
-export function register(props: GroupProps, placement: LookupPlacement): LookupOutputs {
+/** Registers the lookup of `props` in this run, or returns the one already there; `fn` is the call's function. */
+export function register(
+  props: GroupProps,
+  placement: LookupPlacement,
+  fn: "getGroup" | "getGroupOutput",
+): LookupOutputs {
   const ref = { group: props.group, organization: props.organization ?? undefined };
   return shareLookup(
     {
@@ -129,6 +133,7 @@ export function register(props: GroupProps, placement: LookupPlacement): LookupO
       terms: JSON.stringify({ expect: props.expect ?? null, ifExists: props.ifExists ?? false }),
       dependsOn: placement.dependsOn,
       what: describeRef(ref),
+      fn,
     },
     () => new GroupLookup(placement.secret ? { ...props, secret: true } : props, placement),
   );

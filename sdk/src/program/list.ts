@@ -22,8 +22,12 @@ export function resolveListArgs(
   return { kind: "list", ...resolveScope(args, fallback, secret) };
 }
 
-/** Registers the list lookup of `props` in this run, or returns the one already there. */
-export function registerList(props: ListProps, placement: LookupPlacement): ListLookupOutputs {
+/** Registers the list lookup of `props` in this run, or returns the one already there; `fn` is the call's function. */
+export function registerList(
+  props: ListProps,
+  placement: LookupPlacement,
+  fn: "getGroups" | "getGroupsOutput",
+): ListLookupOutputs {
   const scope = { organization: props.organization ?? undefined };
   return shareLookup(
     {
@@ -32,7 +36,7 @@ export function registerList(props: ListProps, placement: LookupPlacement): List
       terms: "",
       dependsOn: placement.dependsOn,
       what: `the groups of ${describeScope(scope)}`,
-      fn: "getGroupsOutput",
+      fn,
     },
     () => new GroupList(placement.secret ? { ...props, secret: true } : props, placement),
   );

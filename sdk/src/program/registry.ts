@@ -34,6 +34,8 @@ interface Entry {
   readonly dependsOn: unknown;
   /** How the first call described itself, for messages. */
   readonly what: string;
+  /** The function the first call was (absent in older copies). */
+  readonly fn?: string;
 }
 
 type Registry = WeakMap<object, Map<unknown, Map<string, Entry>>>;
@@ -104,22 +106,29 @@ export function shareLookup<T = LookupOutputs>(request: LookupKey, create: () =>
   const found = lookups.get(request.key);
   if (found === undefined) {
     const read = create();
-    lookups.set(request.key, { read, terms: request.terms, dependsOn: request.dependsOn, what: request.what });
+    lookups.set(request.key, {
+      read,
+      terms: request.terms,
+      dependsOn: request.dependsOn,
+      what: request.what,
+      ...(request.fn === undefined ? {} : { fn: request.fn }),
+    });
     return read;
   }
   if (found.terms !== request.terms) {
     throw new TursoInputError(
       "expect",
       "one expectation per group",
-      `${request.fn ?? "getGroup"} was called twice for ${request.what} with different expect or ifExists ` +
-        `(earlier: ${found.terms}, now: ${request.terms}); both calls share one lookup: give them the same expect and ifExists.`,
+      `${request.fn ?? "getGroup"} was called for ${request.what} with other expect or ifExists than an earlier ` +
+        `${found.fn ?? "call"} (earlier: ${found.terms}, now: ${request.terms}); both calls share one lookup: give them the same expect and ifExists.`,
     );
   }
   if (!sameDependencies(found.dependsOn, request.dependsOn)) {
     throw new TursoInputError(
       "dependsOn",
       "one dependsOn per group and parent",
-      `${request.fn ?? "getGroup"} was called twice for ${request.what} under the same parent with different dependsOn; both calls share ` +
+      `${request.fn ?? "getGroup"} was called for ${request.what} under the same parent with another dependsOn than an earlier ` +
+        `${found.fn ?? "call"}; both calls share ` +
         `one lookup, which cannot wait for both: give them the same dependsOn, or give each call its own parent.`,
     );
   }
