@@ -17,7 +17,7 @@ import {
   type DefaultOrganization,
   type TokenSource,
 } from "../settings";
-import { isConfigSecret, warnIfTokenIsPlain } from "../tokenWarning";
+import { isConfigSecret, warnIfTokenIsPlain } from "./tokenWarning";
 import { warnAboutMisspeltVariables } from "./envTypos";
 import { nextOrdinal, shareLookup, type LookupOutputs } from "./registry";
 import { warnIfTransportIsProxied } from "./transportWarning";

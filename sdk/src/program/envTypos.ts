@@ -6,6 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { SETTINGS, type Environment } from "../settings";
+import { firstTimeThisRun } from "./oncePerRun";
 
 /** The variables this package reads, and those of its tools (the demo, the log switch). */
 const KNOWN = new Set<string>([
@@ -43,13 +44,10 @@ export function misspeltVariables(env: Environment): [string, string][] {
   return found;
 }
 
-const warned = new Set<string>();
-
-/** Warns once per name about {@link misspeltVariables} of this process's environment. */
+/** Warns once per run and name about {@link misspeltVariables} of this process's environment. */
 export function warnAboutMisspeltVariables(env: Environment = process.env): void {
   for (const [name, meant] of misspeltVariables(env)) {
-    if (warned.has(name)) continue;
-    warned.add(name);
+    if (!firstTimeThisRun(`misspelt:${name}`)) continue;
     void pulumi.log.warn(`${name} is set, but pulumi-turso-group reads ${meant}: did you mean ${meant}?`);
   }
 }

@@ -13,6 +13,7 @@
 import { isIPv4 } from "node:net";
 import * as pulumi from "@pulumi/pulumi";
 import type { Environment } from "../settings";
+import { firstTimeThisRun } from "./oncePerRun";
 
 /** The address grpc-js is asked to reach: the CLI gives the Node.js processes `127.0.0.1:PORT`. */
 export const ENGINE_HOST = "127.0.0.1";
@@ -115,10 +116,6 @@ export function transportWarning(found: ProxiedTransport, env: Environment): str
   );
 }
 
-const warned = new WeakSet<object>();
-/** The run when no stack resource exists (unit tests with mocks). */
-const outsideAnyRun = {};
-
 /**
  * Warns once per program run (each CLI run, each Automation API `preview`/`up`) when
  * {@link proxiedTransport} holds for this process's environment.
@@ -129,9 +126,7 @@ const outsideAnyRun = {};
  * ```
  */
 export function warnIfTransportIsProxied(env: Environment = process.env): void {
-  const run = pulumi.runtime.getStackResource() ?? outsideAnyRun;
-  if (warned.has(run)) return;
-  warned.add(run);
+  if (!firstTimeThisRun("transport")) return;
   const found = proxiedTransport(env);
   if (found !== undefined) void pulumi.log.warn(transportWarning(found, env));
 }

@@ -1,11 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { SETTINGS } from "./settings";
+import { SETTINGS } from "../settings";
+import { firstTimeThisRun } from "./oncePerRun";
 
 // Whether a stack configuration key holds a secret: in @pulumi/pulumi's runtime (3.139 and
 // later), though not in its type declarations.
 type SecretCheck = (key: string) => boolean;
-
-const warned = new Set<string>();
 
 /** Whether the stack configuration holds `key` as a secret; false where the runtime cannot tell. */
 export function isConfigSecret(key: string): boolean {
@@ -23,17 +22,16 @@ export function isConfigSecret(key: string): boolean {
  *
  * @example
  * ```ts
- * import { warnIfTokenIsPlain } from "./tokenWarning";
+ * import { warnIfTokenIsPlain } from "./program/tokenWarning";
  *
  * warnIfTokenIsPlain(); // warning: turso:apiToken is stored in plain text ...
  * ```
  */
 export function warnIfTokenIsPlain(key: string = SETTINGS.apiToken.key): void {
-  if (warned.has(key)) return;
   const isSecret = (pulumi.runtime as unknown as { isConfigSecret?: SecretCheck }).isConfigSecret;
   // getConfig, unlike Config.get, reads the key without a warning of its own about secrets.
   if (isSecret === undefined || pulumi.runtime.getConfig(key) === undefined || isSecret(key)) return;
-  warned.add(key);
+  if (!firstTimeThisRun(`plain-token:${key}`)) return;
   const stack = pulumi.getStack();
   void pulumi.log.warn(
     `${key} is stored in plain text in the configuration of stack "${stack}" (Pulumi.${stack}.yaml), and an update ` +
