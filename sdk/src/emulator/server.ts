@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { admin, refuseForged, type AdminTarget } from "./admin";
 import { applyFault, FaultQueue, parseFault, type Fault } from "./faults";
 import { error, segments, send, sleep } from "./http";
-import { DEFAULT_LOG_LIMIT, RequestLog, type LoggedRequest } from "./log";
+import { DEFAULT_LOG_BYTES, DEFAULT_LOG_LIMIT, RequestLog, type LoggedRequest } from "./log";
 import { isLoopback } from "./loopback";
 import { api } from "./routes";
 import type { ApiGroup, Seed } from "./seed";
@@ -24,6 +24,8 @@ export interface EmulatorOptions {
   readonly allowRemote?: boolean;
   /** How many of the latest requests the log keeps; older ones are dropped. @default 10000 */
   readonly maxLoggedRequests?: number;
+  /** How many bytes of entries (as JSON) the log keeps at most; older ones are dropped. @default 8388608 (8 MiB) */
+  readonly maxLoggedBytes?: number;
 }
 
 /** A running emulator. */
@@ -32,7 +34,7 @@ export interface Emulator {
   readonly url: string;
   /** The port it listens on. */
   readonly port: number;
-  /** The latest API requests (at most `maxLoggedRequests`). */
+  /** The latest API requests (at most `maxLoggedRequests`, and `maxLoggedBytes` bytes). */
   requests(): readonly LoggedRequest[];
   /** Empties the request log. */
   clearRequests(): void;
@@ -74,12 +76,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const limit = options.maxLoggedRequests ?? DEFAULT_LOG_LIMIT;
   if (!Number.isInteger(limit) || limit < 0)
     throw new Error(`maxLoggedRequests must be an integer >= 0 (got ${limit})`);
+  const maxBytes = options.maxLoggedBytes ?? DEFAULT_LOG_BYTES;
+  if (!Number.isInteger(maxBytes) || maxBytes < 0)
+    throw new Error(`maxLoggedBytes must be an integer >= 0 (got ${maxBytes})`);
   const seed = readSeed(options.seed);
   let state = seed.state;
   const faults = new FaultQueue();
   seed.faults.forEach((f) => faults.add(f));
   let latencyMs = seed.latencyMs;
-  const log = new RequestLog(limit);
+  const log = new RequestLog(limit, maxBytes);
   let inFlight = 0;
   let maxInFlight = 0;
   const sockets = new Set<Socket>();
