@@ -95,7 +95,7 @@ describe("closer to the API", () => {
     });
     expect(missing.status).toBe(404);
     const post = await fetch(`${emu.url}/v1/groups/default`, { method: "POST" });
-    expect([post.status, post.headers.get("allow")]).toEqual([405, "GET, HEAD"]);
+    expect([post.status, post.headers.get("allow")]).toEqual([405, "GET, HEAD, DELETE"]);
   });
 
   it.each([
