@@ -11,7 +11,7 @@ import { get } from "../helpers/http";
 const ROOT = path.resolve(__dirname, "../..");
 const CLI = path.join(ROOT, "sdk/dist/emulator/cli.js");
 const USAGE_LINE =
-  "usage: turso-api-emulator [--seed FILE] [--port N] [--host ADDRESS [--allow-remote]] [--ready-file FILE] [--log-limit N]";
+  "usage: turso-api-emulator [--seed FILE] [--port N] [--host ADDRESS [--allow-remote]] [--ready-file FILE] [--log-limit N] [--log-bytes N]";
 const dir = mkdtempSync(path.join(tmpdir(), "emulator-cli-"));
 
 /** Runs the command to its end (the wait helper must end on its own: 20 s is a no-hang bound). */
@@ -52,6 +52,7 @@ describe("help, version and usage errors", () => {
     [["--port", "80.5"], '--port must be a whole number from 0 to 65535 (got "80.5")'],
     [["--port", "65536"], '--port must be a whole number from 0 to 65535 (got "65536")'],
     [["--log-limit", "1e3"], '--log-limit must be a whole number from 0 to 10000000 (got "1e3")'],
+    [["--log-bytes", "8MiB"], '--log-bytes must be a whole number from 0 to 4294967296 (got "8MiB")'],
     [["--bogus"], "Unknown option '--bogus'"],
     [["extra"], "Unexpected argument 'extra'"],
     [["--seed", ""], '--seed must be a file path (got "")'],

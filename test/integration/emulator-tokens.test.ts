@@ -127,3 +127,58 @@ describe("scoped tokens in the seed", () => {
     await expect(startEmulator({ seed: alice(apiTokens) as never })).rejects.toThrow(message);
   });
 });
+
+describe("a group-scoped token follows its group's UUID, not its name", () => {
+  let own: Emulator;
+  beforeEach(async () => {
+    own = await startEmulator({ seed: SCOPED_SEED });
+  });
+  afterEach(() => own.stop());
+  const send = (method: string, p: string, token: string, body?: unknown) =>
+    fetch(`${own.url}${p}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    }).then(async (r) => ({
+      status: r.status,
+      body: (await r.json()) as { group?: { uuid: string }; error?: string },
+    }));
+  const PROD = "/v1/organizations/acme/groups/prod";
+
+  it("keeps working when its group is replaced, and stops for good when the group is deleted and recreated", async () => {
+    const before = (await send("GET", PROD, ACME_PROD_READ_TOKEN)).body.group?.uuid;
+    own.setGroup("acme", { name: "prod", primary: "fra", locations: ["fra"], delete_protection: false });
+    expect(await send("GET", PROD, ACME_PROD_READ_TOKEN)).toMatchObject({
+      status: 200,
+      body: { group: { uuid: before } },
+    });
+    expect((await send("DELETE", PROD, ALICE)).status).toBe(200);
+    const revoked = { status: 401, body: { error: "token is revoked: the group it was pinned to was deleted" } };
+    expect(await send("GET", PROD, ACME_PROD_READ_TOKEN)).toEqual(revoked);
+    const again = await send("POST", "/v1/organizations/acme/groups", ALICE, { name: "prod", location: "fra" });
+    expect(again.status).toBe(200);
+    expect(again.body.group?.uuid).not.toBe(before);
+    expect(await send("GET", PROD, ACME_PROD_READ_TOKEN)).toEqual(revoked);
+    expect(await send("GET", "/v1/locations", ACME_PROD_READ_TOKEN)).toEqual(revoked);
+    // The admin route's recreation gets no old UUID either.
+    await send("DELETE", PROD, ALICE);
+    own.setGroup("acme", { name: "prod", primary: "fra", locations: ["fra"] });
+    expect(await send("GET", PROD, ACME_PROD_READ_TOKEN)).toEqual(revoked);
+    expect((await send("GET", PROD, ACME_ORG_TOKEN)).body.group?.uuid).not.toBe(before);
+  });
+
+  it("cannot create or delete groups, even its own", async () => {
+    const refused =
+      "a group-scoped token cannot create or delete groups (it is restricted to group prod of organization acme)";
+    expect(
+      await send("POST", "/v1/organizations/acme/groups", ACME_PROD_READ_TOKEN, { name: "x", location: "fra" }),
+    ).toEqual({
+      status: 403,
+      body: { error: refused },
+    });
+    expect(await send("DELETE", PROD, ACME_PROD_READ_TOKEN)).toEqual({ status: 403, body: { error: refused } });
+    expect(
+      (await send("POST", "/v1/organizations/acme/groups", ACME_ORG_TOKEN, { name: "x", location: "fra" })).status,
+    ).toBe(200);
+  });
+});

@@ -27,6 +27,7 @@ describe("routes", () => {
         locations: ["fra", "ams"],
         primary: "fra",
         delete_protection: false,
+        archived: false,
       },
     });
     // stable generated values
@@ -43,6 +44,7 @@ describe("routes", () => {
         locations: ["aws-eu-west-1", "aws-us-east-1"],
         primary: "aws-eu-west-1",
         delete_protection: true,
+        archived: false,
       },
     });
     const list = await get(`${emu.url}/v1/organizations/acme/groups`, ALICE);
@@ -67,13 +69,13 @@ describe("routes", () => {
     expect(r.body).toEqual({ error: message });
   });
 
-  it("answers 405 with Allow for other methods", async () => {
+  it("answers 405 with Allow (the documented methods) for other methods", async () => {
     const res = await fetch(`${emu.url}/v1/groups/default`, {
-      method: "DELETE",
+      method: "PUT",
       headers: { Authorization: `Bearer ${ALICE}` },
     });
     expect(res.status).toBe(405);
-    expect(res.headers.get("allow")).toBe("GET, HEAD");
+    expect(res.headers.get("allow")).toBe("GET, HEAD, DELETE");
     expect(await res.json()).toEqual({ error: "method not allowed" });
   });
 });
@@ -236,8 +238,8 @@ describe("seeds", () => {
         organizations: {
           a: {
             groups: [
-              { name: "g", primary: "f", locations: ["f"] },
-              { name: "g", primary: "f", locations: ["f"] },
+              { name: "g", primary: "fra", locations: ["fra"] },
+              { name: "g", primary: "fra", locations: ["fra"] },
             ],
           },
         },

@@ -1,11 +1,12 @@
 // The seed is strict: the shipped JSON Schema refuses unknown keys (naming the path, with a
-// close-match hint) and wrong types; the loader refuses duplicates and dangling references.
+// close-match hint) and wrong types; the loader refuses duplicates, dangling references and
+// locations outside the emulator's table. A group alone takes extra keys, unless they look like typos.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { DEFAULT_SEED } from "../../sdk/src/emulator";
+import { DEFAULT_LOCATIONS, DEFAULT_SEED } from "../../sdk/src/emulator";
 import { parseFault } from "../../sdk/src/emulator/faults";
-import { distance, hint, SEED_SCHEMA_PATH } from "../../sdk/src/emulator/schema";
-import { readSeed } from "../../sdk/src/emulator/state";
+import { distance, hint, SEED_SCHEMA_PATH, typoOf } from "../../sdk/src/emulator/schema";
+import { readSeed, stableUuid } from "../../sdk/src/emulator/state";
 import { SCOPED_SEED, TEST_SEED } from "../helpers/seed";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -25,8 +26,31 @@ it.each([
     'seed.organizations["a"].groups[0].primay: unknown key; did you mean "primary"?',
   ],
   [
-    seed({}, { ...group, colour: "red" }),
-    'seed.organizations["a"].groups[0].colour: unknown key; known keys: name, primary, locations, uuid, version, delete_protection, archived',
+    seed({}, { ...group, locatons: ["fra"] }),
+    'seed.organizations["a"].groups[0].locatons: unknown key; did you mean "locations"? (an extra key this close to a known one is taken for a typo)',
+  ],
+  [seed({}, { ...group, Archived: true }), 'groups[0].Archived: unknown key; did you mean "archived"?'],
+  [seed({}, { ...group, uid: "x" }), 'groups[0].uid: unknown key; did you mean "uuid"?'],
+  [
+    seed({}, { ...group, primary: "amss", locations: ["amss"] }),
+    'seed.organizations["a"].groups[0].locations[0]: "amss" is not a location of the emulator',
+  ],
+  [
+    seed({ locations: { "aws-us-east-1": "AWS US East (Virginia)" } }),
+    'seed.organizations["a"].groups[0].locations[0]: "fra" is not a location of the emulator',
+  ],
+  [seed({ locations: {} }), "seed.locations must be an object of location descriptions by code"],
+  [seed({ locations: { fra: 1 } }), 'seed.locations["fra"] must be a description of the location'],
+  [seed({ locations: { "a/b": "x" } }), 'seed.locations["a/b"] (the key) must be a non-empty string without "/"'],
+  [
+    {
+      ...seed(),
+      organizations: {
+        a: { groups: [{ ...group, uuid: "u-1" }] },
+        b: { groups: [{ ...group, uuid: "u-1" }] },
+      },
+    },
+    'seed.organizations["b"].groups[0].uuid: "u-1" is already the uuid of group "g" of "a"',
   ],
   [
     seed({ faults: [{ kind: "delay", delayMs: 5, tims: 2 }] }),
@@ -106,7 +130,7 @@ it("accepts the README's seed example, with a $schema key for editors", () => {
   expect([...tokens.values()]).toEqual([
     { user: "alice" },
     { user: "alice", organization: "acme" },
-    { user: "alice", organization: "acme", group: "prod", scopes: ["read"] },
+    { user: "alice", organization: "acme", groupUuid: stableUuid("acme", "prod"), scopes: ["read"] },
   ]);
 });
 
@@ -116,7 +140,14 @@ it("validates with the schema the package ships", () => {
   expect(pkg.files).toContain("schema");
   const schema = JSON.parse(readFileSync(SEED_SCHEMA_PATH, "utf8")) as { properties: Record<string, unknown> };
   // Every top-level key the schema declares is one the validator accepts, and no other.
-  expect(Object.keys(schema.properties)).toEqual(["$schema", "users", "organizations", "faults", "latencyMs"]);
+  expect(Object.keys(schema.properties)).toEqual([
+    "$schema",
+    "users",
+    "organizations",
+    "faults",
+    "latencyMs",
+    "locations",
+  ]);
 });
 
 it("refuses an unknown fault field at run time too", () => {
@@ -142,8 +173,54 @@ it("distance is the edit distance", () => {
 
 it("checks 10 000 distinct locations in well under a second (one pass, not one per pair)", () => {
   const locations = Array.from({ length: 10_000 }, (_, i) => `loc-${i}`);
+  const table = Object.fromEntries(locations.map((code) => [code, code]));
   const started = Date.now();
-  readSeed(seed({}, { ...group, primary: "loc-0", locations }) as never);
+  readSeed(seed({ locations: table }, { ...group, primary: "loc-0", locations }) as never);
   // A no-hang bound, generous: the quadratic check took 7.8 s.
   expect(Date.now() - started).toBeLessThan(3_000);
+});
+
+it("passes a group's extra keys through as they are, after its own fields, and sends archived", () => {
+  const extras = { colour: "red", status: { locations: [{ name: "fra", status: "up" }] }, id: 7, tags: null };
+  const { state } = readSeed(seed({}, { ...group, ...extras }) as never);
+  const g = state.organizations.get("a")?.get("g");
+  expect(g).toEqual({
+    name: "g",
+    uuid: stableUuid("a", "g"),
+    version: "v0.24.32",
+    locations: ["fra"],
+    primary: "fra",
+    delete_protection: false,
+    archived: false,
+    ...extras,
+  });
+  expect(Object.keys(g ?? {}).slice(-4)).toEqual(["colour", "status", "id", "tags"]);
+});
+
+it("hint and typoOf: a near key is a typo, a distant one an extra", () => {
+  const known = ["name", "primary", "locations", "uuid", "version", "delete_protection", "archived"];
+  expect(["primay", "verison", "uid", "Name", "delete_protecton"].map((k) => typoOf(k, known))).toEqual([
+    "primary",
+    "version",
+    "uuid",
+    "name",
+    "delete_protection",
+  ]);
+  expect(["id", "tags", "colour", "status", "region"].map((k) => typoOf(k, known))).toEqual([
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+  ]);
+});
+
+it("replaces the default locations with the seed's table", () => {
+  const table = { "aws-us-east-1": "AWS US East (Virginia)" };
+  const own = readSeed(
+    seed({ locations: table }, { ...group, primary: "aws-us-east-1", locations: ["aws-us-east-1"] }) as never,
+  );
+  expect(Object.fromEntries(own.state.locations)).toEqual(table);
+  expect(Object.fromEntries(readSeed(seed() as never).state.locations)).toEqual(DEFAULT_LOCATIONS);
+  expect(Object.keys(DEFAULT_LOCATIONS)).toHaveLength(43);
 });

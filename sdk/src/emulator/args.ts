@@ -3,7 +3,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { isLoopback } from "./loopback";
 
 /** The usage text `--help` prints; its first line is repeated after every usage error. */
-export const USAGE = `usage: turso-api-emulator [--seed FILE] [--port N] [--host ADDRESS [--allow-remote]] [--ready-file FILE] [--log-limit N]
+export const USAGE = `usage: turso-api-emulator [--seed FILE] [--port N] [--host ADDRESS [--allow-remote]] [--ready-file FILE] [--log-limit N] [--log-bytes N]
        turso-api-emulator wait --ready-file FILE [--pid N] [--timeout SECONDS]
        turso-api-emulator --help | --version
 
@@ -16,6 +16,7 @@ Serves the group routes of the Turso Platform API on http://127.0.0.1:PORT until
   --allow-remote     allow --host beyond loopback (prints a warning)
   --ready-file FILE  write {"state": "starting" | "ready" | "failed" | "stopped", "pid", "url" | "error"} to FILE
   --log-limit N      keep the last N requests in the request log; default 10000
+  --log-bytes N      and at most N bytes of them (as JSON); default 8388608 (8 MiB)
 
   wait               wait for a --ready-file: print the URL and exit 0 when the emulator is ready;
                      exit 1 with the reason when it failed, died (--pid, or the pid in the file)
@@ -40,6 +41,7 @@ export type Command =
       readonly allowRemote: boolean;
       readonly readyFile?: string;
       readonly logLimit: number;
+      readonly logBytes: number;
     }
   | { readonly command: "wait"; readonly readyFile: string; readonly pid?: number; readonly timeoutMs: number };
 
@@ -90,6 +92,7 @@ export function parseCommand(argv: readonly string[]): Command {
     "allow-remote": { type: "boolean" },
     "ready-file": { type: "string" },
     "log-limit": { type: "string" },
+    "log-bytes": { type: "string" },
   });
   if (values.help === true) return { command: "help" };
   if (values.version === true) return { command: "version" };
@@ -112,5 +115,6 @@ export function parseCommand(argv: readonly string[]): Command {
     allowRemote,
     ...optional("readyFile", values["ready-file"] as string | undefined),
     logLimit: integer("--log-limit", (values["log-limit"] as string | undefined) ?? "10000", 0, 10_000_000),
+    logBytes: integer("--log-bytes", (values["log-bytes"] as string | undefined) ?? "8388608", 0, 2 ** 32),
   };
 }

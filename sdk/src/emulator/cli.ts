@@ -24,6 +24,7 @@ async function serve(c: Extract<Command, { command: "serve" }>): Promise<void> {
       host: c.host,
       allowRemote: c.allowRemote,
       maxLoggedRequests: c.logLimit,
+      maxLoggedBytes: c.logBytes,
       ...(c.seed === undefined ? {} : { seed: c.seed }),
     });
   } catch (err) {

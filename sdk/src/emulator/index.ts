@@ -13,6 +13,7 @@
  */
 export { startEmulator, type Emulator, type EmulatorOptions } from "./server";
 export type { LoggedRequest } from "./log";
+export { DEFAULT_LOCATIONS } from "./locations";
 export {
   DEFAULT_SEED,
   SeedError,

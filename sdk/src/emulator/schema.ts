@@ -25,6 +25,9 @@ export interface Schema {
   readonly required?: readonly string[];
   readonly dependentRequired?: Readonly<Record<string, readonly string[]>>;
   readonly additionalProperties?: false | Schema;
+  readonly minProperties?: number;
+  /** This project's keyword: an extra key close to a known one is refused as a likely typo of it. */
+  readonly "x-refuseTypos"?: boolean;
   readonly propertyNames?: Schema;
   /** Alternatives told apart by the `const` of their `kind` property. */
   readonly oneOf?: readonly Schema[];
@@ -59,6 +62,16 @@ export function hint(unknown: string, known: readonly string[]): string {
   const best = scored.sort((x, y) => x.d - y.d)[0];
   if (best !== undefined && best.d <= Math.max(2, Math.floor(unknown.length / 3))) return `; did you mean "${best.k}"?`;
   return known.length === 0 ? "" : `; known keys: ${known.join(", ")}`;
+}
+
+/**
+ * The known key an extra key is likely a typo of: within edit distance 2 (case aside) and less
+ * than half its length away (`primay`, `Archived`, `uid`; not `id` or `tags`), or undefined.
+ */
+export function typoOf(extra: string, known: readonly string[]): string | undefined {
+  const near = (k: string): number => distance(extra.toLowerCase(), k.toLowerCase());
+  const best = known.map((k) => ({ k, d: near(k) })).sort((x, y) => x.d - y.d)[0];
+  return best !== undefined && best.d <= 2 && best.d < extra.length / 2 ? best.k : undefined;
 }
 
 const resolve = (s: Schema): Schema =>
@@ -111,6 +124,7 @@ function checkObject(s: Schema, value: Record<string, unknown>, where: string, f
   // Only the schema's own keys are known: "__proto__", "constructor", "toString" and the like,
   // which an object finds through Object.prototype, are unknown keys like any other.
   const known = (k: string): Schema | undefined => (Object.hasOwn(props, k) ? props[k] : undefined);
+  if (Object.keys(value).length < (shape.minProperties ?? 0)) throw fail(`${where} must be ${s.description}`);
   for (const r of shape.required ?? []) {
     if (value[r] === undefined) check(known(r) ?? {}, undefined, key(where, r), fail);
   }
@@ -124,6 +138,10 @@ function checkObject(s: Schema, value: Record<string, unknown>, where: string, f
       check(schema, v, key(where, k), fail);
     } else if (shape.additionalProperties === false) {
       throw fail(`${key(where, k)}: unknown key${hint(k, Object.keys(props))}`);
+    } else if (shape["x-refuseTypos"] === true && typoOf(k, Object.keys(props)) !== undefined) {
+      throw fail(
+        `${key(where, k)}: unknown key${hint(k, Object.keys(props))} (an extra key this close to a known one is taken for a typo)`,
+      );
     } else if (shape.additionalProperties !== undefined) {
       const at = `${where}[${JSON.stringify(k)}]`;
       if (shape.propertyNames) check(shape.propertyNames, k, `${at} (the key)`, fail);

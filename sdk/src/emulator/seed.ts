@@ -1,6 +1,10 @@
 import type { Fault } from "./faults";
 
-/** A group as a seed describes it; `uuid`, `version` and `delete_protection` are optional. */
+/**
+ * A group as a seed describes it; `uuid`, `version`, `delete_protection` and `archived` are
+ * optional. Any other key is sent in the group as it is (a field the API added, or one a test
+ * needs), unless it is so close to one of these keys that it is taken for a typo of it.
+ */
 export interface SeedGroup {
   /** The group's name, unique in its organization. */
   readonly name: string;
@@ -14,8 +18,10 @@ export interface SeedGroup {
   readonly version?: string;
   /** @default false */
   readonly delete_protection?: boolean;
-  /** Sent only when set (the older field some responses still carry). */
+  /** The older flag the API still sends. @default false */
   readonly archived?: boolean;
+  /** Extra fields, sent as they are after the ones above. */
+  readonly [extra: string]: unknown;
 }
 
 /**
@@ -64,9 +70,14 @@ export interface Seed {
   readonly faults?: readonly Fault[];
   /** Latency added to every API request. @default 0 */
   readonly latencyMs?: number;
+  /**
+   * The locations `GET /v1/locations` lists, code → description, replacing the default table
+   * (`DEFAULT_LOCATIONS`); every group location must be one of them.
+   */
+  readonly locations?: Readonly<Record<string, string>>;
 }
 
-/** A group as the API returns it: every field present. */
+/** A group as the API returns it: every field present, then the extra fields of its seed, if any. */
 export interface ApiGroup {
   /** The group's name. */
   name: string;
@@ -80,8 +91,8 @@ export interface ApiGroup {
   primary: string;
   /** Whether the group is protected from deletion. */
   delete_protection: boolean;
-  /** The older archived flag, when seeded. */
-  archived?: boolean;
+  /** The older archived flag: false unless the seed says otherwise. */
+  archived: boolean;
 }
 
 /** The seed `npm run demo` and `npm run emulator` use when given none. */

@@ -3,11 +3,12 @@ import type { AddressInfo, Socket } from "node:net";
 import { admin, refuseForged, type AdminTarget } from "./admin";
 import { applyFault, FaultQueue, parseFault, type Fault } from "./faults";
 import { error, segments, send, sleep } from "./http";
-import { DEFAULT_LOG_LIMIT, RequestLog, type LoggedRequest } from "./log";
+import { DEFAULT_LOG_BYTES, DEFAULT_LOG_LIMIT, RequestLog, type LoggedRequest } from "./log";
 import { isLoopback } from "./loopback";
 import { api } from "./routes";
-import type { ApiGroup, Seed } from "./seed";
-import { loadSeed, parseGroup, readSeed } from "./state";
+import type { Seed, SeedGroup } from "./seed";
+import { loadSeed, readSeed } from "./state";
+import { deleteGroup, putGroup } from "./store";
 
 /** Options of {@link startEmulator}. */
 export interface EmulatorOptions {
@@ -24,6 +25,8 @@ export interface EmulatorOptions {
   readonly allowRemote?: boolean;
   /** How many of the latest requests the log keeps; older ones are dropped. @default 10000 */
   readonly maxLoggedRequests?: number;
+  /** How many bytes of entries (as JSON) the log keeps at most; older ones are dropped. @default 8388608 (8 MiB) */
+  readonly maxLoggedBytes?: number;
 }
 
 /** A running emulator. */
@@ -32,7 +35,7 @@ export interface Emulator {
   readonly url: string;
   /** The port it listens on. */
   readonly port: number;
-  /** The latest API requests (at most `maxLoggedRequests`). */
+  /** The latest API requests (at most `maxLoggedRequests`, and `maxLoggedBytes` bytes). */
   requests(): readonly LoggedRequest[];
   /** Empties the request log. */
   clearRequests(): void;
@@ -42,11 +45,11 @@ export interface Emulator {
   addFault(fault: Fault): void;
   /** Removes every fault. */
   clearFaults(): void;
-  /** Creates or replaces a group. */
-  setGroup(
-    organization: string,
-    group: Omit<ApiGroup, "uuid" | "version" | "delete_protection"> & Partial<ApiGroup>,
-  ): void;
+  /**
+   * Creates or replaces a group, checked as a seed's (its locations among the emulator's). A
+   * replaced group keeps its UUID unless `uuid` is given; a deleted one's UUID is not given again.
+   */
+  setGroup(organization: string, group: SeedGroup): void;
   /** Stops listening and closes every open connection. */
   stop(): Promise<void>;
 }
@@ -74,12 +77,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const limit = options.maxLoggedRequests ?? DEFAULT_LOG_LIMIT;
   if (!Number.isInteger(limit) || limit < 0)
     throw new Error(`maxLoggedRequests must be an integer >= 0 (got ${limit})`);
+  const maxBytes = options.maxLoggedBytes ?? DEFAULT_LOG_BYTES;
+  if (!Number.isInteger(maxBytes) || maxBytes < 0)
+    throw new Error(`maxLoggedBytes must be an integer >= 0 (got ${maxBytes})`);
   const seed = readSeed(options.seed);
   let state = seed.state;
   const faults = new FaultQueue();
   seed.faults.forEach((f) => faults.add(f));
   let latencyMs = seed.latencyMs;
-  const log = new RequestLog(limit);
+  const log = new RequestLog(limit, maxBytes);
   let inFlight = 0;
   let maxInFlight = 0;
   const sockets = new Set<Socket>();
@@ -94,15 +100,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       maxInFlight = inFlight;
     },
     setLatency: (ms) => (latencyMs = ms),
-    /** Validates a group and creates or replaces it (and its organization, when new). */
-    putGroup: (organization, raw, where) => {
-      const group = parseGroup(organization, raw, where);
-      const groups = state.organizations.get(organization) ?? new Map<string, ApiGroup>();
-      groups.set(group.name, group);
-      state.organizations.set(organization, groups);
-      return group;
-    },
-    deleteGroup: (organization, name) => state.organizations.get(organization)?.delete(name) ?? false,
+    putGroup: (organization, raw, where) => putGroup(state, organization, raw, where),
+    deleteGroup: (organization, name) => deleteGroup(state, organization, name) !== undefined,
     // The seed as it was read at start: state, faults and latency (the file is not read again).
     reset: () => {
       state = loadSeed(seed.raw as Seed);
@@ -140,7 +139,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (latencyMs > 0) await sleep(latencyMs);
     const fault = faults.take(rawPath);
     if (fault && (await applyFault(fault, res))) return;
-    send(res, parts === undefined ? error(400, "malformed percent-encoding in path") : api(state, method, parts, req));
+    send(
+      res,
+      parts === undefined ? error(400, "malformed percent-encoding in path") : await api(state, method, parts, req),
+    );
   }
 
   const server = createServer((req, res) => {

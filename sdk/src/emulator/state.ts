@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { parseFault, type Fault } from "./faults";
 import { validate } from "./schema";
+import { DEFAULT_LOCATIONS, unknownLocation } from "./locations";
 import { DEFAULT_SEED, SeedError, type ApiGroup, type Seed, type SeedGroup } from "./seed";
 
 /** What a token may reach: unrestricted (its user's organizations), one organization, or one group. */
@@ -11,8 +12,8 @@ export interface Grant {
   readonly user: string;
   /** The organization an organization- or group-scoped token is restricted to. */
   readonly organization?: string;
-  /** The group a group-scoped token is pinned to. */
-  readonly group?: string;
+  /** The UUID of the group a group-scoped token is pinned to (not its name: a recreated group is another). */
+  readonly groupUuid?: string;
   /** The scopes of a group-scoped token. */
   readonly scopes?: readonly string[];
 }
@@ -25,6 +26,10 @@ export interface State {
   readonly members: Map<string, Set<string>>;
   /** organization → group name → group */
   readonly organizations: Map<string, Map<string, ApiGroup>>;
+  /** location code → description: what `GET /v1/locations` lists, and every group location is one of */
+  readonly locations: ReadonlyMap<string, string>;
+  /** The UUIDs of deleted groups, never given again, so that their tokens stay revoked. */
+  readonly retired: Set<string>;
 }
 
 /** A stable UUID for a group that has none, so repeated runs see the same value. */
@@ -33,40 +38,53 @@ export function stableUuid(organization: string, group: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** A group as the API returns it, from a group the schema accepted. */
-function group(where: string, organization: string, g: SeedGroup): ApiGroup {
-  if (!g.locations.includes(g.primary)) {
-    throw new SeedError(`${where}.primary must be one of its locations (${g.locations.join(", ")})`);
+/**
+ * A group as the API returns it, from a group the schema accepted: its fields, defaults for the
+ * optional ones (`uuid` when it gives none), then its extra fields as they are.
+ */
+export function toApiGroup(where: string, g: SeedGroup, table: ReadonlyMap<string, string>, uuid: string): ApiGroup {
+  const { name, primary, locations, uuid: given, version, delete_protection, archived, ...extra } = g;
+  const unknown = unknownLocation(locations, table, `${where}.locations`);
+  if (unknown !== undefined) throw new SeedError(unknown);
+  if (!locations.includes(primary)) {
+    throw new SeedError(`${where}.primary must be one of its locations (${locations.join(", ")})`);
   }
   return {
-    name: g.name,
-    uuid: g.uuid ?? stableUuid(organization, g.name),
-    version: g.version ?? "v0.24.32",
-    locations: [...g.locations],
-    primary: g.primary,
-    delete_protection: g.delete_protection ?? false,
-    ...(g.archived === undefined ? {} : { archived: g.archived }),
+    name,
+    uuid: given ?? uuid,
+    version: version ?? "v0.24.32",
+    locations: [...locations],
+    primary,
+    delete_protection: delete_protection ?? false,
+    archived: archived ?? false,
+    ...extra,
   };
-}
-
-/** Validates one group given at run time (the admin route, `setGroup`). */
-export function parseGroup(organization: string, raw: unknown, where = "group"): ApiGroup {
-  validate(raw, where, (m) => new SeedError(m), "group");
-  return group(where, organization, raw as SeedGroup);
 }
 
 /** Builds the state of a seed the schema accepted; throws a SeedError naming a bad reference or a duplicate. */
 export function loadSeed(seed: Seed): State {
+  const locations = new Map(Object.entries(seed.locations ?? DEFAULT_LOCATIONS));
   const organizations = new Map<string, Map<string, ApiGroup>>();
+  const uuids = new Map<string, string>();
   for (const [slug, org] of Object.entries(seed.organizations)) {
     const where = `seed.organizations[${JSON.stringify(slug)}]`;
     const groups = new Map<string, ApiGroup>();
     org.groups.forEach((g, i) => {
-      if (groups.has(g.name)) throw new SeedError(`${where}.groups[${i}]: group "${g.name}" appears twice`);
-      groups.set(g.name, group(`${where}.groups[${i}]`, slug, g));
+      const at = `${where}.groups[${i}]`;
+      if (groups.has(g.name)) throw new SeedError(`${at}: group "${g.name}" appears twice`);
+      const group = toApiGroup(at, g, locations, stableUuid(slug, g.name));
+      const owner = uuids.get(group.uuid);
+      if (owner !== undefined) throw new SeedError(`${at}.uuid: "${group.uuid}" is already the uuid of ${owner}`);
+      uuids.set(group.uuid, `group "${g.name}" of "${slug}"`);
+      groups.set(g.name, group);
     });
     organizations.set(slug, groups);
   }
+  const { tokens, members } = loadUsers(seed, organizations);
+  return { tokens, members, organizations, locations, retired: new Set() };
+}
+
+function loadUsers(seed: Seed, organizations: Map<string, Map<string, ApiGroup>>): Pick<State, "tokens" | "members"> {
   const tokens = new Map<string, Grant>();
   const members = new Map<string, Set<string>>();
   const addToken = (where: string, token: string, grant: Grant): void => {
@@ -89,14 +107,15 @@ export function loadSeed(seed: Seed): State {
       if (!members.get(u.name)?.has(t.organization)) {
         throw new SeedError(`${at}.organization: user "${u.name}" is not a member of "${t.organization}"`);
       }
-      if (t.group !== undefined && !organizations.get(t.organization)?.has(t.group)) {
+      const pinned = t.group === undefined ? undefined : organizations.get(t.organization)?.get(t.group);
+      if (t.group !== undefined && pinned === undefined) {
         throw new SeedError(`${at}.group: "${t.group}" is not a group of "${t.organization}" in the seed`);
       }
-      const grant = t.group === undefined ? {} : { group: t.group, scopes: t.scopes ?? [] };
+      const grant = pinned === undefined ? {} : { groupUuid: pinned.uuid, scopes: t.scopes ?? [] };
       addToken(`${at}.token`, t.token, { user: u.name, organization: t.organization, ...grant });
     });
   });
-  return { tokens, members, organizations };
+  return { tokens, members };
 }
 
 /** The seed as given: an object, a file's parsed JSON, or the default. */
