@@ -64,6 +64,7 @@ describe("every group of an organization through the real engine", () => {
       uuid: expect.any(String),
       version: expect.any(String),
       deleteProtection: false,
+      archived: false,
       primaryRegion: { cloud: "aws", region: "us-east-1" },
       locationRegions: [
         { cloud: "aws", region: "us-east-1" },

@@ -7,6 +7,8 @@ export const ALICE_DEFAULT_GROUP = {
   uuid: expect.any(String),
   version: "v0.24.32",
   deleteProtection: false,
+  // The emulator sends archived always, as the API's examples do.
+  archived: false,
 };
 
 /** What getGroup's result adds to ALICE_DEFAULT_GROUP: the regions, computed in the program. */

@@ -20,6 +20,7 @@ const ACME_PROD = {
   uuid: "0b6c2a9e-1111-4c3d-9e6f-acme00000001",
   version: "v0.24.1",
   deleteProtection: true,
+  archived: false,
 };
 const staging = { name: "staging", primary: "aws-us-east-1", locations: ["aws-us-east-1"] };
 
@@ -125,9 +126,9 @@ describe("the provider's list read", () => {
             uuid: expect.any(String),
             version: expect.any(String),
             deleteProtection: false,
-            archived: null,
+            archived: false,
           },
-          { ...ACME_PROD, archived: null },
+          ACME_PROD,
         ],
       },
     });

@@ -28,7 +28,7 @@ describe("the provider's read", () => {
         uuid: "0b6c2a9e-1111-4c3d-9e6f-acme00000001",
         version: "v0.24.1",
         deleteProtection: true,
-        archived: null,
+        archived: false,
         found: true,
         expect: null,
         ifExists: null,
