@@ -45,5 +45,12 @@ describe("a getGroups call's options", () => {
     expect(() => checkOptions("getGroups", { async: false })).toThrow(
       "getGroups cannot take the option async: a lookup is always asynchronous.",
     );
+    expect(checkOptions("getGroups", { async: true, dependsOn: undefined })).toEqual({});
+  });
+
+  it.each(["retainOnDelete", "constructor", "toString", "__proto__"])("refuses %s as having no meaning", (key) => {
+    expect(() => checkOptions("getGroup", JSON.parse(`{"${key}": 1}`) as object)).toThrow(
+      `getGroup cannot take the option ${key}: it has no meaning for a lookup.`,
+    );
   });
 });

@@ -18,13 +18,16 @@ export const DEFAULT_RETRY_POLICY = {
   maxDelayMs: 10_000,
 } as const satisfies RetryPolicy;
 
-/** Statuses never retried: the same request would get the same answer. */
-export const DO_NOT_RETRY: readonly number[] = [400, 401, 403, 404];
+/**
+ * The statuses worth another try, as data: a timeout (408), throttling (429) and every server
+ * error (500 to 599, a range). Every other status is final: the same request would get the same
+ * answer (400, 401, 403, 404 among them).
+ */
+export const RETRY_STATUSES: readonly (number | readonly [from: number, to: number])[] = [408, 429, [500, 599]];
 
-/** 408, 429 and every 5xx are worth another try; everything else is final. */
+/** Whether `status` is one of {@link RETRY_STATUSES}. */
 export function isRetryableStatus(status: number): boolean {
-  if (DO_NOT_RETRY.includes(status)) return false;
-  return status === 408 || status === 429 || (status >= 500 && status <= 599);
+  return RETRY_STATUSES.some((s) => (typeof s === "number" ? s === status : status >= s[0] && status <= s[1]));
 }
 
 /**

@@ -3,10 +3,11 @@ import { TursoError, type TursoErrorDetails } from "./base";
 /**
  * The Turso Platform API answered with an error status (after any retries), or could not be
  * reached in time. `status` is the last status seen; it is undefined when no response arrived.
+ * Internal: it fails the preview in the engine and never reaches the program (not exported).
  *
  * @example
- * ```ts
- * if (err instanceof TursoApiError && err.status === 429) console.error("rate limited");
+ * ```text
+ * error: Preview failed: The Turso API failed looking up group "prod" in organization "acme": GET … answered 503 after 4 attempts over 7.3 s. Try again later, or raise turso:maxRetries.
  * ```
  */
 export class TursoApiError extends TursoError {
@@ -22,11 +23,11 @@ export class TursoApiError extends TursoError {
 }
 
 /**
- * 401: the API token was missing, malformed, expired or revoked.
+ * 401: the API token was missing, malformed, expired or revoked. Internal, as {@link TursoApiError}.
  *
  * @example
- * ```ts
- * if (err instanceof TursoAuthError) console.error("mint a new token: turso auth api-tokens mint NAME");
+ * ```text
+ * error: Preview failed: The Turso API rejected the API token from stack config "turso:apiToken" (401: invalid token). Create a token with …
  * ```
  */
 export class TursoAuthError extends TursoApiError {
@@ -35,11 +36,12 @@ export class TursoAuthError extends TursoApiError {
 }
 
 /**
- * 403: the token's user is not a member of the organization, or the token's scope does not cover it.
+ * 403: the token's user is not a member of the organization, or the token's scope does not cover
+ * it. Internal, as {@link TursoApiError}.
  *
  * @example
- * ```ts
- * if (err instanceof TursoForbiddenError) console.error("check: turso org list");
+ * ```text
+ * error: Preview failed: The Turso API refused access to organization "acme" (403: user is not a member of organization acme): …
  * ```
  */
 export class TursoForbiddenError extends TursoApiError {
@@ -49,10 +51,11 @@ export class TursoForbiddenError extends TursoApiError {
 
 /**
  * 404: no such group in that organization (or personal account), or no such organization.
+ * Internal, as {@link TursoApiError}; `ifExists: true` turns a missing group into an absent result.
  *
  * @example
- * ```ts
- * if (err instanceof TursoNotFoundError) console.error("list groups: turso group list");
+ * ```text
+ * error: Preview failed: Group "nope" was not found in your personal account (404: group not found). List your groups with "turso group list"; …
  * ```
  */
 export class TursoNotFoundError extends TursoApiError {
@@ -72,11 +75,12 @@ export class TursoNotFoundError extends TursoApiError {
 
 /**
  * A 2xx response whose body is not a group: not JSON, no `group`, `locations` not a list of
- * strings, `primary` not a string, or larger than the size limit.
+ * strings, `primary` not a string, larger than the size limit or a bound, holding a token, or about
+ * another group. Internal, as {@link TursoApiError}.
  *
  * @example
- * ```ts
- * if (err instanceof TursoResponseError) console.error(err.status, err.message);
+ * ```text
+ * error: Preview failed: The Turso API answered 200 but the body is not JSON ("<html>…"). Retry later; if it persists, report it to Turso.
  * ```
  */
 export class TursoResponseError extends TursoError {

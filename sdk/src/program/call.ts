@@ -173,39 +173,46 @@ export function whenKnown<T, R>(
   });
 }
 
-const WHY: Record<string, string> = {
-  provider:
-    "a lookup is a read of Pulumi's Node.js dynamic provider and cannot run on another provider; the API and the token come from stack config (turso:apiBaseUrl, turso:apiToken), and another account's token from the lookup's tokenFrom",
-  version: "a lookup runs no plugin whose version could be chosen",
-  pluginDownloadURL: "a lookup runs no plugin that could be downloaded",
-};
-
-/** Why a Promise-returning call refuses `dependsOn`. */
-const whyNotDependsOn = (fn: string): string =>
-  `${fn} returns a Promise, which in a preview cannot wait for resources that are not created yet; use ${fn}Output with dependsOn`;
+type LookupFunction = "getGroup" | "getGroupOutput" | "getGroups" | "getGroupsOutput";
 
 /**
- * Checks a call's options: what a read can honour (`parent`, and `dependsOn` for getGroupOutput)
- * is returned; anything else set is refused with the reason.
+ * The options a lookup call takes, as data: each known option is honoured when `honoured` says so
+ * for the call and its value, and otherwise refused with `why`. Options not listed are refused as
+ * having no meaning for a lookup.
+ */
+const OPTION_RULES: Readonly<
+  Record<string, { honoured: (fn: LookupFunction, value: unknown) => boolean; why: (fn: LookupFunction) => string }>
+> = {
+  parent: { honoured: () => true, why: () => "" },
+  dependsOn: {
+    honoured: (fn) => fn.endsWith("Output"),
+    why: (fn) =>
+      `${fn} returns a Promise, which in a preview cannot wait for resources that are not created yet; use ${fn}Output with dependsOn`,
+  },
+  async: { honoured: (_, value) => value !== false, why: () => "a lookup is always asynchronous" },
+  provider: {
+    honoured: () => false,
+    why: () =>
+      "a lookup is a read of Pulumi's Node.js dynamic provider and cannot run on another provider; the API and the token come from stack config (turso:apiBaseUrl, turso:apiToken), and another account's token from the lookup's tokenFrom",
+  },
+  version: { honoured: () => false, why: () => "a lookup runs no plugin whose version could be chosen" },
+  pluginDownloadURL: { honoured: () => false, why: () => "a lookup runs no plugin that could be downloaded" },
+};
+
+/**
+ * Checks a call's options against {@link OPTION_RULES}: what a read can honour (`parent`, and
+ * `dependsOn` for the Output forms) is returned; anything else set is refused with the reason.
  */
 export function checkOptions(
-  fn: "getGroup" | "getGroupOutput" | "getGroups" | "getGroupsOutput",
+  fn: LookupFunction,
   opts: object | undefined,
 ): Pick<LookupPlacement, "parent" | "dependsOn"> {
-  const promise = !fn.endsWith("Output");
-  const allowed = promise ? ["parent", "async"] : ["parent", "async", "dependsOn"];
-  const given = Object.entries(opts ?? {}).filter(([, v]) => v !== undefined);
-  for (const [key, value] of given) {
-    if (key === "async" && value !== false) continue;
-    if (!allowed.includes(key) || key === "async") {
-      const why =
-        key === "async"
-          ? "a lookup is always asynchronous"
-          : key === "dependsOn" && promise
-            ? whyNotDependsOn(fn)
-            : (WHY[key] ?? "it has no meaning for a lookup");
-      throw new TursoInputError(key, "not supported", `${fn} cannot take the option ${key}: ${why}.`);
-    }
+  for (const [key, value] of Object.entries(opts ?? {})) {
+    if (value === undefined) continue;
+    const rule = Object.hasOwn(OPTION_RULES, key) ? OPTION_RULES[key] : undefined;
+    if (rule?.honoured(fn, value)) continue;
+    const why = rule?.why(fn) ?? "it has no meaning for a lookup";
+    throw new TursoInputError(key, "not supported", `${fn} cannot take the option ${key}: ${why}.`);
   }
   const { parent, dependsOn } = (opts ?? {}) as Pick<LookupPlacement, "parent" | "dependsOn">;
   if (parent !== undefined && !pulumi.Resource.isInstance(parent)) {
