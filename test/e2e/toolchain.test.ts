@@ -32,6 +32,7 @@ function choose(folders: string[]): { code: number; out: string; err: string } {
   const r = spawnSync(
     "bash",
     [
+      "--norc", // stdin is a socket here: bash would read ~/.bashrc, whose PATH would come first
       "-c",
       'source scripts/lib.sh && ensure_pulumi && describe_pulumi && echo "$PULUMI_CLI_VERSION|$PULUMI_BIN_DIR|$(command -v pulumi-resource-pulumi-nodejs)"',
     ],
