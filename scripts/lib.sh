@@ -12,7 +12,9 @@
 #     dynamic-provider/bin/         pulumi-resource-pulumi-nodejs, when your own CLI lacks it
 #     actionlint/<version>/bin/     actionlint (npm test only)
 
-set -euo pipefail
+# -E (errtrace): the ERR trap below also runs inside functions, where every ensure_* step fails;
+# without it a failing step exited with its status but without its message and hint.
+set -Eeuo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=toolchain.env
@@ -24,7 +26,9 @@ say() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
 
 on_error() {
   local code=$?
-  if [ -n "$CURRENT_STEP" ]; then
+  # With -E a subshell of a step ( (cd ... && npm ci) ) runs this trap too: only the shell that
+  # sourced this file reports, once, when the subshell's failure reaches it.
+  if [ -n "$CURRENT_STEP" ] && [ "$BASHPID" = "$$" ]; then
     printf '\nset-up step "%s" failed (exit %s).\n' "$CURRENT_STEP" "$code" >&2
     [ -n "${STEP_HINT:-}" ] && printf '%s\n' "$STEP_HINT" >&2
   fi

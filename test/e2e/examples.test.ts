@@ -1,5 +1,6 @@
-import { spawnSync } from "node:child_process";
-import { cpSync, existsSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
 import { Harness, REPO, type TestStack } from "./harness";
@@ -126,5 +127,66 @@ describe("pipeline", () => {
     expect(bad.stderr.trim()).toBe(
       'check-placement: the group is not placed as this pipeline expects: primary is "aws-eu-west-1", expected "iad" or "fra"; locations ["aws-eu-west-1","aws-us-east-1"] lack ["lhr"]',
     );
+  });
+});
+
+describe("automation", () => {
+  // Started from a folder outside the repository, where neither @pulumi/pulumi nor the package
+  // resolves: the example's workDir (its own folder, with a Pulumi.yaml without main) is where the
+  // CLI starts the dynamic provider, whatever the process's working directory.
+  const elsewhere = mkdtempSync(path.join(tmpdir(), "turso-automation-cwd-"));
+  afterAll(() => rmSync(elsewhere, { recursive: true, force: true }));
+
+  const start = (env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> =>
+    new Promise((resolve) => {
+      const dir = example("automation");
+      const child = spawn(
+        process.execPath,
+        ["-r", require.resolve("ts-node/register/transpile-only"), path.join(dir, "index.ts")],
+        {
+          cwd: elsewhere,
+          env: {
+            ...process.env,
+            ...harness.backendEnv(),
+            TS_NODE_PROJECT: path.join(REPO, "tsconfig.json"),
+            TURSO_API_BASEURL: emu.url,
+            TURSO_API_TOKEN: "demo-token",
+            TURSO_ORGANIZATION: "acme",
+            GROUP: "prod",
+            ...env,
+          },
+        },
+      );
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (d: Buffer) => (stdout += d));
+      child.stderr.on("data", (d: Buffer) => (stderr += d));
+      child.on("close", (code) => resolve({ code, stdout, stderr }));
+    });
+
+  it("previews, checks and deploys from another folder", async () => {
+    const run = await start({ EXPECTED_PRIMARY: "aws-eu-west-1" });
+    expect([run.code, run.stderr, run.stdout.trim().split("\n")]).toEqual([
+      0,
+      "",
+      [
+        expect.stringMatching(/^preview: \{"(create|same)":1\}$/),
+        'up: {"locations":["aws-eu-west-1","aws-us-east-1"],"primary":"aws-eu-west-1"}',
+      ],
+    ]);
+  });
+
+  it("a failed check prints the lookup's error once, and nothing of the CLI's output", async () => {
+    const run = await start({ EXPECTED_PRIMARY: "aws-us-east-1" });
+    expect([run.code, run.stdout, run.stderr.trim().split("\n")]).toEqual([
+      1,
+      "",
+      [
+        expect.stringMatching(
+          /^acme\/prod: Preview failed: The placement of group "prod" in organization "acme" .*expected one of \["aws-us-east-1"\]\./,
+        ),
+      ],
+    ]);
+    expect(emu.requests().map((r) => r.path)).toEqual(["/v1/organizations/acme/groups/prod"]); // no up
   });
 });

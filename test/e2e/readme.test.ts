@@ -91,8 +91,17 @@ describe.each(READMES)("%s", (readme) => {
     }
     run.forEach((block, i) => {
       const printed = normalize(blockOutput(output, i));
-      for (const line of block.prints)
-        expect([where(block), printed]).toEqual([where(block), expect.stringContaining(normalize(line))]);
+      // Each line after the previous one: the README shows them in the order they are printed.
+      let from = 0;
+      for (const line of block.prints) {
+        const at = printed.indexOf(normalize(line), from);
+        expect([where(block), line, at >= 0 ? "printed in order" : printed.slice(from)]).toEqual([
+          where(block),
+          line,
+          "printed in order",
+        ]);
+        from = at + normalize(line).length;
+      }
     });
   });
 });

@@ -32,6 +32,7 @@ function choose(folders: string[]): { code: number; out: string; err: string } {
   const r = spawnSync(
     "bash",
     [
+      "--norc", // stdin is a socket here: bash would read ~/.bashrc, whose PATH would come first
       "-c",
       'source scripts/lib.sh && ensure_pulumi && describe_pulumi && echo "$PULUMI_CLI_VERSION|$PULUMI_BIN_DIR|$(command -v pulumi-resource-pulumi-nodejs)"',
     ],
@@ -103,5 +104,56 @@ describe("falls back to the pinned CLI in the cache", () => {
         `Node.js language host ${bin}/pulumi-language-nodejs (this project's stand-in, scripts/langhost)`,
     );
     expect(r.out).toBe(`3.274.1|${bin}|${bin}/pulumi-resource-pulumi-nodejs`);
+  });
+});
+
+describe("a set-up step that fails says which one, and what to do, once", () => {
+  /** Runs `script` after sourcing lib.sh, as run.sh does (plain commands: errexit applies). */
+  function setUp(script: string, folders: string[]): { code: number; out: string; err: string } {
+    const system = (process.env["PATH"] ?? "").split(":").filter((p) => !p.includes("pulumi"));
+    // --norc: as in choose(), no ~/.bashrc PATH ahead of the stand-ins.
+    const r = spawnSync("bash", ["--norc", "-c", `source scripts/lib.sh\n${script}\necho "not reached"`], {
+      cwd: REPO,
+      encoding: "utf8",
+      env: {
+        HOME: process.env["HOME"] ?? "/root",
+        // The stand-ins first, then this Node.js (22+, so ensure_node installs nothing), then the system's.
+        PATH: [...folders.map((f) => path.join(dir, f)), path.dirname(process.execPath), ...system].join(":"),
+        TURSO_PULUMI_CACHE: cache, // empty: nothing cached, a build of the CLI is attempted
+      },
+    });
+    return { code: r.status ?? -1, out: r.stdout.trim(), err: stripVTControlCharacters(r.stderr).trim() };
+  }
+
+  it("a Go build that fails: the step pulumi CLI and its hint", () => {
+    expect(Number(process.versions.node.split(".")[0])).toBeGreaterThanOrEqual(22);
+    tool("failing/go", 'echo "go: stand-in failure" >&2; exit 1');
+    const r = setUp("ensure_node\nensure_pulumi", ["failing"]);
+    expect([r.code, r.out]).toEqual([1, ""]);
+    expect(r.err.split("\n")).toEqual([
+      "==> Resolving Pulumi v3.274.1 modules (first run only; this downloads a few hundred modules)",
+      "go: stand-in failure",
+      "",
+      'set-up step "pulumi CLI" failed (exit 1).',
+      "Building the Pulumi CLI from the Go module proxy failed; see scripts/build-pulumi.sh and the Go output above " +
+        "(or put a pulumi >= 3.250.0 with its pulumi-language-nodejs on PATH).",
+    ]);
+    expect(existsSync(path.join(cache, "pulumi"))).toBe(true); // the temporary cache, not yours
+  });
+
+  it("a failure inside a step's subshell is reported once, by the step", () => {
+    // ensure_build runs the compiler in a subshell: (cd "$REPO_ROOT" && node .../tsc ...).
+    tool("failing/node", 'echo "node: stand-in failure" >&2; exit 3');
+    const r = setUp("ensure_build", ["failing"]);
+    expect([r.code, r.out, r.err.split("\n")]).toEqual([
+      3,
+      "",
+      [
+        "node: stand-in failure",
+        "",
+        'set-up step "build" failed (exit 3).',
+        "TypeScript compilation of sdk/ failed; see the errors above.",
+      ],
+    ]);
   });
 });

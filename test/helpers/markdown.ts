@@ -5,7 +5,7 @@
  * - a `sh`/`bash`/`shell` block is run; one whose first line is
  *   `# not run by the README test: REASON` is not, and the test reports it as skipped with REASON;
  * - a `text` block right after a shell block (nothing but blank lines between) is what that block
- *   prints: every one of its lines must appear in the block's output.
+ *   prints: every one of its lines must appear in the block's output, in that order.
  */
 import { stripVTControlCharacters } from "node:util";
 

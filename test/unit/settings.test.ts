@@ -114,15 +114,25 @@ describe("defaultOrganization", () => {
   });
 });
 
-describe("the README's settings table", () => {
+describe.each(["README.md", "sdk/README.md"])("the settings table of %s", (readme) => {
+  const rows = readFileSync(path.join(__dirname, "..", "..", readme), "utf8")
+    .split("\n")
+    .filter((line) => line.startsWith("| `turso:"));
   it("lists every setting with its environment variable and default", () => {
-    const readme = readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
     for (const spec of Object.values(SETTINGS)) {
-      const row = readme.split("\n").find((line) => line.startsWith(`| \`${spec.key}\``));
-      expect(row).toBeDefined();
+      const row = rows.find((line) => line.startsWith(`| \`${spec.key}\``));
+      expect([spec.key, row]).toEqual([spec.key, expect.any(String)]);
       if ("env" in spec) expect(row).toContain(`\`${spec.env}\``);
       if ("default" in spec && typeof spec.default === "number") expect(row).toContain(`\`${spec.default}\``);
     }
+  });
+  it("lists nothing else, each setting once", () => {
+    const keys = rows.map((line) => /^\| `([^`]+)`/.exec(line)?.[1]);
+    expect([...keys].sort()).toEqual(
+      Object.values(SETTINGS)
+        .map((spec) => spec.key as string)
+        .sort(),
+    );
   });
 });
 
