@@ -8,7 +8,15 @@ import {
   TursoResponseError,
 } from "../errors";
 import { Limiter } from "./limiter";
-import { apiErrorMessage, parseGroupBody, parseGroupsBody, type AnswerContext, type Group } from "./parse";
+import {
+  apiErrorMessage,
+  parseGroupBody,
+  parseGroupsBody,
+  parseLocationsBody,
+  type AnswerContext,
+  type Group,
+  type Location,
+} from "./parse";
 import { ProxyFailure, resolveRoute, type Route } from "./proxy";
 import { isRetryableStatus, parseRetryAfter, retryDelay, type RetryPolicy } from "./retry";
 import {
@@ -16,6 +24,7 @@ import {
   describeScope,
   groupUrl,
   groupsUrl,
+  locationsUrl,
   showUrl,
   type GroupRef,
   type ScopeRef,
@@ -124,6 +133,15 @@ export class TursoClient {
         parseGroupBody(status, text, details, secrets, checked.group),
       ),
     );
+  }
+
+  /**
+   * Lists every location the API offers (`GET /v1/locations`), sorted by code, with the same
+   * retries, deadline and errors as {@link getGroup}.
+   */
+  async listLocations(): Promise<Location[]> {
+    const url = locationsUrl(this.options.baseUrl);
+    return this.limiter.run(() => this.fetchWithRetries({ locations: true }, url, parseLocationsBody));
   }
 
   /** Every secret this client must never store or show: its token first, then the others known. */
@@ -289,6 +307,13 @@ export class TursoClient {
     if (status === 401) {
       return new TursoAuthError(
         `The Turso API rejected the API token from ${this.options.tokenSource} (${said}). ${this.options.tokenFix}.`,
+        details,
+      );
+    }
+    if (ref.locations && (status === 403 || status === 404)) {
+      return new TursoApiError(
+        `The Turso API failed listing ${ctx.what}: GET ${ctx.url} answered ${said}. Every valid token may list them: ` +
+          `check the base URL, from ${this.options.baseUrlSource}.`,
         details,
       );
     }

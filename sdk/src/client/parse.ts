@@ -52,7 +52,17 @@ export const ANSWER_LIMITS = {
   locationsPerList: 20_000,
   /** Characters in a location code, a UUID or a version. */
   textLength: 128,
+  /** Locations the API offers (Turso offers a few dozen). */
+  locationsOffered: 1_000,
+  /** Characters in a location's description. */
+  descriptionLength: 256,
 } as const;
+
+/** A location the API offers: its code and its description (`GET /v1/locations`). */
+export interface Location {
+  readonly code: string;
+  readonly description: string;
+}
 
 /**
  * Why an answer is refused, and what to do about it: `retry` for a body that may be a passing
@@ -232,4 +242,38 @@ export function parseGroupsBody(
     seen.add(g.name);
   }
   return groups;
+}
+
+/**
+ * Validates a 2xx body of the list-locations endpoint (`{"locations": {"ams": "Amsterdam, Netherlands", …}}`)
+ * and returns the locations sorted by code. Each code is checked as a group's location codes are,
+ * each description is text of at most {@link ANSWER_LIMITS}`.descriptionLength` characters with
+ * no control or format character, and there are at most `locationsOffered` of them.
+ */
+export function parseLocationsBody(
+  status: number,
+  text: string,
+  details: AnswerContext,
+  secrets: readonly string[] = [],
+): Location[] {
+  const { body, fail } = parseBody(status, text, details, secrets);
+  if (!isRecord(body) || !isRecord(body["locations"])) return fail('the body has no "locations" object');
+  const entries = Object.entries(body["locations"]);
+  if (entries.length > ANSWER_LIMITS.locationsOffered) {
+    fail(`the body offers ${entries.length} locations, over the limit of ${ANSWER_LIMITS.locationsOffered}`, "promise");
+  }
+  return entries
+    .map(([code, description]): Location => {
+      const problem = textProblem(code);
+      if (problem !== undefined) fail(`the location code ${quote(code)} ${problem}`, "promise");
+      if (typeof description !== "string") return fail(`"locations.${code}" is not a string`);
+      if (description.length > ANSWER_LIMITS.descriptionLength || /[\p{Cc}\p{Cf}\p{Cs}]/u.test(description)) {
+        fail(
+          `"locations.${code}" is not a description of at most ${ANSWER_LIMITS.descriptionLength} printable characters`,
+          "promise",
+        );
+      }
+      return { code, description };
+    })
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }

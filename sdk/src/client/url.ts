@@ -16,8 +16,11 @@ export interface GroupRef extends ScopeRef {
   readonly group: string;
 }
 
-/** What a request asks for: one group ({@link GroupRef}), or every group of a scope (no `group`). */
-export type Target = ScopeRef & { readonly group?: string | undefined };
+/**
+ * What a request asks for: one group ({@link GroupRef}), every group of a scope (no `group`), or
+ * every location the API offers (`locations: true`, no scope).
+ */
+export type Target = ScopeRef & { readonly group?: string | undefined; readonly locations?: true };
 
 /**
  * Whether a URL's hostname is the machine itself: `localhost`, `[::1]` or 127.x.x.x.
@@ -119,7 +122,13 @@ export function describeScope(ref: ScopeRef): string {
  * account`; for a list (no group), `the groups of organization "y"`.
  */
 export function describeRef(ref: Target): string {
+  if (ref.locations) return "the locations the Turso API offers";
   return ref.group === undefined
     ? `the groups of ${describeScope(ref)}`
     : `group "${ref.group}" in ${describeScope(ref)}`;
+}
+
+/** The list-locations URL: `/v1/locations`, the same for every account. */
+export function locationsUrl(baseUrl: string): string {
+  return `${baseUrl}/v1/locations`;
 }
