@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
-import { ALICE, TEST_SEED } from "../helpers/seed";
+import { ACME_PROD, ALICE, TEST_SEED } from "../helpers/seed";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- what Pulumi's dynamic-provider host loads providers with
 const requireFromString = require("require-from-string") as (code: string) => { handler(): Provider };
@@ -21,6 +21,7 @@ interface Provider {
 interface Entry {
   readonly version: string;
   readonly id: string;
+  readonly type: string;
   readonly inputs: Record<string, unknown>;
   readonly outputs: Record<string, unknown>;
 }
@@ -36,37 +37,71 @@ beforeAll(async () => {
 });
 afterAll(() => emu.stop());
 
-it("has a fixture of the released 0.1.0 shape and of this version's", () => {
-  expect(entries.map(([, e]) => e.version.split(" ")[0])).toEqual(expect.arrayContaining(["0.1.0", "0.2.0"]));
+/** Contract 2's fixtures were written by the programs of test/e2e/programs, whose folder their text names. */
+const PROGRAM_DIR = path.join(__dirname, "..", "e2e", "programs", "lookup");
+const home = process.cwd();
+afterEach(() => process.chdir(home));
+
+it("has a fixture of the released 0.1.0 shape, of the flat props before contract 2, and of both lookup types now", () => {
+  expect(entries.map(([, e]) => `${e.version.split(" ")[0]} ${e.type.split("/")[1]}`).sort()).toEqual([
+    "0.1.0 turso:Group",
+    "0.2.0 turso:Group",
+    "0.2.0 turso:Groups",
+    "0.2.0-dev turso:Group",
+  ]);
 });
 
+/** What a fixture's lookup recorded besides `__provider`. */
+const recorded = (props: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(props).filter(([key]) => key !== "__provider"));
+
 describe.each(entries)("%s", (_file, entry) => {
+  const contract2 = "lookup" in entry.inputs;
+
   async function provider(): Promise<Provider> {
-    // The host deserializes the text, calls handler(), then configure with the stack config.
+    // The host deserializes the text in the program's directory, calls handler(), then configure with the stack config.
+    process.chdir(PROGRAM_DIR);
     const p = requireFromString(String(entry.outputs["__provider"])).handler();
     const config: Record<string, string> = { "turso:apiToken": ALICE, "turso:apiBaseUrl": emu.url };
     await p.configure({ config: { get: (key) => config[key] } });
     return p;
   }
 
-  it("refreshes from its recorded outputs with the current package", async () => {
+  it("refreshes an unchanged group to exactly what it recorded, whatever version wrote it: no drift after an upgrade", async () => {
     const result = await (await provider()).read(entry.id, entry.outputs);
     expect(result.id).toBe(entry.id);
-    expect(result.props).toMatchObject({
-      group: "prod",
-      organization: "acme",
-      primary: "aws-eu-west-1",
-      locations: ["aws-eu-west-1", "aws-us-east-1"],
-      found: true,
-    });
+    expect(result.props).toEqual(recorded(entry.outputs));
+  });
+
+  it("records a moved group on refresh, in the shape it was recorded in", async () => {
+    const prod = TEST_SEED.organizations["acme"]?.groups[0];
+    if (prod) emu.setGroup("acme", { ...prod, locations: [...prod.locations], primary: "aws-us-east-1" });
+    try {
+      const { props } = await (await provider()).read(entry.id, entry.outputs);
+      if (!contract2) expect(props).toMatchObject({ primary: "aws-us-east-1" });
+      else if (entry.type.endsWith("Groups"))
+        expect(props).toMatchObject({ lookup: { result: [{ primary: "aws-us-east-1" }] } });
+      else expect(props).toMatchObject({ lookup: { result: { primary: "aws-us-east-1" } } });
+      expect(Object.keys(props).sort()).toEqual(Object.keys(recorded(entry.outputs)).sort());
+    } finally {
+      if (prod) emu.setGroup("acme", { ...prod, locations: [...prod.locations] });
+    }
   });
 
   it("reads from its inputs, as the program's read does", async () => {
     const result = await (await provider()).read(entry.id, entry.inputs);
-    expect(result.props).toMatchObject({ primary: "aws-eu-west-1", found: true });
+    if (!contract2) expect(result.props).toMatchObject({ primary: "aws-eu-west-1", found: true });
+    else if (entry.type.endsWith("Groups"))
+      expect(result.props).toEqual({ lookup: { ...(entry.inputs["lookup"] as object), result: [ACME_PROD] } });
+    else expect(result.props).toEqual({ lookup: { ...(entry.inputs["lookup"] as object), result: ACME_PROD } });
   });
 
-  it("drops a group deleted since, on refresh, instead of failing", async () => {
+  it("drops a group (or an organization) deleted since, on refresh, instead of failing", async () => {
+    if (entry.type.endsWith("Groups")) {
+      emu.addFault({ kind: "status", status: 404, times: 1, body: { error: "organization not found" } });
+      expect((await (await provider()).read(entry.id, entry.outputs)).id).toBe("");
+      return;
+    }
     const url = `${emu.url}/__emulator/organizations/acme/groups/prod`;
     await fetch(url, { method: "DELETE", headers: { "Content-Type": "application/json" } });
     try {
@@ -77,8 +112,13 @@ describe.each(entries)("%s", (_file, entry) => {
     }
   });
 
-  it("names only the stable subpath pulumi-turso-group/internal/provider", () => {
+  it("names only the stable subpath pulumi-turso-group/internal/provider, and from contract 2 the recording copy's runtime", () => {
     const required = [...String(entry.outputs["__provider"]).matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
-    expect(new Set(required)).toEqual(new Set(["pulumi-turso-group/internal/provider"]));
+    expect(new Set(required)).toEqual(
+      new Set([
+        ...(contract2 ? ["../../../../sdk/dist/provider/runtime.js"] : []),
+        "pulumi-turso-group/internal/provider",
+      ]),
+    );
   });
 });

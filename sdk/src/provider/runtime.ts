@@ -12,8 +12,16 @@ import type { GroupRef, ScopeRef } from "../client/url";
 import { engineAddress, engineLogger } from "./engineLog";
 import { TursoInputError, TursoNotFoundError } from "../errors";
 import { checkPlacement, type PlacementExpectation } from "../placement";
-import { asReadFailure, droppedByRefresh } from "./failure";
-import { readList, recordedGroup, type ListOutputs, type ListProps } from "./readList";
+import { asReadFailure, DroppedByRefresh } from "./failure";
+import { CONTRACT, isLookupProps, stored, type GroupQuery, type ListQuery, type LookupProps } from "./lookup";
+import {
+  legacyListOutputs,
+  listGroups,
+  recordedGroup,
+  type ListOutputs,
+  type ListProps,
+  type ListSource,
+} from "./readList";
 import { resolveSettings, type ConfigLookup, type Environment, type TokenSource } from "../settings";
 
 /** The properties a group lookup records in state (never the token). Contract: see provider.ts. */
@@ -57,6 +65,21 @@ export interface GroupOutputs {
   readonly tokenFrom: TokenSource | null;
 }
 
+/** What a read is given: a contract-2 lookup's props, or an earlier contract's flat props. */
+export type ReadProps = LookupProps | GroupProps | ListProps;
+/** What a read answers, in the shape of what it was given. */
+export type ReadOutputs = LookupProps | GroupOutputs | ListOutputs;
+
+/** The provider contract this runtime speaks: the provider text loads a copy whose `contract` is at least its own. */
+export const contract = CONTRACT;
+
+/** A lookup the program refused after the call fails its read with the reason, and makes no request. */
+function refuseIfRefused(props: GroupProps | ListProps): void {
+  if (typeof props.refuse === "string") {
+    throw new TursoInputError("kind" in props ? "getGroups" : "getGroup", "refused by the program", props.refuse);
+  }
+}
+
 /** The provider process's log: the client's lines, and warnings (a lookup dropped by refresh). */
 export interface ProviderLogger extends ClientLogger {
   warn(message: string): void;
@@ -89,42 +112,78 @@ export class ProviderRuntime {
    *
    * A read for the program (its props are the lookup's inputs) enforces `expect` and fails on a
    * missing group unless `ifExists`. A refresh (its props are the last recorded outputs, which
-   * hold `found`) records what is there now: a group that no longer exists is dropped from state
-   * with a warning, and `expect` is left to the program, which states the current one.
+   * hold the result) records what is there now: a group that no longer exists is dropped from
+   * state with a warning, and `expect` is left to the program, which states the current one.
    *
    * Props of `kind: "list"` (a `getGroups` lookup) read every group of the scope instead, in one GET
    * per scope and token, under the same rules.
+   *
+   * Contract 2's props (`{ lookup }`) are answered in that shape; the flat props of earlier
+   * contracts in theirs, and a refresh of them records exactly the fields they recorded, so that
+   * an upgrade alone changes nothing in state.
    */
   async read(id: string, props: GroupProps): Promise<dynamic.ReadResult<GroupOutputs>>;
   async read(id: string, props: ListProps): Promise<dynamic.ReadResult<ListOutputs>>;
-  async read(
-    id: string,
-    props: GroupProps | ListProps | undefined,
-  ): Promise<dynamic.ReadResult<GroupOutputs | ListOutputs>>;
-  async read(
-    id: string,
-    props: GroupProps | ListProps | undefined,
-  ): Promise<dynamic.ReadResult<GroupOutputs | ListOutputs>> {
+  async read(id: string, props: LookupProps): Promise<dynamic.ReadResult<LookupProps>>;
+  async read(id: string, props: ReadProps | undefined): Promise<dynamic.ReadResult<ReadOutputs>>;
+  async read(id: string, props: ReadProps | undefined): Promise<dynamic.ReadResult<ReadOutputs>> {
     try {
-      if (props === undefined) throw new Error(`Turso group lookup ${id} has no properties to read with.`);
-      if (typeof props.refuse === "string") {
-        throw new TursoInputError("kind" in props ? "getGroups" : "getGroup", "refused by the program", props.refuse);
+      if (props === undefined || props === null || typeof props !== "object") {
+        throw new TursoInputError(
+          "id",
+          "a lookup is a read",
+          `The Turso lookup ${id} has no properties to read with: a lookup is a read that a program makes with getGroup or getGroups, and cannot be imported (remove it from the import).`,
+        );
       }
-      if ("kind" in props && props.kind === "list") {
-        return await readList(id, props, {
-          list: (scope, tokenFrom) => this.fetchList(scope, tokenFrom),
-          warn: (message) => this.logger?.warn(message),
-        });
-      }
-      return await this.readGroup(id, props as GroupProps);
+      if (isLookupProps(props)) return { id, props: { lookup: await this.readLookup(id, props.lookup) } };
+      return { id, props: await this.readFlat(id, props) };
     } catch (err) {
+      if (err instanceof DroppedByRefresh) return { id: "", props: {} as LookupProps };
       throw asReadFailure(err);
     }
   }
 
-  private async readGroup(id: string, props: GroupProps): Promise<dynamic.ReadResult<GroupOutputs>> {
-    // The recorded outputs hold `primary` (every version wrote it); a program's inputs never do.
-    const refresh = "primary" in props || "found" in props;
+  /** A contract-2 lookup: the query, and the result (a refresh's props hold one already). */
+  private async readLookup(id: string, query: GroupQuery | ListQuery): Promise<GroupQuery | ListQuery> {
+    const { result, ...asked } = query;
+    const refresh = result !== undefined;
+    refuseIfRefused(asked);
+    if ("kind" in asked && asked.kind === "list") {
+      return { ...asked, result: (await listGroups(id, asked, refresh, this.listSource())).map(stored) };
+    }
+    const group = await this.readGroup(id, asked as GroupProps, refresh);
+    return { ...(asked as GroupProps), result: group === undefined ? null : stored(group) };
+  }
+
+  /** A lookup of an earlier contract, whose props are flat; a refresh keeps the fields it recorded. */
+  private async readFlat(id: string, props: GroupProps | ListProps): Promise<GroupOutputs | ListOutputs> {
+    refuseIfRefused(props);
+    let outputs: GroupOutputs | ListOutputs;
+    let refresh: boolean;
+    if ("kind" in props && props.kind === "list") {
+      // The recorded outputs hold `groups`; a program's inputs never do.
+      refresh = "groups" in props;
+      outputs = legacyListOutputs(props, await listGroups(id, props, refresh, this.listSource()));
+    } else {
+      const group = props as GroupProps;
+      // The recorded outputs hold `primary` (every version wrote it); a program's inputs never do.
+      refresh = "primary" in group || "found" in group;
+      outputs = recorded(group, await this.readGroup(id, group, refresh));
+    }
+    if (!refresh) return outputs;
+    const kept = Object.entries(outputs).filter(([key]) => key in props);
+    return Object.fromEntries(kept) as unknown as GroupOutputs | ListOutputs;
+  }
+
+  private listSource(): ListSource {
+    return {
+      list: (scope, tokenFrom) => this.fetchList(scope, tokenFrom),
+      warn: (message) => this.logger?.warn(message),
+    };
+  }
+
+  /** The group `props` names, or undefined for an absent `ifExists` group; `expect` checked unless `refresh`. */
+  private async readGroup(id: string, props: GroupProps, refresh: boolean): Promise<Group | undefined> {
     const ref: GroupRef = {
       organization: props.organization ?? undefined,
       group: props.group,
@@ -135,13 +194,12 @@ export class ProviderRuntime {
       group = await this.fetch(ref, props.tokenFrom ?? undefined);
     } catch (err) {
       if (!(err instanceof TursoNotFoundError)) throw err;
-      if (props.ifExists === true && err.missing === "group") group = undefined;
-      else if (refresh) {
-        return droppedByRefresh<GroupOutputs>(id, err, (message) => this.logger?.warn(message));
-      } else throw err;
+      if (props.ifExists === true && err.missing === "group") return undefined;
+      if (refresh) throw new DroppedByRefresh(id, err, (message) => this.logger?.warn(message));
+      throw err;
     }
-    if (group !== undefined && !refresh) checkPlacement(ref, group, props.expect ?? undefined);
-    return { id, props: recorded(props, group) };
+    if (!refresh) checkPlacement(ref, group, props.expect ?? undefined);
+    return group;
   }
 
   /** One GET per group and token per process, shared by concurrent and repeated reads. */
