@@ -88,7 +88,7 @@ describe("a personal-account lookup through the real engine", () => {
     const read = (await stack.resources()).find((r) => r.type === "pulumi-nodejs:dynamic/turso:Group");
     const provider = String(read?.outputs?.["__provider"]);
     // The copy that registered the lookup, relative to the program's folder; the package's name as the fallback.
-    expect(provider).toContain('require("../../../../sdk/dist/provider/runtime.js")');
+    expect(provider).toContain('const p="../../../../sdk";');
     expect(provider).toContain('require("pulumi-turso-group/internal/provider")');
     expect(provider).not.toContain(ALICE);
     // No absolute path: not even the top folder of this checkout (e.g. "/work/").

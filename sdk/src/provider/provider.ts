@@ -24,15 +24,17 @@ import { CONTRACT } from "./lookup";
 
 /** The text for a copy at `at` (relative to the program's directory, `/`-separated) of `version`. */
 export function providerText(at: string, version: string): string {
-  const missing =
-    `This lookup needs pulumi-turso-group ${version} or later, recorded at ${at} from the program's directory: ` +
-    `not there, and none resolves by name. Install the program's dependencies (npm install, pnpm install) ` +
-    `or add pulumi-turso-group@${version}.`;
+  // The folder is named once (a pnpm folder is long): the text refers to it as `p`.
+  const missing = [
+    `This lookup needs pulumi-turso-group ${version} or later, recorded at `,
+    ` from the program's directory: not there, and none resolves by name. Install the program's ` +
+      `dependencies (npm install, pnpm install) or add pulumi-turso-group@${version}.`,
+  ].map((part) => JSON.stringify(part));
   return (
-    `exports.handler=()=>{for(const f of[()=>require(${JSON.stringify(`${at}/dist/provider/runtime.js`)}),` +
-    `()=>require("pulumi-turso-group/internal/provider")]){let r;try{r=f()}catch(e){if(e.code!="MODULE_NOT_FOUND")throw e;continue}` +
-    `if(r.contract>=${CONTRACT})return r.runtime()}` +
-    `throw Object.assign(Error(${JSON.stringify(missing)}),{stack:"",toString:()=>"Error"})}`
+    `exports.handler=()=>{const p=${JSON.stringify(at)};` +
+    `for(const f of[()=>require(p+"/dist/provider/runtime.js"),()=>require("pulumi-turso-group/internal/provider")])` +
+    `{let r;try{r=f()}catch(e){if(e.code!="MODULE_NOT_FOUND")throw e;continue}if(r.contract>=${CONTRACT})return r.runtime()}` +
+    `throw Object.assign(Error(${missing.join("+p+")}),{stack:"",toString:()=>"Error"})}`
   );
 }
 
