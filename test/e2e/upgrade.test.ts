@@ -3,13 +3,15 @@
  * stored state fixtures of test/fixtures/state: the released 0.1.0, the flat props before
  * provider contract 2, and this version's), refreshed and updated with the package installed
  * today. `pulumi refresh --expect-no-changes` must stay clean on an unchanged group, before the
- * first `up` of this version and after it, and must still catch a group that moved.
+ * first `up` of this version and after it, and must still catch a group that moved. And a state
+ * moved to a checkout without the package fails its refresh in one line that says what to install.
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { ACME_PROD, ALICE, TEST_SEED } from "../helpers/seed";
 import { suiteEmulator } from "./emulated";
-import { Harness, PROGRAMS, type TestStack } from "./harness";
+import { Harness, PROGRAMS, REPO, type TestStack } from "./harness";
 
 jest.setTimeout(300_000);
 
@@ -99,5 +101,46 @@ describe.each(fixtures)("a lookup written as in %s", (name, fixture) => {
     } finally {
       emu.setGroup("acme", { ...prod, locations: [...prod.locations] });
     }
+  });
+});
+
+describe("a state moved to a checkout where the package is not installed", () => {
+  let moved: string;
+  afterAll(() => rmSync(moved, { recursive: true, force: true }));
+
+  it("fails the refresh in one line naming the version it needs and how to get it, with no stack frames", async () => {
+    const config = {
+      "e2e:lookups": JSON.stringify([{ organization: "acme", group: "prod" }]),
+      "turso:apiBaseUrl": emu.url,
+    };
+    const env = { TURSO_API_TOKEN: undefined, TURSO_API_BASEURL: undefined, TURSO_ORGANIZATION: undefined };
+    const written = await harness.stack({
+      program: path.join(PROGRAMS, "lookup"),
+      stack: "moved",
+      config,
+      secrets: { "turso:apiToken": ALICE },
+      env,
+    });
+    await written.up();
+    // The same stack, run from a folder outside this checkout with Pulumi but not the package.
+    moved = mkdtempSync(path.join(os.tmpdir(), "turso-moved-"));
+    mkdirSync(path.join(moved, "node_modules"));
+    symlinkSync(path.join(REPO, "node_modules", "@pulumi"), path.join(moved, "node_modules", "@pulumi"));
+    writeFileSync(path.join(moved, "Pulumi.yaml"), readFileSync(path.join(PROGRAMS, "lookup", "Pulumi.yaml")));
+    writeFileSync(
+      path.join(moved, "Pulumi.moved.yaml"),
+      readFileSync(path.join(PROGRAMS, "lookup", "Pulumi.moved.yaml")),
+    );
+    const stack = await harness.stack({ program: moved, stack: "moved", env });
+    const refresh = await stack.run(["refresh", "--yes", "--skip-preview"]);
+    expect(refresh.code).not.toBe(0);
+    const message =
+      "pulumi-turso-group 0.2.0 or later is not at ../../../../sdk (from the program's directory) nor found by " +
+      "name: install the program's dependencies, or add pulumi-turso-group@0.2.0";
+    // One diagnostic; the progress stream shows it on the lookup's line as it fails, as for any read.
+    const diagnostics = refresh.output.slice(refresh.output.lastIndexOf("Diagnostics:"));
+    expect(diagnostics.split("\n").filter((line) => line.includes(message))).toEqual([`    error: ${message}`]);
+    expect(refresh.output.split(message).length - 1).toBeLessThanOrEqual(3);
+    expect(refresh.output).not.toMatch(/^\s+at /m);
   });
 });

@@ -143,10 +143,9 @@ it("fails in one line, naming the copy and version and how to get it, when no co
   }
   const err = thrown as Error;
   expect(err.message).toBe(
-    "This lookup needs pulumi-turso-group 0.2.0 or later, recorded at " +
-      "./node_modules/.pnpm/pulumi-turso-group@0.2.0/node_modules/pulumi-turso-group from the program's directory: " +
-      "not there, and none resolves by name. Install the program's dependencies (npm install, pnpm install) " +
-      "or add pulumi-turso-group@0.2.0.",
+    "pulumi-turso-group 0.2.0 or later is not at " +
+      "./node_modules/.pnpm/pulumi-turso-group@0.2.0/node_modules/pulumi-turso-group (from the program's directory) " +
+      "nor found by name: install the program's dependencies, or add pulumi-turso-group@0.2.0",
   );
   // What the host prints to stderr, `${e}: ${e.stack}`: one line, no stack frames.
   expect(`${String(err)}: ${err.stack}`).toBe("Error: ");

@@ -26,9 +26,9 @@ import { CONTRACT } from "./lookup";
 export function providerText(at: string, version: string): string {
   // The folder is named once (a pnpm folder is long): the text refers to it as `p`.
   const missing = [
-    `This lookup needs pulumi-turso-group ${version} or later, recorded at `,
-    ` from the program's directory: not there, and none resolves by name. Install the program's ` +
-      `dependencies (npm install, pnpm install) or add pulumi-turso-group@${version}.`,
+    `pulumi-turso-group ${version} or later is not at `,
+    ` (from the program's directory) nor found by name: install the program's dependencies, ` +
+      `or add pulumi-turso-group@${version}`,
   ].map((part) => JSON.stringify(part));
   return (
     `exports.handler=()=>{const p=${JSON.stringify(at)};` +
