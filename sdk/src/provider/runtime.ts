@@ -1,6 +1,7 @@
 /**
- * The provider's implementation, loaded in the dynamic-provider process by the serialized provider
- * (`require("pulumi-turso-group/internal/provider")`). Internal: not part of the public API.
+ * The provider's implementation, loaded in the dynamic-provider process by the provider text
+ * (provider.ts: from the folder of the copy that registered the lookup, or as
+ * `pulumi-turso-group/internal/provider`, as earlier texts do). Internal: not part of the public API.
  *
  * One runtime per provider process, and so per `pulumi preview`, `up` or `refresh`: the settings
  * and the token are read here, at run time, and concurrent reads of one group share one request.
@@ -14,14 +15,8 @@ import { TursoInputError, TursoNotFoundError } from "../errors";
 import { checkPlacement, type PlacementExpectation } from "../placement";
 import { asReadFailure, DroppedByRefresh } from "./failure";
 import { CONTRACT, isLookupProps, stored, type GroupQuery, type ListQuery, type LookupProps } from "./lookup";
-import {
-  legacyListOutputs,
-  listGroups,
-  recordedGroup,
-  type ListOutputs,
-  type ListProps,
-  type ListSource,
-} from "./readList";
+import { readFlat, type GroupOutputs } from "./flat";
+import { listGroups, type ListOutputs, type ListProps, type ListSource } from "./readList";
 import { resolveSettings, type ConfigLookup, type Environment, type TokenSource } from "../settings";
 
 /** The properties a group lookup records in state (never the token). Contract: see provider.ts. */
@@ -40,29 +35,6 @@ export interface GroupProps {
   readonly refuse?: string | null;
   /** Where the token is when not in `turso:apiToken` / `TURSO_API_TOKEN`: names only, never the token. */
   readonly tokenFrom?: TokenSource | null;
-}
-
-/**
- * What a read returns: the group, in the shape of `GetGroupResult`, plus the props it was read
- * with. Absent optional fields are `null`, not missing: during a preview the SDK treats a missing
- * output as unknown, which would make the whole result unknown. An `ifExists` lookup of a missing
- * group has `found: false` and every group field `null`.
- */
-export interface GroupOutputs {
-  readonly group: string;
-  readonly organization: string | null;
-  readonly name: string | null;
-  readonly locations: string[] | null;
-  readonly primary: string | null;
-  readonly uuid: string | null;
-  readonly version: string | null;
-  readonly deleteProtection: boolean | null;
-  readonly archived: boolean | null;
-  readonly found: boolean;
-  readonly expect: PlacementExpectation | null;
-  readonly ifExists: boolean | null;
-  readonly organizationSource: string | null;
-  readonly tokenFrom: TokenSource | null;
 }
 
 /** What a read is given: a contract-2 lookup's props, or an earlier contract's flat props. */
@@ -155,24 +127,13 @@ export class ProviderRuntime {
     return { ...(asked as GroupProps), result: group === undefined ? null : stored(group) };
   }
 
-  /** A lookup of an earlier contract, whose props are flat; a refresh keeps the fields it recorded. */
-  private async readFlat(id: string, props: GroupProps | ListProps): Promise<GroupOutputs | ListOutputs> {
+  /** A lookup of an earlier contract, whose props are flat (flat.ts). */
+  private readFlat(id: string, props: GroupProps | ListProps): Promise<GroupOutputs | ListOutputs> {
     refuseIfRefused(props);
-    let outputs: GroupOutputs | ListOutputs;
-    let refresh: boolean;
-    if ("kind" in props && props.kind === "list") {
-      // The recorded outputs hold `groups`; a program's inputs never do.
-      refresh = "groups" in props;
-      outputs = legacyListOutputs(props, await listGroups(id, props, refresh, this.listSource()));
-    } else {
-      const group = props as GroupProps;
-      // The recorded outputs hold `primary` (every version wrote it); a program's inputs never do.
-      refresh = "primary" in group || "found" in group;
-      outputs = recorded(group, await this.readGroup(id, group, refresh));
-    }
-    if (!refresh) return outputs;
-    const kept = Object.entries(outputs).filter(([key]) => key in props);
-    return Object.fromEntries(kept) as unknown as GroupOutputs | ListOutputs;
+    return readFlat(id, props, {
+      group: (group, refresh) => this.readGroup(id, group, refresh),
+      list: (list, refresh) => listGroups(id, list, refresh, this.listSource()),
+    });
   }
 
   private listSource(): ListSource {
@@ -240,31 +201,6 @@ function once<T>(cache: Map<string, Promise<T>>, key: string, request: () => Pro
     pending.catch(() => cache.delete(key));
   }
   return pending;
-}
-
-/** The group fields of an absent `ifExists` group. */
-const ABSENT = {
-  name: null,
-  locations: null,
-  primary: null,
-  uuid: null,
-  version: null,
-  deleteProtection: null,
-  archived: null,
-} as const;
-
-/** The outputs a read records: the group (or its absence) and the props it was read with. */
-function recorded(props: GroupProps, group: Group | undefined): GroupOutputs {
-  return {
-    group: props.group,
-    organization: props.organization ?? null,
-    ...(group === undefined ? ABSENT : recordedGroup(group)),
-    found: group !== undefined,
-    expect: props.expect ?? null,
-    ifExists: props.ifExists ?? null,
-    organizationSource: props.organizationSource ?? null,
-    tokenFrom: props.tokenFrom ?? null,
-  };
 }
 
 let shared: ProviderRuntime | undefined;
