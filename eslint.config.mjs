@@ -6,12 +6,13 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ["scripts/**/*.js", "examples/**/*.js", "bench/**/*.js", "*.js"],
+    files: ["scripts/**/*.js", "examples/**/*.js", "bench/**/*.js", "test/compat/**/*.js", "*.js"],
     languageOptions: {
       sourceType: "commonjs",
       globals: {
         require: "readonly",
         module: "writable",
+        exports: "writable",
         process: "readonly",
         console: "readonly",
         __dirname: "readonly",

@@ -25,9 +25,8 @@ function run(cmd, args, { cwd, env, log }) {
 }
 
 /** The installed package's `turso-api-emulator`, run by the cell's node; resolves once it listens. */
-function startEmulator(dir, env) {
+function startEmulator(dir, cli, env) {
   return new Promise((resolve, reject) => {
-    const cli = path.join(dir, "node_modules/pulumi-turso-group/dist/emulator/cli.js");
     const child = spawn("node", [cli, "--port", "0"], { cwd: dir, env, stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     child.stdout.on("data", (d) => {
@@ -54,12 +53,20 @@ function matches(got, want) {
   return got !== null && typeof got === "object" && Object.entries(want).every(([k, v]) => matches(got[k], v));
 }
 
+/** The groups a lookup recorded in state (provider contract 2: `lookup.result`, one group or a list). */
+function recordedGroups(resource) {
+  const result = resource.outputs?.lookup?.result;
+  return Array.isArray(result) ? result : result ? [result] : [];
+}
+
 /**
  * Runs one cell. `sdk` is an @pulumi/pulumi version, `nodeBin` the folder of the cell's node,
- * `env` the environment without TURSO_/PULUMI_/npm_ variables. Returns the steps with their
- * seconds and, when a step failed (which ends the cell), its error.
+ * `env` the environment without TURSO_/PULUMI_/npm_ variables. `layout` (scripts/compat/layouts.js),
+ * when given, lays out the project instead of a plain `npm install` of the package beside the
+ * program, and returns the program's folder. Returns the steps with their seconds and, when a step
+ * failed (which ends the cell), its error.
  */
-async function runCell({ sdk, nodeBin, pulumiBin, tarball, fixture, dir, devDependencies, env: base }) {
+async function runCell({ sdk, nodeBin, pulumiBin, pnpm, tarball, fixture, dir, devDependencies, layout, env: base }) {
   const expected = JSON.parse(fs.readFileSync(path.join(fixture, "expected.json"), "utf8"));
   const log = path.join(dir, "cell.log");
   const env = {
@@ -74,6 +81,7 @@ async function runCell({ sdk, nodeBin, pulumiBin, tarball, fixture, dir, devDepe
     PULUMI_SKIP_CONFIRMATIONS: "true",
   };
   const project = path.join(dir, "project");
+  let program = project;
   const steps = [];
   let emulator;
   const step = async (name, body) => {
@@ -86,8 +94,8 @@ async function runCell({ sdk, nodeBin, pulumiBin, tarball, fixture, dir, devDepe
       throw err;
     }
   };
-  const sh = async (cmd, args) => {
-    const r = await run(cmd, args, { cwd: project, env, log });
+  const sh = async (cmd, args, cwd = program) => {
+    const r = await run(cmd, args, { cwd, env, log });
     check(r.code === 0, `${cmd} ${args[0]} exited with ${r.code}: ${(r.stderr || r.stdout).trim().slice(-800)}`);
     return r.stdout;
   };
@@ -113,6 +121,10 @@ async function runCell({ sdk, nodeBin, pulumiBin, tarball, fixture, dir, devDepe
   fs.mkdirSync(path.join(dir, "state"));
   try {
     await step("install", async () => {
+      if (layout) {
+        program = await layout({ project, tarball, sdk, sh, pnpm });
+        return;
+      }
       for (const file of ["Pulumi.yaml", "index.ts", "tsconfig.json"]) {
         fs.copyFileSync(path.join(fixture, file), path.join(project, file));
       }
@@ -126,22 +138,29 @@ async function runCell({ sdk, nodeBin, pulumiBin, tarball, fixture, dir, devDepe
       fs.writeFileSync(path.join(project, "package.json"), JSON.stringify(manifest, null, 2));
       // No --legacy-peer-deps or --force: the peer range must accept this release as it is.
       await sh("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"]);
+    });
+    await step("installed", async () => {
       const version = await sh("node", ["-p", "require('@pulumi/pulumi/package.json').version"]);
       check(version.trim() === sdk, `installed @pulumi/pulumi ${version.trim()}, not ${sdk}`);
     });
-    await step("covers every function", async () => {
-      const script = `const m = require("pulumi-turso-group");
+    if (!layout)
+      await step("covers every function", async () => {
+        const script = `const m = require("pulumi-turso-group");
         console.log(JSON.stringify(Object.keys(m).filter((k) => /^[a-z]/.test(k) && typeof m[k] === "function")));`;
-      const functions = JSON.parse(await sh("node", ["-e", script]));
-      const program = fs.readFileSync(path.join(project, "index.ts"), "utf8");
-      const missing = functions.filter((f) => !new RegExp(`\\b${f}\\(`).test(program));
-      check(
-        missing.length === 0,
-        `the package exports ${missing.join(", ")}, which test/compat/program/index.ts never calls`,
-      );
-    });
+        const functions = JSON.parse(await sh("node", ["-e", script]));
+        const program = fs.readFileSync(path.join(project, "index.ts"), "utf8");
+        const missing = functions.filter((f) => !new RegExp(`\\b${f}\\(`).test(program));
+        check(
+          missing.length === 0,
+          `the package exports ${missing.join(", ")}, which test/compat/program/index.ts never calls`,
+        );
+      });
     await step("emulator", async () => {
-      emulator = await startEmulator(project, env);
+      // The copy the program uses: its own, or the library's in a layout cell.
+      const from = layout ? `require.resolve("mylib")` : "process.cwd()";
+      const where = `require.resolve("pulumi-turso-group/package.json", { paths: [${from}] })`;
+      const manifest = (await sh("node", ["-p", where])).trim();
+      emulator = await startEmulator(program, path.join(path.dirname(manifest), "dist/emulator/cli.js"), env);
     });
     await step("preview", async () => {
       await pulumi("stack", "init", "compat");
@@ -171,8 +190,12 @@ async function runCell({ sdk, nodeBin, pulumiBin, tarball, fixture, dir, devDepe
       await pulumi("refresh", "--yes", "--skip-preview");
       const n = await requests();
       check(n === expected.requestsPerRead, `refresh made ${n} API requests, expected ${expected.requestsPerRead}`);
-      const seen = (await exported()).some((r) => r.outputs?.locations?.includes(expected.refresh.location));
+      const lookups = (await exported()).filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/turso:"));
+      const seen = lookups.some((r) => recordedGroups(r).some((g) => g.locations?.includes(expected.refresh.location)));
       check(seen, `after refresh no resource in state has location ${expected.refresh.location}`);
+      // The provider text records where the copy is, relative to the program: never a path of this machine.
+      const texts = lookups.map((r) => String(r.outputs?.__provider));
+      check(!texts.some((t) => t.includes(dir)), `a lookup's provider text holds the absolute path ${dir}`);
     });
     await step("destroy", async () => {
       await pulumi("destroy", "--yes", "--skip-preview");

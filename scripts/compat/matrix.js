@@ -1,9 +1,11 @@
-// npm run compat [-- --sdk 3.139.0,3.276.0] [--node 24.21.0] [--tarball FILE] [--keep]
+// npm run compat [-- --sdk 3.139.0,3.276.0|none] [--node 24.21.0] [--layout all|none|NAME,...] [--tarball FILE] [--keep]
 //
 // The compatibility matrix: packs the package (sdk/), then for each @pulumi/pulumi release x
 // Node.js version below installs the tarball into a new project outside the repository and runs
 // preview, up, refresh and destroy of test/compat/program through the real CLI against the
-// emulator. Also checks that npm refuses the release just below the supported range.
+// emulator. Also checks that npm refuses the release just below the supported range, and runs the
+// layout cells (scripts/compat/layouts.js: pnpm, a library's own copy, a decoy, a workspace) with
+// the newest release and the first Node.js; by default only when no --sdk or --node narrows the run.
 // Prints the table for the README and writes .e2e/compat/results.json. Cells run one at a time.
 "use strict";
 const { execFileSync } = require("node:child_process");
@@ -13,6 +15,7 @@ const path = require("node:path");
 const { performance } = require("node:perf_hooks");
 const { parseArgs } = require("node:util");
 const { runCell, run } = require("./cell");
+const { LAYOUTS, FIXTURE: LAYOUT_FIXTURE } = require("./layouts");
 
 /** The releases tested: the oldest supported (ResourceProvider.configure), one in the middle, the newest. */
 const SDKS = ["3.139.0", "3.200.0", "3.276.0"];
@@ -20,6 +23,8 @@ const SDKS = ["3.139.0", "3.200.0", "3.276.0"];
 const BELOW_RANGE = "3.138.0";
 /** Node.js LTS lines, as binaries from the npm registry (node-linux-<arch>), like scripts/lib.sh. */
 const NODES = ["22.23.3", "24.21.0"];
+/** pnpm for the layout cells, from the npm registry. */
+const PNPM = "12.4.2";
 
 const REPO = path.resolve(__dirname, "../..");
 const FIXTURE = path.join(REPO, "test/compat/program");
@@ -34,10 +39,19 @@ const list = (value, fallback) => (value ? value.split(",").map((v) => v.trim())
 /** The folder of a Node.js binary of `version`, installed from the npm registry into the cache once. */
 function nodeBin(version) {
   const pkg = `node-linux-${process.arch}`;
-  const dir = path.join(CACHE, "node", version);
-  const bin = path.join(dir, "node_modules", pkg, "bin");
-  if (!fs.existsSync(path.join(bin, "node"))) {
-    say(`Installing Node.js ${version} into ${dir} (npm package ${pkg})`);
+  return path.dirname(cached("node", pkg, version, `node_modules/${pkg}/bin/node`));
+}
+
+/** The pnpm command of the layout cells, installed from the npm registry into the cache once. */
+function pnpmBin() {
+  return cached("pnpm", "pnpm", PNPM, "node_modules/.bin/pnpm");
+}
+
+/** `command` (a path inside the install) of the npm package `pkg@version`, installed into the cache once. */
+function cached(kind, pkg, version, command) {
+  const dir = path.join(CACHE, kind, version);
+  if (!fs.existsSync(path.join(dir, command))) {
+    say(`Installing ${kind} ${version} into ${dir} (npm package ${pkg})`);
     const tmp = `${dir}.tmp.${process.pid}`;
     fs.rmSync(tmp, { recursive: true, force: true });
     execFileSync(
@@ -50,7 +64,7 @@ function nodeBin(version) {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.renameSync(tmp, dir);
   }
-  return bin;
+  return path.join(dir, command);
 }
 
 /** The environment of a cell: this one without the variables that would steer the package, npm or Pulumi. */
@@ -79,6 +93,17 @@ async function belowRange(tarball, devDependencies) {
   };
 }
 
+function layoutTable(results) {
+  const lines = ["| layout | result |", "| --- | --- |"];
+  for (const r of results) {
+    const failed = r.passed ? undefined : (r.steps.find((s) => s.error) ?? { name: "set-up" });
+    lines.push(
+      `| ${LAYOUTS[r.layout].what} (\`${r.layout}\`) | ${failed ? `**failed** at ${failed.name}` : `passed (${Math.round(r.seconds)} s)`} |`,
+    );
+  }
+  return lines.join("\n");
+}
+
 function table(results, sdks, nodes) {
   const cell = (sdk, node) => {
     const r = results.find((c) => c.sdk === sdk && c.node === node);
@@ -100,10 +125,17 @@ async function main() {
       node: { type: "string" },
       tarball: { type: "string" },
       keep: { type: "boolean" },
+      layout: { type: "string" },
     },
   });
-  const sdks = list(values.sdk, SDKS);
+  // `--sdk none`: the layout cells alone.
+  const sdks = values.sdk === "none" ? [] : list(values.sdk, SDKS);
   const nodes = list(values.node, NODES);
+  const narrowed = values.sdk !== undefined || values.node !== undefined;
+  const layoutArg = values.layout ?? (narrowed ? "none" : "all");
+  const layouts = layoutArg === "all" ? Object.keys(LAYOUTS) : layoutArg === "none" ? [] : list(layoutArg, []);
+  for (const name of layouts)
+    if (!LAYOUTS[name]) throw new Error(`no layout cell ${JSON.stringify(name)}: ${Object.keys(LAYOUTS).join("; ")}`);
   const pulumiBin = process.env.PULUMI_BIN_DIR;
   if (!pulumiBin) throw new Error("PULUMI_BIN_DIR is not set: run this through `npm run compat`, which builds the CLI");
   const started = performance.now();
@@ -158,15 +190,50 @@ async function main() {
       results.push({ sdk, node, seconds, passed: !failed, steps });
     }
   }
+  const layoutResults = [];
+  for (const name of layouts) {
+    const [sdk, node] = [SDKS[SDKS.length - 1], NODES[0]];
+    say(`Layout ${name}: ${LAYOUTS[name].what} (@pulumi/pulumi ${sdk}, Node.js ${node})`);
+    const t0 = performance.now();
+    const dir = path.join(WORK, `layout-${name}`);
+    const { steps, error } = await runCell({
+      sdk,
+      nodeBin: nodeBin(node),
+      pulumiBin,
+      pnpm: pnpmBin(),
+      tarball,
+      fixture: LAYOUT_FIXTURE,
+      dir,
+      devDependencies,
+      layout: LAYOUTS[name].build,
+      env: cellEnv(),
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    const failed = error === undefined ? undefined : (steps.find((s) => s.error) ?? { name: "set-up", error });
+    console.log(
+      `    ${failed ? "FAILED" : "passed"} in ${seconds.toFixed(0)} s: ${steps.map((s) => `${s.name} ${s.seconds.toFixed(1)} s`).join(", ")}`,
+    );
+    if (failed) console.log(`    ${failed.name}: ${failed.error}\n    log: ${path.join(dir, "cell.log")}`);
+    layoutResults.push({ layout: name, sdk, node, seconds, passed: !failed, steps });
+  }
   const total = (performance.now() - started) / 1000;
-  const summary = { date: new Date().toISOString(), totalSeconds: total, cpus: os.cpus().length, below, results };
+  const summary = {
+    date: new Date().toISOString(),
+    totalSeconds: total,
+    cpus: os.cpus().length,
+    below,
+    results,
+    layouts: layoutResults,
+  };
   fs.mkdirSync(path.join(REPO, ".e2e/compat"), { recursive: true });
   fs.writeFileSync(path.join(REPO, ".e2e/compat/results.json"), JSON.stringify(summary, null, 2));
-  console.log(`\n${table(results, sdks, nodes)}\n\nTotal ${total.toFixed(0)} s on ${os.cpus().length} cores.`);
-  const failures = results.filter((r) => !r.passed).length + (below.refused ? 0 : 1);
+  console.log(`\n${table(results, sdks, nodes)}\n`);
+  if (layoutResults.length > 0) console.log(`${layoutTable(layoutResults)}\n`);
+  console.log(`Total ${total.toFixed(0)} s on ${os.cpus().length} cores.`);
+  const failures = [...results, ...layoutResults].filter((r) => !r.passed).length + (below.refused ? 0 : 1);
   if (failures === 0 && !values.keep) fs.rmSync(WORK, { recursive: true, force: true });
   else console.log(`Projects and logs kept in ${WORK}`);
-  console.log(`${results.length + 1 - failures} passed, ${failures} failed`);
+  console.log(`${results.length + layoutResults.length + 1 - failures} passed, ${failures} failed`);
   process.exitCode = failures === 0 ? 0 : 1;
 }
 

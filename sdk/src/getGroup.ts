@@ -116,6 +116,12 @@ export function groupResult(fields: RecordedFields): GetGroupResult {
 
 /** The result of a lookup's read: the group, or undefined for an absent `ifExists` group. */
 function result(read: LookupOutputs): pulumi.Output<GetGroupResult | undefined> {
+  if ("lookup" in read) {
+    return read.lookup.apply(({ organization, result }) =>
+      result === null || result === undefined ? undefined : groupResult({ ...result, organization }),
+    );
+  }
+  // A lookup that a copy of contract 1 registered first (registry.ts): one output per field.
   const { name, organization, locations, primary, uuid, version, deleteProtection, archived } = read;
   const fields = { name, organization, locations, primary, uuid, version, deleteProtection, archived };
   return pulumi.all([fields, read.found ?? true]).apply(([known, found]) => {

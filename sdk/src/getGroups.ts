@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- named by the TSDoc {@link} below
 import type { TursoInputError } from "./errors";
-import { groupResult, isPlain, type GetGroupResult } from "./getGroup";
+import { groupResult, isPlain, type GetGroupResult, type RecordedFields } from "./getGroup";
 import { checkOptions, fallbackOrganization, plainPlacement, usesSecretFallback, whenKnown } from "./program/call";
 import { nextOrdinal } from "./program/registry";
 import { refusedList, registerList, resolveListArgs } from "./program/list";
@@ -40,9 +40,14 @@ export interface GetGroupsResult {
   readonly groups: GetGroupResult[];
 }
 
-/** The result of a list lookup's read. */
+/** The result of a list lookup's read (one registered by a copy of contract 1 included). */
 function result(read: ListLookupOutputs): pulumi.Output<GetGroupsResult> {
-  return pulumi.all([read.organization, read.groups]).apply(([organization, groups]) => ({
+  type Fields = { organization: string | null | undefined; groups: readonly RecordedFields[] | null };
+  const fields: pulumi.Output<Fields> =
+    "lookup" in read
+      ? read.lookup.apply((l) => ({ organization: l.organization, groups: l.result ?? [] }))
+      : pulumi.all([read.organization, read.groups]).apply(([organization, groups]) => ({ organization, groups }));
+  return fields.apply(({ organization, groups }) => ({
     ...(organization === null || organization === undefined ? {} : { organization }),
     groups: (groups ?? []).map((g) => groupResult({ ...g, organization })),
   }));

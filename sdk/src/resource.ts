@@ -1,13 +1,10 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { groupProvider } from "./provider/provider";
+import type { GroupQuery, ListQuery, StoredGroup } from "./provider/lookup";
+import { thisProviderText } from "./provider/provider";
 import type { ListProps, RecordedGroup } from "./provider/readList";
 import type { GroupProps } from "./provider/runtime";
-import type { LookupOutputs } from "./program/registry";
 import type { TokenSource } from "./settings";
-
-/** The output properties of a lookup: declared so that the read's values land on the object. */
-const OUTPUTS = ["name", "locations", "primary", "uuid", "version", "deleteProtection", "archived", "found"] as const;
 
 /** How a lookup is placed in the resource tree. */
 export interface LookupPlacement {
@@ -32,10 +29,15 @@ function nameOf(resource: pulumi.Resource): string {
   return helper ? helper(resource) : String((resource as { __name?: string }).__name);
 }
 
+/** The v1 view every copy of the package may read from a group lookup (see registry.ts). */
+const GROUP_FIELDS = ["name", "locations", "primary", "uuid", "version", "deleteProtection", "archived"] as const;
+
 /**
- * The read of one group: a dynamic resource constructed with `opts.id`, so the engine runs the
- * provider's `read` during `pulumi preview` as well as `up`, records it in state, re-reads it on
- * `refresh` and forgets it on `destroy`. Its type is `pulumi-nodejs:dynamic/turso:Group`.
+ * The read of one group: a resource of Pulumi's Node.js dynamic provider constructed with `opts.id`,
+ * so the engine runs the provider's `read` during `pulumi preview` as well as `up`, records it in
+ * state, re-reads it on `refresh` and forgets it on `destroy`. Its type is
+ * `pulumi-nodejs:dynamic/turso:Group`; its props are `__provider` (the text that loads this copy,
+ * provider.ts) and `lookup` (the query, then its result: lookup.ts).
  *
  * Its id is `organization/group` (or `group`); its name is the id, prefixed with the parent's
  * name under a parent so that two components may each read the same group, and followed by
@@ -43,31 +45,40 @@ function nameOf(resource: pulumi.Resource): string {
  * secret, the id is `secret~<n>`, the ordinal of the call (see `nextOrdinal`), and every property
  * is kept secret in state.
  */
-export class GroupLookup extends pulumi.dynamic.Resource implements LookupOutputs {
-  declare readonly name: pulumi.Output<string | null>;
-  declare readonly organization: pulumi.Output<string | null>;
-  declare readonly locations: pulumi.Output<string[] | null>;
-  declare readonly primary: pulumi.Output<string | null>;
-  declare readonly uuid: pulumi.Output<string | null>;
-  declare readonly version: pulumi.Output<string | null>;
-  declare readonly deleteProtection: pulumi.Output<boolean | null>;
-  declare readonly archived: pulumi.Output<boolean | null>;
-  declare readonly found: pulumi.Output<boolean | null>;
+export class GroupLookup extends pulumi.CustomResource {
+  declare readonly lookup: pulumi.Output<GroupQuery>;
 
   constructor(props: GroupProps, placement: LookupPlacement) {
     const plainId = props.organization ? `${props.organization}/${props.group}` : props.group;
     const { id, name } = naming(plainId, props.tokenFrom, placement);
-    const inputs: pulumi.Inputs = { ...props };
-    if (placement.secret) for (const key of ["organization", "group"]) inputs[key] = pulumi.secret(inputs[key]);
-    super(
-      groupProvider,
-      name,
-      { ...inputs, ...Object.fromEntries(OUTPUTS.map((key) => [key, undefined])) },
-      options(id, placement, ["organization", "group", ...OUTPUTS]),
-      "turso",
-      "Group",
-    );
+    super(GROUP_TYPE, name, lookupProps(props, placement), options(id, placement, ["lookup"]));
   }
+}
+
+/**
+ * What older copies of the package read from a lookup another copy registered (registry.ts, contract
+ * v1): one Output per field, made only when such a copy asks.
+ */
+for (const field of [...GROUP_FIELDS, "organization", "found"] as const) {
+  Object.defineProperty(GroupLookup.prototype, field, {
+    get(this: GroupLookup) {
+      return this.lookup.apply(({ organization, result }) =>
+        field === "found"
+          ? result !== null
+          : field === "organization"
+            ? (organization ?? null)
+            : (result?.[field] ?? null),
+      );
+    },
+  });
+}
+
+const GROUP_TYPE = "pulumi-nodejs:dynamic/turso:Group";
+const LIST_TYPE = "pulumi-nodejs:dynamic/turso:Groups";
+
+/** A lookup's props: the provider text and the query, secret when an input was. */
+function lookupProps(query: GroupProps | ListProps, placement: LookupPlacement): pulumi.Inputs {
+  return { __provider: thisProviderText(), lookup: placement.secret ? pulumi.secret(query) : query };
 }
 
 /**
@@ -101,37 +112,51 @@ function options(id: string, placement: LookupPlacement, secrets: readonly strin
   };
 }
 
-/** What every copy of the package reads from a list lookup: its output properties. */
-export interface ListLookupOutputs {
+/** What a copy of provider contract 2 or later reads from a list lookup: its one output. */
+export interface ListLookupRead {
+  readonly lookup: pulumi.Output<ListQuery>;
+}
+
+/** What every copy of the package reads from a list lookup: its one output, or an older copy's two. */
+export type ListLookupOutputs = ListLookupRead | LegacyListOutputs;
+
+/** What older copies of the package register and read for a list lookup. */
+export interface LegacyListOutputs {
   readonly organization: pulumi.Output<string | null>;
   readonly groups: pulumi.Output<RecordedGroup[] | null>;
 }
 
 /**
  * The read of every group of an organization (or of the personal account), for `getGroups`: the
- * same provider as {@link GroupLookup}, with props of `kind: "list"`. Its type is
+ * same provider as {@link GroupLookup}, with a query of `kind: "list"`. Its type is
  * `pulumi-nodejs:dynamic/turso:Groups`; its id is the organization, or `~` for the personal
  * account (never a valid organization name); its name follows {@link GroupLookup}'s rules.
  */
-export class GroupList extends pulumi.dynamic.Resource implements ListLookupOutputs {
-  declare readonly organization: pulumi.Output<string | null>;
-  declare readonly groups: pulumi.Output<RecordedGroup[] | null>;
+export class GroupList extends pulumi.CustomResource {
+  declare readonly lookup: pulumi.Output<ListQuery>;
 
   constructor(props: ListProps, placement: LookupPlacement) {
     const { id, name } = naming(props.organization ?? "~", props.tokenFrom, placement);
-    // `organization` is declared even when absent, so that the read's value lands on the object.
-    const inputs: pulumi.Inputs = { ...props, organization: props.organization ?? undefined };
-    if (placement.secret) inputs["organization"] = pulumi.secret(inputs["organization"]);
-    super(
-      groupProvider,
-      name,
-      { ...inputs, groups: undefined },
-      options(id, placement, ["organization", "groups"]),
-      "turso",
-      "Groups",
-    );
+    super(LIST_TYPE, name, lookupProps(props, placement), options(id, placement, ["lookup"]));
   }
 }
+
+Object.defineProperties(GroupList.prototype, {
+  organization: {
+    get(this: GroupList) {
+      return this.lookup.apply((l) => l.organization ?? null);
+    },
+  },
+  groups: {
+    get(this: GroupList) {
+      const full = (g: StoredGroup): RecordedGroup => ({ ...NO_FIELDS, ...g, locations: [...g.locations] });
+      return this.lookup.apply((l) => (l.result ?? []).map(full));
+    },
+  },
+});
+
+/** The optional fields of a group as earlier contracts recorded them: `null` when absent. */
+const NO_FIELDS = { uuid: null, version: null, deleteProtection: null, archived: null } as const;
 
 /**
  * The name a refused lookup is registered under: it discloses nothing of the inputs, which may be

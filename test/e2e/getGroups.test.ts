@@ -90,7 +90,8 @@ describe("every group of an organization through the real engine", () => {
     await stack.refresh();
     expect(gets()).toEqual(["GET /v1/organizations/acme/groups 200"]);
     const read = (await stack.resources()).find((r) => r.type === "pulumi-nodejs:dynamic/turso:Groups");
-    expect((read?.outputs?.["groups"] as { name: string }[]).map((g) => g.name)).toEqual(["edge", "prod", "staging"]);
+    const recorded = read?.outputs?.["lookup"] as { result: { name: string }[] };
+    expect(recorded.result.map((g) => g.name)).toEqual(["edge", "prod", "staging"]);
     await stack.up();
     expect((await stack.outputs())["names"]).toEqual(["edge", "prod", "staging"]);
   });

@@ -120,14 +120,14 @@ describe("ifExists: this group, if it exists", () => {
     emu.setGroup("alice", { name: "later", primary: "lhr", locations: ["lhr"] });
     await stack.refresh();
     const [read] = await lookupsInState(stack);
-    expect(read?.outputs).toMatchObject({ found: true, primary: "lhr" });
+    expect(read?.outputs).toMatchObject({ lookup: { result: { primary: "lhr" } } });
     await stack.up();
     expect(await stack.outputs()).toMatchObject({ found: true, primary: "lhr", locations: ["lhr"] });
 
     await deleteGroup("alice", "later");
     await stack.refresh();
     const [gone] = await lookupsInState(stack);
-    expect(gone?.outputs).toMatchObject({ found: false, primary: null });
+    expect(gone?.outputs).toMatchObject({ lookup: { group: "later", result: null } });
   });
 
   it("through getGroup too; an unknown organization still fails", async () => {

@@ -24,6 +24,18 @@ export const TEST_SEED: Seed = {
   },
 };
 
+/** Group prod of acme in TEST_SEED, as the client returns it (and as provider contract 2 stores it). */
+export const ACME_PROD = {
+  name: "prod",
+  primary: "aws-eu-west-1",
+  locations: ["aws-eu-west-1", "aws-us-east-1"],
+  uuid: "0b6c2a9e-1111-4c3d-9e6f-acme00000001",
+  version: "v0.24.1",
+  deleteProtection: true,
+  // The emulator sends archived always, as the API's examples do.
+  archived: false,
+};
+
 export const ALICE = "alice-secret-token-4f1c";
 export const BOB = "bob-secret-token-9a2e";
 

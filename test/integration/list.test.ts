@@ -3,7 +3,7 @@ import { startEmulator, type Emulator } from "../../sdk/src/emulator";
 import { TursoAuthError, TursoForbiddenError, TursoNotFoundError } from "../../sdk/src/errors";
 import { ProviderRuntime } from "../../sdk/src/provider/runtime";
 import { testClient } from "../helpers/client";
-import { ALICE, BOB, TEST_SEED } from "../helpers/seed";
+import { ACME_PROD, ALICE, BOB, TEST_SEED } from "../helpers/seed";
 
 let emu: Emulator;
 beforeEach(async () => {
@@ -12,16 +12,6 @@ beforeEach(async () => {
 afterEach(() => emu.stop());
 
 const paths = () => emu.requests().map((r) => `${r.method} ${r.path} ${r.status}`);
-/** Group prod of acme in TEST_SEED, as the client returns it. */
-const ACME_PROD = {
-  name: "prod",
-  primary: "aws-eu-west-1",
-  locations: ["aws-eu-west-1", "aws-us-east-1"],
-  uuid: "0b6c2a9e-1111-4c3d-9e6f-acme00000001",
-  version: "v0.24.1",
-  deleteProtection: true,
-  archived: false,
-};
 const staging = { name: "staging", primary: "aws-us-east-1", locations: ["aws-us-east-1"] };
 
 describe("TursoClient.listGroups against the emulator", () => {

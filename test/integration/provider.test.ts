@@ -1,5 +1,4 @@
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
-import { groupProvider } from "../../sdk/src/provider/provider";
 import { ProviderRuntime } from "../../sdk/src/provider/runtime";
 import { ALICE, TEST_SEED } from "../helpers/seed";
 
@@ -80,26 +79,5 @@ describe("the provider's read", () => {
       'No Turso API token: looked in stack config "turso:apiToken" and environment variable TURSO_API_TOKEN, both unset.',
     );
     expect(emu.requests()).toEqual([]);
-  });
-});
-
-describe("the serialized provider object", () => {
-  it("loads the implementation by package name and reads through it", async () => {
-    await groupProvider.configure?.({
-      config: configure({ "turso:apiToken": ALICE, "turso:apiBaseUrl": emu.url }).config,
-    });
-    const result = await groupProvider.read?.("default", { group: "default" } as never);
-    expect(result?.props?.primary).toBe("fra");
-  });
-
-  it("has only configure and read: a lookup is always a read", () => {
-    expect(Object.keys(groupProvider).sort()).toEqual(["configure", "read"]);
-  });
-
-  it("captures nothing: its methods reference no variable of this module", () => {
-    for (const method of [groupProvider.configure, groupProvider.read]) {
-      const source = String(method);
-      expect(source).not.toMatch(/token|settings|process\.env|__dirname|\/work\//i);
-    }
   });
 });

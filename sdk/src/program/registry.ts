@@ -10,9 +10,21 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { TursoInputError } from "../errors";
+import type { GroupQuery } from "../provider/lookup";
 
-/** What every copy of the package reads from a lookup: its output properties. Contract v1. */
-export interface LookupOutputs {
+/** What a copy of provider contract 2 or later reads from a group lookup: its one output. */
+export interface LookupRead {
+  readonly lookup: pulumi.Output<GroupQuery>;
+}
+
+/**
+ * What every copy of the package reads from a lookup. Copies of contract 1 read the fields of
+ * {@link LegacyLookupOutputs}, which the lookups of later copies still answer (resource.ts).
+ */
+export type LookupOutputs = LookupRead | LegacyLookupOutputs;
+
+/** What copies of contract 1 register and read: one output property per field. Kept stable across versions. */
+export interface LegacyLookupOutputs {
   readonly name: pulumi.Output<string | null>;
   readonly organization: pulumi.Output<string | null>;
   readonly locations: pulumi.Output<string[] | null>;

@@ -25,10 +25,12 @@ export function asReadFailure(err: unknown): unknown {
 }
 
 /**
- * What a refresh answers for a lookup whose group or organization no longer exists: an empty id,
- * which makes Pulumi drop the lookup from state, with a warning saying so.
+ * Thrown inside a refresh for a lookup whose group or organization no longer exists, after the
+ * warning saying so: the read then answers an empty id, which makes Pulumi drop the lookup from
+ * state instead of failing the refresh.
  */
-export function droppedByRefresh<T>(id: string, err: Error, warn: (message: string) => void): { id: string; props: T } {
-  warn(`${err.message} Refresh drops the lookup ${id} from the stack's state.`);
-  return { id: "", props: {} as T };
+export class DroppedByRefresh {
+  constructor(id: string, err: Error, warn: (message: string) => void) {
+    warn(`${err.message} Refresh drops the lookup ${id} from the stack's state.`);
+  }
 }

@@ -1,20 +1,71 @@
-/* eslint-disable @typescript-eslint/no-require-imports -- the methods load the implementation by package name in the provider process */
-import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { GroupOutputs, GroupProps } from "./runtime";
+/**
+ * The provider text: what every lookup stores in state as `__provider` (twice: in its inputs and
+ * its outputs), and what Pulumi's dynamic-provider host evaluates, from the program's directory,
+ * to read it. It is written by hand rather than serialized from a closure, so that it is small and
+ * captures nothing (no token, no settings, no module).
+ *
+ * It loads the copy of this package that registered the lookup: the copy's folder is recorded
+ * relative to the program's directory (never an absolute path), so that pnpm's layouts, a library's
+ * nested copy and a workspace load the right code even when another version sits where the
+ * package's name resolves. Resolution by name is the fallback, for a state moved to another
+ * checkout. A copy is accepted when its runtime speaks this contract or a later one; when none is
+ * found, the read fails with one line naming the version it needs and how to get it.
+ *
+ * Contract 2 (this version): the text below; a lookup's props are `{ lookup }` (see lookup.ts), and
+ * `dist/provider/runtime.js` of the recorded folder exports `contract` and `runtime()`.
+ * Earlier texts (`require("pulumi-turso-group/internal/provider").runtime()`) keep working: the
+ * runtime reads their flat props too. Raise {@link CONTRACT} when a lookup's props gain a meaning
+ * that an older runtime would ignore.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { CONTRACT } from "./lookup";
 
-type Runtime = typeof import("./runtime");
+/** The text for a copy at `at` (relative to the program's directory, `/`-separated) of `version`. */
+export function providerText(at: string, version: string): string {
+  // The folder is named once (a pnpm folder is long): the text refers to it as `p`.
+  const missing = [
+    `pulumi-turso-group ${version} or later is not at `,
+    ` (from the program's directory) nor found by name: install the program's dependencies, ` +
+      `or add pulumi-turso-group@${version}`,
+  ].map((part) => JSON.stringify(part));
+  return (
+    `exports.handler=()=>{const p=${JSON.stringify(at)};` +
+    `for(const f of[()=>require(p+"/dist/provider/runtime.js"),()=>require("pulumi-turso-group/internal/provider")])` +
+    `{let r;try{r=f()}catch(e){if(e.code!="MODULE_NOT_FOUND")throw e;continue}if(r.contract>=${CONTRACT})return r.runtime()}` +
+    `throw Object.assign(Error(${missing.join("+p+")}),{stack:"",toString:()=>"Error"})}`
+  );
+}
+
+/** The folder of this copy of the package (realpath: a pnpm or workspace link resolved). */
+const PACKAGE_ROOT = path.resolve(__dirname, "..", "..");
 
 /**
- * The dynamic provider object. Pulumi serializes it into state (`__provider`, once in the inputs
- * and once in the outputs of every lookup) as plain text, so it is kept to two one-line methods
- * without comments: it captures nothing (no token, no settings, no module) and loads the
- * implementation by package name in the provider process, so the text holds no path of the
- * machine that wrote it. There is no `create`: a lookup is always a read (`opts.id`), and the
- * provider host refuses any other operation.
+ * Where the dynamic-provider process will find this copy: its folder relative to the project's
+ * root directory, which is the working directory of the provider process (the program's own
+ * working directory when the SDK does not say).
  */
-export const groupProvider = {
-  configure: (req: dynamic.ConfigureRequest) =>
-    (require("pulumi-turso-group/internal/provider") as Runtime).runtime().configure(req),
-  read: (id: string, props: GroupProps | undefined) =>
-    (require("pulumi-turso-group/internal/provider") as Runtime).runtime().read(id, props),
-} as unknown as dynamic.ResourceProvider<GroupProps, GroupOutputs>;
+export function recordedLocation(root: string = programDirectory()): string {
+  const relative = path.relative(root, PACKAGE_ROOT).split(path.sep).join("/");
+  return relative === ".." || relative.startsWith("../") ? relative : `./${relative}`;
+}
+
+function programDirectory(): string {
+  const fromSdk = (pulumi.runtime as { getRootDirectory?: () => string }).getRootDirectory?.();
+  return fromSdk || process.cwd();
+}
+
+/** The texts made in this process, by program directory (an Automation API process runs several). */
+const texts = new Map<string, string>();
+
+/** This copy's provider text for the program being run. */
+export function thisProviderText(): string {
+  const root = programDirectory();
+  let text = texts.get(root);
+  if (text === undefined) {
+    const manifest = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string };
+    texts.set(root, (text = providerText(recordedLocation(root), manifest.version)));
+  }
+  return text;
+}

@@ -3,12 +3,11 @@
  * one GET, recorded sorted by name. Called by {@link ProviderRuntime.read} for props of
  * `kind: "list"`; shares its clients, its failure wrapping and its refresh rules.
  */
-import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { Group } from "../client/parse";
 import type { ScopeRef } from "../client/url";
 import { TursoNotFoundError } from "../errors";
 import type { TokenSource } from "../settings";
-import { droppedByRefresh } from "./failure";
+import { DroppedByRefresh } from "./failure";
 
 /** The properties a list lookup records in state (never the token). */
 export interface ListProps {
@@ -42,8 +41,6 @@ export interface ListOutputs {
   readonly organizationSource: string | null;
   readonly tokenFrom: TokenSource | null;
   readonly groups: RecordedGroup[];
-  /** Recorded only for a secret lookup, so that a refresh hides its organization too. */
-  readonly secret?: true;
 }
 
 /** What a list read needs from the runtime. */
@@ -53,14 +50,11 @@ export interface ListSource {
   warn(message: string): void;
 }
 
-/** Reads every group of the scope `props` names; a refresh drops a scope that no longer exists. */
-export async function readList(
-  id: string,
-  props: ListProps,
-  source: ListSource,
-): Promise<dynamic.ReadResult<ListOutputs>> {
-  // The recorded outputs hold `groups`; a program's inputs never do.
-  const refresh = "groups" in props;
+/**
+ * Every group of the scope `props` names, sorted by name; a refresh (`refresh`) drops a scope that
+ * no longer exists ({@link DroppedByRefresh}).
+ */
+export async function listGroups(id: string, props: ListProps, refresh: boolean, source: ListSource): Promise<Group[]> {
   const scope: ScopeRef = {
     organization: props.organization ?? undefined,
     organizationSource: props.organizationSource ?? undefined,
@@ -70,18 +64,19 @@ export async function readList(
     groups = await source.list(scope, props.tokenFrom ?? undefined);
   } catch (err) {
     if (!(refresh && err instanceof TursoNotFoundError)) throw err;
-    return droppedByRefresh<ListOutputs>(id, err, source.warn);
+    throw new DroppedByRefresh(id, err, source.warn);
   }
+  return [...groups].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** The outputs of a list lookup of an earlier contract (flat props): its props and every group, nulls included. */
+export function legacyListOutputs(props: ListProps, groups: readonly Group[]): ListOutputs {
   return {
-    id,
-    props: {
-      kind: "list",
-      organization: props.organization ?? null,
-      organizationSource: props.organizationSource ?? null,
-      tokenFrom: props.tokenFrom ?? null,
-      groups: [...groups].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map(recordedGroup),
-      ...(props.secret === true ? { secret: true as const } : {}),
-    },
+    kind: "list",
+    organization: props.organization ?? null,
+    organizationSource: props.organizationSource ?? null,
+    tokenFrom: props.tokenFrom ?? null,
+    groups: groups.map(recordedGroup),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
- * The provider's implementation, loaded in the dynamic-provider process by the serialized provider
- * (`require("pulumi-turso-group/internal/provider")`). Internal: not part of the public API.
+ * The provider's implementation, loaded in the dynamic-provider process by the provider text
+ * (provider.ts: from the folder of the copy that registered the lookup, or as
+ * `pulumi-turso-group/internal/provider`, as earlier texts do). Internal: not part of the public API.
  *
  * One runtime per provider process, and so per `pulumi preview`, `up` or `refresh`: the settings
  * and the token are read here, at run time, and concurrent reads of one group share one request.
@@ -12,10 +13,12 @@ import type { GroupRef, ScopeRef } from "../client/url";
 import { engineAddress, engineLogger } from "./engineLog";
 import { TursoInputError, TursoNotFoundError } from "../errors";
 import { checkPlacement, type PlacementExpectation } from "../placement";
-import { asReadFailure, droppedByRefresh } from "./failure";
+import { asReadFailure, DroppedByRefresh } from "./failure";
+import { CONTRACT, isLookupProps, stored, type GroupQuery, type ListQuery, type LookupProps } from "./lookup";
+import { readFlat, type GroupOutputs } from "./flat";
 import { onEngineCancel } from "./cancel";
 import { HiddenNames } from "./hidden";
-import { readList, recordedGroup, type ListOutputs, type ListProps } from "./readList";
+import { listGroups, type ListOutputs, type ListProps, type ListSource } from "./readList";
 import { findToken, resolveSettings, type ConfigLookup, type Environment, type TokenSource } from "../settings";
 
 /** The properties a group lookup records in state (never the token). Contract: see provider.ts. */
@@ -38,29 +41,19 @@ export interface GroupProps {
   readonly secret?: boolean | null;
 }
 
-/**
- * What a read returns: the group, in the shape of `GetGroupResult`, plus the props it was read
- * with. Absent optional fields are `null`, not missing: during a preview the SDK treats a missing
- * output as unknown, which would make the whole result unknown. An `ifExists` lookup of a missing
- * group has `found: false` and every group field `null`.
- */
-export interface GroupOutputs {
-  readonly group: string;
-  readonly organization: string | null;
-  readonly name: string | null;
-  readonly locations: string[] | null;
-  readonly primary: string | null;
-  readonly uuid: string | null;
-  readonly version: string | null;
-  readonly deleteProtection: boolean | null;
-  readonly archived: boolean | null;
-  readonly found: boolean;
-  readonly expect: PlacementExpectation | null;
-  readonly ifExists: boolean | null;
-  readonly organizationSource: string | null;
-  readonly tokenFrom: TokenSource | null;
-  /** Recorded only for a secret lookup, so that a refresh hides its names too. */
-  readonly secret?: true;
+/** What a read is given: a contract-2 lookup's props, or an earlier contract's flat props. */
+export type ReadProps = LookupProps | GroupProps | ListProps;
+/** What a read answers, in the shape of what it was given. */
+export type ReadOutputs = LookupProps | GroupOutputs | ListOutputs;
+
+/** The provider contract this runtime speaks: the provider text loads a copy whose `contract` is at least its own. */
+export const contract = CONTRACT;
+
+/** A lookup the program refused after the call fails its read with the reason, and makes no request. */
+function refuseIfRefused(props: GroupProps | ListProps): void {
+  if (typeof props.refuse === "string") {
+    throw new TursoInputError("kind" in props ? "getGroups" : "getGroup", "refused by the program", props.refuse);
+  }
 }
 
 /** The provider process's log: the client's lines, and warnings (a lookup dropped by refresh). */
@@ -116,43 +109,69 @@ export class ProviderRuntime {
    *
    * A read for the program (its props are the lookup's inputs) enforces `expect` and fails on a
    * missing group unless `ifExists`. A refresh (its props are the last recorded outputs, which
-   * hold `found`) records what is there now: a group that no longer exists is dropped from state
-   * with a warning, and `expect` is left to the program, which states the current one.
+   * hold the result) records what is there now: a group that no longer exists is dropped from
+   * state with a warning, and `expect` is left to the program, which states the current one.
    *
    * Props of `kind: "list"` (a `getGroups` lookup) read every group of the scope instead, in one GET
    * per scope and token, under the same rules.
+   *
+   * Contract 2's props (`{ lookup }`) are answered in that shape; the flat props of earlier
+   * contracts in theirs, and a refresh of them records exactly the fields they recorded, so that
+   * an upgrade alone changes nothing in state.
    */
   async read(id: string, props: GroupProps): Promise<dynamic.ReadResult<GroupOutputs>>;
   async read(id: string, props: ListProps): Promise<dynamic.ReadResult<ListOutputs>>;
-  async read(
-    id: string,
-    props: GroupProps | ListProps | undefined,
-  ): Promise<dynamic.ReadResult<GroupOutputs | ListOutputs>>;
-  async read(
-    id: string,
-    props: GroupProps | ListProps | undefined,
-  ): Promise<dynamic.ReadResult<GroupOutputs | ListOutputs>> {
-    if (props?.secret === true) this.hidden.add(props.organization, "group" in props ? props.group : undefined);
+  async read(id: string, props: LookupProps): Promise<dynamic.ReadResult<LookupProps>>;
+  async read(id: string, props: ReadProps | undefined): Promise<dynamic.ReadResult<ReadOutputs>>;
+  async read(id: string, props: ReadProps | undefined): Promise<dynamic.ReadResult<ReadOutputs>> {
+    const query = props === undefined ? undefined : isLookupProps(props) ? props.lookup : props;
+    if (query?.secret === true) this.hidden.add(query.organization, "group" in query ? query.group : undefined);
     try {
-      if (props === undefined) throw new Error(`Turso group lookup ${id} has no properties to read with.`);
-      if (typeof props.refuse === "string") {
-        throw new TursoInputError("kind" in props ? "getGroups" : "getGroup", "refused by the program", props.refuse);
+      if (props === undefined || props === null || typeof props !== "object") {
+        throw new TursoInputError(
+          "id",
+          "a lookup is a read",
+          `The Turso lookup ${id} has no properties to read with: a lookup is a read that a program makes with getGroup or getGroups, and cannot be imported (remove it from the import).`,
+        );
       }
-      if ("kind" in props && props.kind === "list") {
-        return await readList(id, props, {
-          list: (scope, tokenFrom) => this.fetchList(scope, tokenFrom),
-          warn: (message) => this.log?.warn(message),
-        });
-      }
-      return await this.readGroup(id, props as GroupProps);
+      if (isLookupProps(props)) return { id, props: { lookup: await this.readLookup(id, props.lookup) } };
+      return { id, props: await this.readFlat(id, props) };
     } catch (err) {
+      if (err instanceof DroppedByRefresh) return { id: "", props: {} as LookupProps };
       throw asReadFailure(this.hidden.hideIn(err));
     }
   }
 
-  private async readGroup(id: string, props: GroupProps): Promise<dynamic.ReadResult<GroupOutputs>> {
-    // The recorded outputs hold `primary` (every version wrote it); a program's inputs never do.
-    const refresh = "primary" in props || "found" in props;
+  /** A contract-2 lookup: the query, and the result (a refresh's props hold one already). */
+  private async readLookup(id: string, query: GroupQuery | ListQuery): Promise<GroupQuery | ListQuery> {
+    const { result, ...asked } = query;
+    const refresh = result !== undefined;
+    refuseIfRefused(asked);
+    if ("kind" in asked && asked.kind === "list") {
+      return { ...asked, result: (await listGroups(id, asked, refresh, this.listSource())).map(stored) };
+    }
+    const group = await this.readGroup(id, asked as GroupProps, refresh);
+    return { ...(asked as GroupProps), result: group === undefined ? null : stored(group) };
+  }
+
+  /** A lookup of an earlier contract, whose props are flat (flat.ts). */
+  private readFlat(id: string, props: GroupProps | ListProps): Promise<GroupOutputs | ListOutputs> {
+    refuseIfRefused(props);
+    return readFlat(id, props, {
+      group: (group, refresh) => this.readGroup(id, group, refresh),
+      list: (list, refresh) => listGroups(id, list, refresh, this.listSource()),
+    });
+  }
+
+  private listSource(): ListSource {
+    return {
+      list: (scope, tokenFrom) => this.fetchList(scope, tokenFrom),
+      warn: (message) => this.log?.warn(message),
+    };
+  }
+
+  /** The group `props` names, or undefined for an absent `ifExists` group; `expect` checked unless `refresh`. */
+  private async readGroup(id: string, props: GroupProps, refresh: boolean): Promise<Group | undefined> {
     const ref: GroupRef = {
       organization: props.organization ?? undefined,
       group: props.group,
@@ -163,13 +182,12 @@ export class ProviderRuntime {
       group = await this.fetch(ref, props.tokenFrom ?? undefined);
     } catch (err) {
       if (!(err instanceof TursoNotFoundError)) throw err;
-      if (props.ifExists === true && err.missing === "group") group = undefined;
-      else if (refresh) {
-        return droppedByRefresh<GroupOutputs>(id, err, (message) => this.log?.warn(message));
-      } else throw err;
+      if (props.ifExists === true && err.missing === "group") return undefined;
+      if (refresh) throw new DroppedByRefresh(id, err, (message) => this.log?.warn(message));
+      throw err;
     }
-    if (group !== undefined && !refresh) checkPlacement(ref, group, props.expect ?? undefined);
-    return { id, props: recorded(props, group) };
+    if (!refresh) checkPlacement(ref, group, props.expect ?? undefined);
+    return group;
   }
 
   /** One GET per group and token per process, shared by concurrent and repeated reads. */
@@ -223,32 +241,6 @@ function once<T>(cache: Map<string, Promise<T>>, key: string, request: () => Pro
     pending.catch(() => cache.delete(key));
   }
   return pending;
-}
-
-/** The group fields of an absent `ifExists` group. */
-const ABSENT = {
-  name: null,
-  locations: null,
-  primary: null,
-  uuid: null,
-  version: null,
-  deleteProtection: null,
-  archived: null,
-} as const;
-
-/** The outputs a read records: the group (or its absence) and the props it was read with. */
-function recorded(props: GroupProps, group: Group | undefined): GroupOutputs {
-  return {
-    group: props.group,
-    organization: props.organization ?? null,
-    ...(group === undefined ? ABSENT : recordedGroup(group)),
-    found: group !== undefined,
-    expect: props.expect ?? null,
-    ifExists: props.ifExists ?? null,
-    organizationSource: props.organizationSource ?? null,
-    tokenFrom: props.tokenFrom ?? null,
-    ...(props.secret === true ? { secret: true } : {}),
-  };
 }
 
 let shared: ProviderRuntime | undefined;

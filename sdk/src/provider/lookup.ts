@@ -1,0 +1,55 @@
+/**
+ * A lookup's props under provider contract 2: one property, `lookup`. In the inputs it holds the
+ * query the program asked for (a group's {@link GroupProps} or a list's {@link ListProps}); in the
+ * outputs the same query and the read's `result`, stored once and with absent fields left out. The
+ * program then resolves one output per lookup instead of one per field.
+ */
+import type { Group } from "../client/parse";
+import type { ListProps } from "./readList";
+import type { GroupProps } from "./runtime";
+
+/**
+ * The provider contract this copy writes and its runtime speaks (see provider.ts). Raise it when
+ * a lookup's props gain a meaning that an older runtime would ignore.
+ */
+export const CONTRACT = 2;
+
+/** A group as contract 2 stores it: the API's fields, absent ones left out. */
+export interface StoredGroup {
+  readonly name: string;
+  readonly primary: string;
+  readonly locations: string[];
+  readonly uuid?: string;
+  readonly version?: string;
+  readonly deleteProtection?: boolean;
+  readonly archived?: boolean;
+}
+
+/** A group lookup's `lookup`: `result` is the group, `null` for an absent `ifExists` group, missing before the read. */
+export type GroupQuery = GroupProps & { readonly result?: StoredGroup | null };
+
+/** A list lookup's `lookup`: `result` is every group, sorted by name, missing before the read. */
+export type ListQuery = ListProps & { readonly result?: StoredGroup[] };
+
+/** The props of a contract-2 lookup (besides `__provider`). */
+export interface LookupProps<Q extends GroupQuery | ListQuery = GroupQuery | ListQuery> {
+  readonly lookup: Q;
+}
+
+/** Whether `props` are a contract-2 lookup's (earlier contracts stored flat props). */
+export function isLookupProps(props: object): props is LookupProps {
+  const lookup = (props as { lookup?: unknown }).lookup;
+  return typeof lookup === "object" && lookup !== null;
+}
+
+/** A group as contract 2 stores it. */
+export function stored(group: Group): StoredGroup {
+  const { name, primary, locations, uuid, version, deleteProtection, archived } = group;
+  const optional = { uuid, version, deleteProtection, archived };
+  return {
+    name,
+    primary,
+    locations: [...locations],
+    ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined && v !== null)),
+  };
+}
