@@ -184,3 +184,15 @@ it("pulumi package get-schema prints both functions, every argument and result d
   );
   expect(schema.config.variables["apiToken"]?.secret).toBe(true);
 });
+
+it("plugins.providers serves a Node.js program too: the same function by its token", async () => {
+  const stack = await harness.stack({
+    program: path.join(PROGRAMS, "plugin-nodejs"),
+    secrets: { "turso-group:apiToken": ALICE },
+    env: { ...CLEAN_ENV, TURSO_API_BASEURL: emulator.url },
+  });
+  emulator.clearRequests();
+  await stack.up();
+  expect(emulator.gets()).toEqual(["GET /v1/groups/default 200"]);
+  expect(await stack.outputs()).toEqual({ primary: "fra", locations: ["fra", "ams"] });
+});

@@ -217,9 +217,7 @@ export function packageSchema(version: string): object {
     functions: FUNCTIONS,
     language: {
       go: { importBasePath: "example.invalid/pulumi-turso-group/sdk/go/tursogroup" },
-      nodejs: { packageName: "pulumi-turso-group-plugin-sdk" },
       python: { packageName: "pulumi_turso_group" },
-      csharp: { rootNamespace: "TursoGroup" },
     },
   };
 }
