@@ -130,6 +130,29 @@ describe("the plugin's functions from YAML", () => {
     expect(failed.output).not.toMatch(/at .*plugin[\\/]lookups/);
   });
 
+  it("a secret argument makes the result secret, and the failures name nothing of it", async () => {
+    const stack = await harness.stack({
+      program,
+      stack: "secret-org",
+      secrets: { "turso-group:apiToken": ALICE, org: "acme" },
+      env: { ...CLEAN_ENV, TURSO_API_BASEURL: emulator.url },
+    });
+    await stack.up();
+    const outputs = await stack.outputs();
+    expect(outputs["acme"]).toBe("[secret]");
+    expect(outputs["first"]).toMatchObject({ name: "default", found: true });
+    const shown = JSON.parse((await stack.cli(["stack", "output", "--json", "--show-secrets"])).stdout) as {
+      acme: { organization: string };
+    };
+    expect(shown.acme.organization).toBe("acme");
+
+    await stack.cli(["config", "set", "--secret", "org"], {}, "nobody");
+    const failed = await stack.run(["preview"]);
+    expect(failed.code).not.toBe(0);
+    expect(failed.output).toContain('The Turso API does not know organization "[secret]"');
+    expect(failed.output).not.toContain("nobody");
+  });
+
   it("without a token, the invoke fails naming the plugin's config key and variable", async () => {
     const stack = await harness.stack({
       program,

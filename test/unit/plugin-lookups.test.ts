@@ -15,14 +15,15 @@ beforeEach(() => emu.clearRequests());
 const gets = (): string[] => emu.requests().map((r) => `${r.method} ${r.path} ${r.status}`);
 function lookups(url: string, more: Record<string, string> = {}): PluginLookups {
   const l = new PluginLookups({});
-  l.configure(new Map(Object.entries({ "turso-group:apiToken": ALICE, "turso-group:apiBaseUrl": url, ...more })));
+  const values = new Map(Object.entries({ "turso-group:apiToken": ALICE, "turso-group:apiBaseUrl": url, ...more }));
+  l.configure({ values, secrets: new Set(["turso-group:apiToken"]) });
   return l;
 }
 
 it("answers getGroup as the TypeScript front does, one request per distinct lookup however often invoked", async () => {
   const l = lookups(emu.url);
   const [a, b] = await Promise.all([l.getGroup({ group: "default" }), l.getGroup({ group: "default" })]);
-  expect(a).toEqual({ ...ALICE_DEFAULT_RESULT, found: true });
+  expect(a).toEqual({ outputs: { ...ALICE_DEFAULT_RESULT, found: true }, secret: false });
   expect(b).toEqual(a);
   await l.getGroup({ group: "default" });
   await Promise.all([l.getGroups({ organization: "acme" }), l.getGroups({ organization: "acme" })]);
@@ -32,12 +33,13 @@ it("answers getGroup as the TypeScript front does, one request per distinct look
 it("asks again after a new configuration", async () => {
   const l = lookups(emu.url);
   await l.getGroup({ group: "default" });
-  l.configure(
-    new Map([
+  l.configure({
+    values: new Map([
       ["turso-group:apiToken", ALICE],
       ["turso-group:apiBaseUrl", emu.url],
     ]),
-  );
+    secrets: new Set(),
+  });
   await l.getGroup({ group: "default" });
   expect(gets()).toEqual(["GET /v1/groups/default 200", "GET /v1/groups/default 200"]);
 });
@@ -50,9 +52,20 @@ it("checks expect with the core's message", async () => {
 
 it("with ifExists, a missing group is found: false; a missing organization still fails", async () => {
   const l = lookups(emu.url);
-  await expect(l.getGroup({ group: "nope", ifExists: true })).resolves.toEqual({ name: "nope", found: false });
+  await expect(l.getGroup({ group: "nope", ifExists: true })).resolves.toEqual({
+    outputs: { name: "nope", found: false },
+    secret: false,
+  });
   await expect(l.getGroup({ group: "nope", organization: "nobody", ifExists: true })).rejects.toThrow(
     'The Turso API does not know organization "nobody"',
+  );
+});
+
+it("a secret lookup's answer is secret, and its failures name neither its organization nor its group", async () => {
+  const l = lookups(emu.url, { "turso-group:organization": "acme" });
+  await expect(l.getGroups({}, true)).resolves.toMatchObject({ secret: true, outputs: { organization: "acme" } });
+  await expect(l.getGroup({ group: "nope" }, true)).rejects.toThrow(
+    'Group "[secret]" was not found in organization "[secret]" (from stack config "turso-group:organization") (404',
   );
 });
 

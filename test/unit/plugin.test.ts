@@ -1,4 +1,5 @@
-import { configOf, unwrapSecrets } from "../../sdk/src/plugin/configure";
+import { configOf } from "../../sdk/src/plugin/configure";
+import { hasSecret, secretFields, unwrapSecrets } from "../../sdk/src/plugin/secrets";
 import { groupArgs, listArgs } from "../../sdk/src/plugin/args";
 import { asInvokeFailure, INVOKE_FAILURE_HINT } from "../../sdk/src/plugin/failure";
 import { FUNCTIONS, packageSchema } from "../../sdk/src/plugin/schema";
@@ -49,49 +50,65 @@ describe("the plugin's settings: the core's, in the turso-group namespace", () =
 
 describe("an invoke's arguments", () => {
   const none = config({});
+  const ctx = (c: (key: string) => string | undefined, env: Record<string, string> = {}, secret = false) => ({
+    config: c,
+    env,
+    isSecret: (key: string) => key === "turso-group:organization" && c(key) === "hidden-org",
+    secret,
+  });
   it("are checked by the core's rules, with its messages", () => {
-    expect(() => groupArgs({ group: "a/b" }, none, {})).toThrow(
+    expect(() => groupArgs({ group: "a/b" }, ctx(none))).toThrow(
       'group "a/b" is invalid: it must not contain "/" or "\\"',
     );
-    expect(() => groupArgs({ group: "g", expect: { primaryIn: [] } }, none, {})).toThrow(
+    expect(() => groupArgs({ group: "g", expect: { primaryIn: [] } }, ctx(none))).toThrow(
       "expect is invalid: expect.primaryIn must not be empty.",
     );
-    expect(() => groupArgs({ group: "g", ifExists: "yes" }, none, {})).toThrow(
+    expect(() => groupArgs({ group: "g", ifExists: "yes" }, ctx(none))).toThrow(
       "ifExists must be true or false, got string.",
     );
-    expect(() => listArgs({ tokenFrom: { file: "x" } }, none, {})).toThrow(
+    expect(() => listArgs({ tokenFrom: { file: "x" } }, ctx(none))).toThrow(
       'tokenFrom is invalid: it has an unknown field "file"',
     );
   });
   it("refuse a name the schema does not declare, naming those it does", () => {
-    expect(() => groupArgs({ gruop: "g", group: "g" }, none, {})).toThrow(
+    expect(() => groupArgs({ gruop: "g", group: "g" }, ctx(none))).toThrow(
       new TursoInputError(
         "gruop",
         "unknown argument",
         'getGroup has no argument "gruop"; it takes organization, group, expect, ifExists, tokenFrom.',
       ),
     );
-    expect(() => listArgs({ group: "g" }, none, {})).toThrow(
+    expect(() => listArgs({ group: "g" }, ctx(none))).toThrow(
       'getGroups has no argument "group"; it takes organization, tokenFrom.',
     );
   });
   it("take the organization from turso-group:organization, else TURSO_ORGANIZATION, saying where", () => {
     expect(
-      groupArgs({ group: "g" }, config({ "turso-group:organization": "acme" }), { TURSO_ORGANIZATION: "other" }).ref,
+      groupArgs({ group: "g" }, ctx(config({ "turso-group:organization": "acme" }), { TURSO_ORGANIZATION: "other" }))
+        .ref,
     ).toEqual({
       group: "g",
       organization: "acme",
       organizationSource: 'stack config "turso-group:organization"',
     });
-    expect(listArgs({}, none, { TURSO_ORGANIZATION: "other" }).scope).toEqual({
+    expect(listArgs({}, ctx(none, { TURSO_ORGANIZATION: "other" })).scope).toEqual({
       organization: "other",
       organizationSource: "environment variable TURSO_ORGANIZATION",
     });
-    expect(listArgs({ organization: "given" }, none, { TURSO_ORGANIZATION: "other" }).scope).toEqual({
+    expect(listArgs({ organization: "given" }, ctx(none, { TURSO_ORGANIZATION: "other" })).scope).toEqual({
       organization: "given",
     });
-    expect(() => listArgs({}, config({ "turso-group:organization": "a b" }), {})).toThrow(
+    expect(() => listArgs({}, ctx(config({ "turso-group:organization": "a b" })))).toThrow(
       'turso-group:organization "a b" is invalid: it must not contain whitespace.',
+    );
+  });
+  it("are secret when one is, or when the default organization is a secret config value, quoting nothing then", () => {
+    expect(groupArgs({ group: "g" }, ctx(none)).secret).toBe(false);
+    expect(groupArgs({ group: "g" }, ctx(none, {}, true)).secret).toBe(true);
+    expect(listArgs({}, ctx(config({ "turso-group:organization": "hidden-org" }))).secret).toBe(true);
+    expect(listArgs({}, ctx(none, { TURSO_ORGANIZATION: "hidden-org" })).secret).toBe(false);
+    expect(() => groupArgs({ group: "a b" }, ctx(none, {}, true))).toThrow(
+      "group (a secret, not shown) is invalid: it must not contain whitespace.",
     );
   });
 });
@@ -112,18 +129,20 @@ describe("the Configure request", () => {
       ),
       "turso-group",
     );
-    expect(Object.fromEntries(got)).toEqual({
+    expect(Object.fromEntries(got.values)).toEqual({
       "turso-group:apiBaseUrl": "http://127.0.0.1:1",
       "turso-group:apiToken": "tok",
       "turso-group:maxRetries": "2",
     });
+    expect([...got.secrets]).toEqual(["turso-group:apiToken"]);
   });
-  it("unwrapSecrets reaches into arrays and objects", () => {
+  it("secrets are found and unwrapped in arrays and objects, and results wrapped field by field", () => {
     const s = (value: unknown) => ({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value });
-    expect(unwrapSecrets({ group: s("g"), expect: { primaryIn: [s("fra")] } })).toEqual({
-      group: "g",
-      expect: { primaryIn: ["fra"] },
-    });
+    const args = { group: "g", expect: { primaryIn: [s("fra")] } };
+    expect(hasSecret(args)).toBe(true);
+    expect(hasSecret({ group: "g", expect: { primaryIn: ["fra"] } })).toBe(false);
+    expect(unwrapSecrets(args)).toEqual({ group: "g", expect: { primaryIn: ["fra"] } });
+    expect(secretFields({ name: "g", locations: ["fra"] })).toEqual({ name: s("g"), locations: s(["fra"]) });
   });
 });
 

@@ -20,6 +20,18 @@ import { FUNCTIONS, PACKAGE, type FunctionToken } from "./schema";
 export interface ListArgs {
   readonly scope: ScopeRef;
   readonly tokenFrom: TokenSource | undefined;
+  /** A secret argument, or a secret `turso-group:organization`: names are hidden, results secret. */
+  readonly secret: boolean;
+}
+
+/** Where an invoke's arguments came from: the provider config, the environment, and whether any was secret. */
+export interface ArgsContext {
+  readonly config: ConfigLookup;
+  readonly env: Environment;
+  /** Whether a config key was set with `--secret`. */
+  readonly isSecret: (key: string) => boolean;
+  /** Whether an argument of the invoke was a secret. */
+  readonly secret: boolean;
 }
 
 /** What a group lookup asks for, checked. */
@@ -44,28 +56,29 @@ function refuseUnknown(token: FunctionToken, args: Record<string, unknown>): voi
 }
 
 /** The scope of a lookup: its organization, else the provider's default one, with where it came from. */
-function scopeOf(args: Record<string, unknown>, config: ConfigLookup, env: Environment): ListArgs {
+function scopeOf(args: Record<string, unknown>, context: ArgsContext): ListArgs {
+  const { config, env, isSecret, secret } = context;
   const given = args["organization"] !== undefined && args["organization"] !== null;
-  const fallback = given ? undefined : defaultOrganization(config, env, () => false, PACKAGE);
-  const organization = given ? validateName("organization", args["organization"]) : fallback?.organization;
+  const fallback = given ? undefined : defaultOrganization(config, env, isSecret, PACKAGE);
+  const organization = given ? validateName("organization", args["organization"], secret) : fallback?.organization;
   const scope: ScopeRef = {
     ...(organization === undefined ? {} : { organization }),
     ...(fallback === undefined ? {} : { organizationSource: fallback.source }),
   };
-  return { scope, tokenFrom: validateTokenSource(args["tokenFrom"]) };
+  return { scope, tokenFrom: validateTokenSource(args["tokenFrom"]), secret: secret || fallback?.secret === true };
 }
 
 /** Checks getGroups' arguments; throws {@link TursoInputError} naming the argument. */
-export function listArgs(args: Record<string, unknown>, config: ConfigLookup, env: Environment): ListArgs {
+export function listArgs(args: Record<string, unknown>, context: ArgsContext): ListArgs {
   refuseUnknown(`${PACKAGE}:index:getGroups`, args);
-  return scopeOf(args, config, env);
+  return scopeOf(args, context);
 }
 
-/** Checks getGroup's arguments; throws {@link TursoInputError} naming the argument. */
-export function groupArgs(args: Record<string, unknown>, config: ConfigLookup, env: Environment): GroupArgs {
+/** Checks getGroup's arguments; throws {@link TursoInputError} naming the argument, never a secret's value. */
+export function groupArgs(args: Record<string, unknown>, context: ArgsContext): GroupArgs {
   refuseUnknown(`${PACKAGE}:index:getGroup`, args);
-  const group = validateName("group", args["group"]);
-  const { scope, tokenFrom } = scopeOf(args, config, env);
+  const group = validateName("group", args["group"], context.secret);
+  const { scope, tokenFrom, secret } = scopeOf(args, context);
   const ifExists = args["ifExists"];
   if (ifExists !== undefined && ifExists !== null && typeof ifExists !== "boolean") {
     throw new TursoInputError(
@@ -78,7 +91,8 @@ export function groupArgs(args: Record<string, unknown>, config: ConfigLookup, e
     ref: { ...scope, group },
     scope,
     tokenFrom,
-    expect: validateExpectation(args["expect"] ?? undefined),
+    secret,
+    expect: validateExpectation(args["expect"] ?? undefined, context.secret),
     ifExists: ifExists === true,
   };
 }

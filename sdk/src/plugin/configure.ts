@@ -6,9 +6,14 @@
  * so that the provider config (`turso-group:apiToken`, decrypted) reaches the plugin.
  */
 import { createRequire } from "node:module";
+import { hasSecret, unwrapSecrets } from "./secrets";
 
 /** A provider's configuration: `turso-group:apiToken` → its value (secrets decrypted). */
-export type ProviderConfig = ReadonlyMap<string, string>;
+export interface ProviderConfig {
+  readonly values: ReadonlyMap<string, string>;
+  /** The keys whose values were set with `pulumi config set --secret`, as far as the request says. */
+  readonly secrets: ReadonlySet<string>;
+}
 
 interface ConfigureRequest {
   getVariablesMap(): { forEach(each: (value: string, key: string) => void): void };
@@ -19,37 +24,27 @@ interface GrpcServer {
   prototype: { addService(this: unknown, service: unknown, implementation: Record<string, unknown>): void };
 }
 
-/** The marker Pulumi wraps a secret value in, in a protobuf Struct. */
-const SECRET_SIG = "4dabf18193072939515e22adb298388d";
-
-/** A value with Pulumi's secret wrappers taken off (the plugin keeps no secret in what it returns). */
-export function unwrapSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(unwrapSecrets);
-  if (typeof value !== "object" || value === null) return value;
-  const record = value as Record<string, unknown>;
-  if (SECRET_SIG in record && "value" in record) return unwrapSecrets(record["value"]);
-  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, unwrapSecrets(v)]));
-}
-
 /**
  * The configuration of a `Configure` request, keyed `package:name`: the `variables` map
  * (`turso-group:config:apiToken`, strings) first, then the `args` struct (`apiToken`, secrets
- * wrapped) for keys the map lacks.
+ * wrapped) for keys the map lacks; the secret ones are those the struct wraps.
  */
-export function configOf(request: ConfigureRequest, pkg: string): Map<string, string> {
+export function configOf(request: ConfigureRequest, pkg: string): ProviderConfig {
   const config = new Map<string, string>();
+  const secrets = new Set<string>();
   request.getVariablesMap().forEach((value, key) => {
     const parts = key.split(":");
     const name = parts.length === 3 && parts[1] === "config" ? `${parts[0]}:${parts[2]}` : key;
     config.set(name, value);
   });
-  const args = unwrapSecrets(request.getArgs()?.toJavaScript() ?? {}) as Record<string, unknown>;
-  for (const [name, value] of Object.entries(args)) {
+  for (const [name, wrapped] of Object.entries(request.getArgs()?.toJavaScript() ?? {})) {
     const key = `${pkg}:${name}`;
+    if (hasSecret(wrapped)) secrets.add(key);
+    const value = unwrapSecrets(wrapped);
     if (config.has(key) || value === undefined || value === null) continue;
     config.set(key, typeof value === "string" ? value : JSON.stringify(value));
   }
-  return config;
+  return { values: config, secrets };
 }
 
 /**

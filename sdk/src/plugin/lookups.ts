@@ -11,7 +11,8 @@ import { TursoNotFoundError } from "../errors";
 import { checkPlacement } from "../placement";
 import { regionOf } from "../regions";
 import { findToken, resolveSettings, type ConfigLookup, type Environment, type TokenSource } from "../settings";
-import { groupArgs, listArgs } from "./args";
+import { HiddenNames } from "../provider/hidden";
+import { groupArgs, listArgs, type ArgsContext } from "./args";
 import type { ProviderConfig } from "./configure";
 import { PACKAGE } from "./schema";
 
@@ -24,6 +25,12 @@ export type GroupResult = GetGroupResult;
 /** What getGroup returns: the group and `found: true`, or `found: false` and its name (ifExists). */
 export type GetGroupOutputs =
   (GroupResult & { readonly found: true }) | { readonly name: string; readonly found: false };
+
+/** An invoke's outputs, and whether they are secret (a secret argument or default organization). */
+export interface Answer<T> {
+  readonly outputs: T;
+  readonly secret: boolean;
+}
 
 /** What getGroups returns. */
 export interface GetGroupsOutputs {
@@ -51,6 +58,9 @@ export function groupResult(group: Group, organization: string | undefined): Gro
 /** The lookups of one plugin process. */
 export class PluginLookups {
   private config: ConfigLookup = () => undefined;
+  private isSecret: (key: string) => boolean = () => false;
+  /** The names of the secret lookups so far, which no message shows. */
+  private readonly hidden = new HiddenNames();
   private readonly clients = new Map<string, TursoClient>();
   private readonly requests = new Map<string, Promise<unknown>>();
   private readonly tokens = new Set<string>();
@@ -60,7 +70,8 @@ export class PluginLookups {
 
   /** New provider config: clients and answers made with the old one are not reused. */
   configure(config: ProviderConfig): void {
-    this.config = (key) => config.get(key);
+    this.config = (key) => config.values.get(key);
+    this.isSecret = (key) => config.secrets.has(key);
     this.clients.clear();
     this.requests.clear();
     this.tokens.clear();
@@ -71,33 +82,54 @@ export class PluginLookups {
     this.cancelled.abort();
   }
 
-  /** getGroup: the group, its placement checked against `expect`. */
-  async getGroup(raw: Record<string, unknown>): Promise<GetGroupOutputs> {
-    const { ref, tokenFrom, expect, ifExists } = groupArgs(raw, this.config, this.env);
-    const [account, client] = this.client(tokenFrom);
-    let group: Group;
+  /**
+   * getGroup: the group, its placement checked against `expect`. With `secret` (an argument was a
+   * secret), no message names the organization or group, and the answer is secret.
+   */
+  async getGroup(raw: Record<string, unknown>, secret = false): Promise<Answer<GetGroupOutputs>> {
+    const args = groupArgs(raw, this.context(secret));
+    const { ref, tokenFrom, expect, ifExists } = args;
+    if (args.secret) this.hidden.add(ref.organization, ref.group);
+    const answer = (outputs: GetGroupOutputs): Answer<GetGroupOutputs> => ({ outputs, secret: args.secret });
     try {
-      group = await this.once(["group", account, ref.organization ?? null, ref.group], () => client.getGroup(ref));
-    } catch (err) {
-      if (ifExists && err instanceof TursoNotFoundError && err.missing === "group") {
-        return { name: ref.group, found: false };
+      const [account, client] = this.client(tokenFrom);
+      let group: Group;
+      try {
+        group = await this.once(["group", account, ref.organization ?? null, ref.group], () => client.getGroup(ref));
+      } catch (err) {
+        if (ifExists && err instanceof TursoNotFoundError && err.missing === "group") {
+          return answer({ name: ref.group, found: false });
+        }
+        throw err;
       }
-      throw err;
+      checkPlacement(ref, group, expect);
+      return answer({ ...groupResult(group, ref.organization), found: true });
+    } catch (err) {
+      throw this.hidden.hideIn(err);
     }
-    checkPlacement(ref, group, expect);
-    return { ...groupResult(group, ref.organization), found: true };
   }
 
-  /** getGroups: every group of the scope, sorted by name. */
-  async getGroups(raw: Record<string, unknown>): Promise<GetGroupsOutputs> {
-    const { scope, tokenFrom } = listArgs(raw, this.config, this.env);
-    const [account, client] = this.client(tokenFrom);
-    const groups = await this.once(["list", account, scope.organization ?? null], () => client.listGroups(scope));
-    const sorted = [...groups].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    return {
-      ...(scope.organization === undefined ? {} : { organization: scope.organization }),
-      groups: sorted.map((g) => groupResult(g, scope.organization)),
-    };
+  /** getGroups: every group of the scope, sorted by name; `secret` as for {@link getGroup}. */
+  async getGroups(raw: Record<string, unknown>, secret = false): Promise<Answer<GetGroupsOutputs>> {
+    const args = listArgs(raw, this.context(secret));
+    const { scope, tokenFrom } = args;
+    if (args.secret) this.hidden.add(scope.organization);
+    try {
+      const [account, client] = this.client(tokenFrom);
+      const groups = await this.once(["list", account, scope.organization ?? null], () => client.listGroups(scope));
+      const sorted = [...groups].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const outputs = {
+        ...(scope.organization === undefined ? {} : { organization: scope.organization }),
+        groups: sorted.map((g) => groupResult(g, scope.organization)),
+      };
+      return { outputs, secret: args.secret };
+    } catch (err) {
+      throw this.hidden.hideIn(err);
+    }
+  }
+
+  private context(secret: boolean): ArgsContext {
+    return { config: this.config, env: this.env, isSecret: this.isSecret, secret };
   }
 
   /** The request under `key`, made once; a failed one is forgotten, so a later invoke asks again. */

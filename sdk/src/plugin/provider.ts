@@ -6,8 +6,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type * as provider from "@pulumi/pulumi/provider";
 import { asInvokeFailure } from "./failure";
-import { unwrapSecrets } from "./configure";
-import { PluginLookups } from "./lookups";
+import { PluginLookups, type Answer } from "./lookups";
+import { hasSecret, secretFields, unwrapSecrets } from "./secrets";
 import { FUNCTIONS, packageSchema } from "./schema";
 
 /** The package's version (sdk/package.json), which is the plugin's. */
@@ -18,6 +18,16 @@ export function packageVersion(): string {
 
 /** The provider object `main` serves, over `lookups`. */
 export function makeProvider(lookups: PluginLookups, version: string = packageVersion()): provider.Provider {
+  const call = (token: string, args: Record<string, unknown>, secret: boolean): Promise<Answer<object>> => {
+    switch (token) {
+      case "turso-group:index:getGroup":
+        return lookups.getGroup(args, secret);
+      case "turso-group:index:getGroups":
+        return lookups.getGroups(args, secret);
+      default:
+        throw new Error(`unknown function ${token}; this provider has ${Object.keys(FUNCTIONS).join(", ")}`);
+    }
+  };
   return {
     version,
     getSchema: () => Promise.resolve(JSON.stringify(packageSchema(version))),
@@ -27,15 +37,10 @@ export function makeProvider(lookups: PluginLookups, version: string = packageVe
     },
     invoke: async (token: string, inputs: unknown): Promise<provider.InvokeResult> => {
       const args = (unwrapSecrets(inputs) ?? {}) as Record<string, unknown>;
+      const secret = hasSecret(inputs);
       try {
-        switch (token) {
-          case "turso-group:index:getGroup":
-            return { outputs: await lookups.getGroup(args) };
-          case "turso-group:index:getGroups":
-            return { outputs: await lookups.getGroups(args) };
-          default:
-            throw new Error(`unknown function ${token}; this provider has ${Object.keys(FUNCTIONS).join(", ")}`);
-        }
+        const answer = await call(token, args, secret);
+        return { outputs: answer.secret ? secretFields(answer.outputs) : answer.outputs };
       } catch (err) {
         throw asInvokeFailure(err);
       }
