@@ -1,7 +1,7 @@
 import { appendFileSync } from "node:fs";
 import path from "node:path";
 import { ALICE } from "../helpers/seed";
-import { stalledApi } from "../helpers/stalled";
+import { ctrlCOnceConnected, stalledApi } from "../helpers/stalled";
 import { Harness, PROGRAMS } from "./harness";
 
 jest.setTimeout(120_000);
@@ -20,17 +20,11 @@ it("a Ctrl-C during a stalled invoke ends the preview within 5 s, saying the loo
       secrets: { "turso-group:apiToken": ALICE },
       env: { TURSO_API_TOKEN: undefined, TURSO_API_BASEURL: undefined, TURSO_ORGANIZATION: undefined },
     });
-    let interrupted = 0;
+    let interruptedAt = (): number => 0;
     const result = await stack.run(["preview"], {}, undefined, false, (child) => {
-      // Ctrl-C once a request is in flight (the API has its connection).
-      const poll = setInterval(() => {
-        if (api.connections() === 0 || interrupted !== 0) return;
-        interrupted = Date.now();
-        child.kill("SIGINT");
-        clearInterval(poll);
-      }, 50);
-      child.on("close", () => clearInterval(poll));
+      interruptedAt = ctrlCOnceConnected(api, child);
     });
+    const interrupted = interruptedAt();
     const afterCtrlC = Date.now() - interrupted;
     expect(interrupted).toBeGreaterThan(0);
     expect(result.code).not.toBe(0);

@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import net from "node:net";
 
 /** An API that accepts connections and never answers: a stalled Turso API. */
@@ -31,4 +32,20 @@ export async function stalledApi(): Promise<StalledApi> {
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * Sends SIGINT (Ctrl-C) to `child` once `api` has a connection (the request is in flight);
+ * returns when it was sent (0 while not yet).
+ */
+export function ctrlCOnceConnected(api: StalledApi, child: ChildProcess): () => number {
+  let interrupted = 0;
+  const poll = setInterval(() => {
+    if (api.connections() === 0 || interrupted !== 0) return;
+    interrupted = Date.now();
+    child.kill("SIGINT");
+    clearInterval(poll);
+  }, 50);
+  child.on("close", () => clearInterval(poll));
+  return () => interrupted;
 }
