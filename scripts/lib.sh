@@ -13,7 +13,9 @@
 #     actionlint/<version>/bin/     actionlint (npm test only)
 #     yaml-host/<version>/bin/      pulumi-language-yaml, for `runtime: yaml` programs (examples/yaml)
 
-set -euo pipefail
+# -E: the ERR trap below also fires inside functions (every ensure_* step is one); without it a
+# failing step exited without naming itself.
+set -Eeuo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=toolchain.env
@@ -25,7 +27,8 @@ say() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
 
 on_error() {
   local code=$?
-  if [ -n "$CURRENT_STEP" ]; then
+  # Said once, by the shell that runs the steps: a failing subshell only passes its status on.
+  if [ -n "$CURRENT_STEP" ] && [ "$BASH_SUBSHELL" -eq 0 ]; then
     printf '\nset-up step "%s" failed (exit %s).\n' "$CURRENT_STEP" "$code" >&2
     [ -n "${STEP_HINT:-}" ] && printf '%s\n' "$STEP_HINT" >&2
   fi
