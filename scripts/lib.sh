@@ -13,8 +13,8 @@
 #     actionlint/<version>/bin/     actionlint (npm test only)
 #     yaml-host/<version>/bin/      pulumi-language-yaml, for `runtime: yaml` programs (examples/yaml)
 
-# -E: the ERR trap below also fires inside functions (every ensure_* step is one); without it a
-# failing step exited without naming itself.
+# -E (errtrace): the ERR trap below also runs inside functions, where every ensure_* step fails;
+# without it a failing step exited with its status but without its message and hint.
 set -Eeuo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,8 +27,9 @@ say() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
 
 on_error() {
   local code=$?
-  # Said once, by the shell that runs the steps: a failing subshell only passes its status on.
-  if [ -n "$CURRENT_STEP" ] && [ "$BASH_SUBSHELL" -eq 0 ]; then
+  # With -E a subshell of a step ( (cd ... && npm ci) ) runs this trap too: only the shell that
+  # sourced this file reports, once, when the subshell's failure reaches it.
+  if [ -n "$CURRENT_STEP" ] && [ "$BASHPID" = "$$" ]; then
     printf '\nset-up step "%s" failed (exit %s).\n' "$CURRENT_STEP" "$code" >&2
     [ -n "${STEP_HINT:-}" ] && printf '%s\n' "$STEP_HINT" >&2
   fi

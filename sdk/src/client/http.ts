@@ -132,11 +132,6 @@ export class TursoClient {
     );
   }
 
-  /** A setting's config key in this client's namespace, for messages: `turso:maxRetries`. */
-  private key(name: string): string {
-    return `${this.options.configNamespace ?? "turso"}:${name}`;
-  }
-
   /** Every secret this client must never store or show: its token first, then the others known. */
   private secrets(): string[] {
     return [this.options.token, ...(this.options.otherTokens?.() ?? [])].filter((s) => s !== "");
@@ -150,6 +145,11 @@ export class TursoClient {
     const checked = checkScope(scope);
     const url = groupsUrl(this.options.baseUrl, checked);
     return this.limiter.run(() => this.fetchWithRetries(checked, url, parseGroupsBody));
+  }
+
+  /** A setting's config key in this client's namespace, for messages: `turso:maxRetries`. */
+  private key(name: string): string {
+    return `${this.options.configNamespace ?? "turso"}:${name}`;
   }
 
   private async fetchWithRetries<T>(
