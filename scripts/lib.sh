@@ -11,6 +11,7 @@
 #                                   (only when no pulumi >= PULUMI_MIN_VERSION is on PATH)
 #     dynamic-provider/bin/         pulumi-resource-pulumi-nodejs, when your own CLI lacks it
 #     actionlint/<version>/bin/     actionlint (npm test only)
+#     yaml-host/<version>/bin/      pulumi-language-yaml, for `runtime: yaml` programs (examples/yaml)
 
 # -E (errtrace): the ERR trap below also runs inside functions, where every ensure_* step fails;
 # without it a failing step exited with its status but without its message and hint.
@@ -181,6 +182,19 @@ ensure_actionlint() {
   local dir="$CACHE_DIR/actionlint/$ACTIONLINT_VERSION"
   [ -x "$dir/bin/actionlint" ] || bash "$REPO_ROOT/scripts/build-actionlint.sh" "$dir"
   export PATH="$dir/bin:$PATH"
+  step_done
+}
+
+# The Pulumi YAML language host of the pinned version: yours when a pulumi-language-yaml is on PATH,
+# otherwise built into the cache once. `runtime: yaml` programs (examples/yaml, the plugin's tests)
+# need it; the CLI finds it on PATH.
+ensure_yaml_host() {
+  step "pulumi-language-yaml" "Building the Pulumi YAML language host from the Go module proxy failed; see scripts/build-yaml-host.sh and the Go output above (or put a pulumi-language-yaml on PATH)."
+  if ! command -v pulumi-language-yaml >/dev/null; then
+    local dir="$CACHE_DIR/yaml-host/$PULUMI_YAML_VERSION"
+    [ -x "$dir/bin/pulumi-language-yaml" ] || bash "$REPO_ROOT/scripts/build-yaml-host.sh" "$dir"
+    export PATH="$PATH:$dir/bin"
+  fi
   step_done
 }
 

@@ -18,6 +18,8 @@ case "$cmd" in
     describe_pulumi
     # The workflow test (test/e2e/workflows.test.ts) runs actionlint from PATH.
     ensure_actionlint
+    # The plugin's end-to-end tests run a `runtime: yaml` program (examples/yaml).
+    ensure_yaml_host
     step "lint" "ESLint or Prettier found problems: run 'npm run format' and fix what ESLint reports."
     (cd "$REPO_ROOT" && npx --no-install eslint . && npx --no-install prettier --check . >/dev/null)
     step "typecheck" "TypeScript found type errors in sdk/, test/ or examples/."
@@ -53,12 +55,14 @@ case "$cmd" in
     TURSO_PULUMI_CACHE="$CACHE_DIR" exec node "$REPO_ROOT/scripts/compat/matrix.js" "$@"
     ;;
   pulumi)
+    ensure_yaml_host
     exec pulumi "$@"
     ;;
   emulator)
     exec node "$REPO_ROOT/sdk/dist/emulator/cli.js" "$@"
     ;;
   env)
+    ensure_yaml_host
     describe_pulumi
     for name in PATH PULUMI_STATE_DIR PULUMI_BACKEND_URL PULUMI_HOME PULUMI_CONFIG_PASSPHRASE PULUMI_SKIP_UPDATE_CHECK \
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION PULUMI_BIN_DIR PULUMI_CLI_VERSION; do

@@ -16,6 +16,22 @@ export const DEFAULT_BASE_URL = "https://api.turso.tech";
 /** Responses larger than this are refused (a group is a few hundred bytes). */
 export const MAX_RESPONSE_BYTES = 1024 * 1024;
 
+/** The configuration namespace of the settings' keys for the TypeScript data source. */
+export const DEFAULT_NAMESPACE = "turso";
+
+/**
+ * A setting's key in another configuration namespace: the provider plugin reads
+ * `turso-group:apiToken` where the TypeScript data source reads `turso:apiToken`.
+ *
+ * @example
+ * ```ts
+ * keyIn(SETTINGS.apiToken.key, "turso-group"); // "turso-group:apiToken"
+ * ```
+ */
+export function keyIn(key: string, namespace: string = DEFAULT_NAMESPACE): string {
+  return `${namespace}:${key.slice(key.indexOf(":") + 1)}`;
+}
+
 /** Every setting, in one table: the README's settings table is written from it. */
 export const SETTINGS = {
   apiToken: { key: "turso:apiToken", env: "TURSO_API_TOKEN" },
@@ -63,9 +79,12 @@ export function validateTokenSource(value: unknown): TokenSource | undefined {
   };
 }
 
-/** Where a lookup's token is looked for: `tokenFrom`, else `turso:apiToken` then `TURSO_API_TOKEN`. */
-function tokenSourceOf(tokenFrom: TokenSource | undefined): TokenSource {
-  return tokenFrom ?? { config: SETTINGS.apiToken.key, env: SETTINGS.apiToken.env };
+/**
+ * Where a lookup's token is looked for: `tokenFrom`, else `turso:apiToken` (in `namespace`) then
+ * `TURSO_API_TOKEN`.
+ */
+export function tokenSourceOf(tokenFrom: TokenSource | undefined, namespace: string = DEFAULT_NAMESPACE): TokenSource {
+  return tokenFrom ?? { config: keyIn(SETTINGS.apiToken.key, namespace), env: SETTINGS.apiToken.env };
 }
 
 /**
@@ -83,14 +102,15 @@ export function tokenFix(source: TokenSource = tokenSourceOf(undefined)): string
 
 /**
  * The token of a lookup (the default one without `tokenFrom`) and where it was found, config
- * first; undefined when neither place holds one.
+ * first; undefined when neither place holds one. `namespace` is that of the default config key.
  */
 export function findToken(
   config: ConfigLookup,
   env: Environment,
   tokenFrom?: TokenSource,
+  namespace: string = DEFAULT_NAMESPACE,
 ): { token: string; tokenSource: string } | undefined {
-  const source = tokenSourceOf(tokenFrom);
+  const source = tokenSourceOf(tokenFrom, namespace);
   const fromConfig = source.config === undefined ? undefined : nonEmpty(config(source.config));
   if (fromConfig !== undefined) return { token: fromConfig, tokenSource: `stack config "${source.config}"` };
   const fromEnv = source.env === undefined ? undefined : nonEmpty(env[source.env]);
@@ -104,7 +124,12 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === "" ? undefined : value.trim();
 }
 
-function integer(config: ConfigLookup, spec: { key: string; default: number; min: number; max: number }): number {
+function integer(
+  config: ConfigLookup,
+  { key, ...rest }: { key: string; default: number; min: number; max: number },
+  namespace: string,
+): number {
+  const spec = { ...rest, key: keyIn(key, namespace) };
   const raw = nonEmpty(config(spec.key));
   if (raw === undefined) return spec.default;
   const value = Number(raw);
@@ -121,19 +146,25 @@ function integer(config: ConfigLookup, spec: { key: string; default: number; min
 /**
  * Resolves every client setting from stack configuration first, then the environment, then the
  * defaults. Runs in the provider process, where the token is read: it never reaches the program
- * or the state. Throws {@link TursoConfigError} naming the key and where it looked.
+ * or the state. Throws {@link TursoConfigError} naming the key and where it looked. `namespace` is
+ * that of the config keys: `turso` for the TypeScript data source, `turso-group` for the plugin.
  */
-export function resolveSettings(config: ConfigLookup, env: Environment, tokenFrom?: TokenSource): Settings {
-  const { apiBaseUrl } = SETTINGS;
-  const found = findToken(config, env, tokenFrom);
-  const apiToken = tokenSourceOf(tokenFrom);
+export function resolveSettings(
+  config: ConfigLookup,
+  env: Environment,
+  tokenFrom?: TokenSource,
+  namespace: string = DEFAULT_NAMESPACE,
+): Settings {
+  const apiBaseUrl = { ...SETTINGS.apiBaseUrl, key: keyIn(SETTINGS.apiBaseUrl.key, namespace) };
+  const found = findToken(config, env, tokenFrom, namespace);
+  const apiToken = tokenSourceOf(tokenFrom, namespace);
   if (found === undefined) {
     const places = [
       ...(apiToken.config === undefined ? [] : [`stack config "${apiToken.config}"`]),
       ...(apiToken.env === undefined ? [] : [`environment variable ${apiToken.env}`]),
     ];
     throw new TursoConfigError(
-      apiToken.config ?? apiToken.env ?? SETTINGS.apiToken.key,
+      apiToken.config ?? apiToken.env ?? keyIn(SETTINGS.apiToken.key, namespace),
       `No Turso API token: looked in ${places.join(" and ")}, ${places.length === 1 ? "unset" : "both unset"}. ` +
         `${tokenFix(apiToken)}.`,
     );
@@ -154,15 +185,16 @@ export function resolveSettings(config: ConfigLookup, env: Environment, tokenFro
           ? `environment variable ${apiBaseUrl.env}`
           : `the default base URL (${apiBaseUrl.key} and ${apiBaseUrl.env} are unset)`,
     baseUrl: checkBaseUrl(rawUrl, urlKey),
-    timeoutMs: integer(config, SETTINGS.timeoutMs),
-    totalTimeoutMs: integer(config, SETTINGS.totalTimeoutMs),
+    timeoutMs: integer(config, SETTINGS.timeoutMs, namespace),
+    totalTimeoutMs: integer(config, SETTINGS.totalTimeoutMs, namespace),
     retry: {
-      retries: integer(config, SETTINGS.maxRetries),
+      retries: integer(config, SETTINGS.maxRetries, namespace),
       baseDelayMs: DEFAULT_RETRY_POLICY.baseDelayMs,
-      maxDelayMs: integer(config, SETTINGS.maxRetryDelayMs),
+      maxDelayMs: integer(config, SETTINGS.maxRetryDelayMs, namespace),
     },
-    maxConcurrency: integer(config, SETTINGS.maxConcurrency),
+    maxConcurrency: integer(config, SETTINGS.maxConcurrency, namespace),
     maxResponseBytes: MAX_RESPONSE_BYTES,
+    ...(namespace === DEFAULT_NAMESPACE ? {} : { configNamespace: namespace }),
   };
 }
 
@@ -180,14 +212,17 @@ export interface DefaultOrganization {
  * `TURSO_ORGANIZATION`; undefined means the personal account (`GET /v1/groups/{group}`). Checked
  * here, in the program, so that a bad value fails at the call, naming where it came from. A
  * config value that `isSecret` says is a secret is never shown, and is marked `secret`; an
- * environment variable is never a secret.
+ * environment variable is never a secret. `namespace` is that of the config key (see
+ * {@link resolveSettings}).
  */
 export function defaultOrganization(
   config: ConfigLookup,
   env: Environment,
   isSecret: (key: string) => boolean = () => false,
+  namespace: string = DEFAULT_NAMESPACE,
 ): DefaultOrganization | undefined {
-  const { key, env: variable } = SETTINGS.organization;
+  const { env: variable } = SETTINGS.organization;
+  const key = keyIn(SETTINGS.organization.key, namespace);
   const fromConfig = nonEmpty(config(key));
   if (fromConfig !== undefined) {
     const secret = isSecret(key);

@@ -20,3 +20,20 @@ export const ALICE_DEFAULT_RESULT = {
     { cloud: "fly", region: "ams" },
   ],
 };
+
+/** Group "prod" of organization acme in TEST_SEED, with its regions, as a lookup's result gives it. */
+export const ACME_PROD_RESULT = {
+  name: "prod",
+  organization: "acme",
+  locations: ["aws-eu-west-1", "aws-us-east-1"],
+  primary: "aws-eu-west-1",
+  uuid: "0b6c2a9e-1111-4c3d-9e6f-acme00000001",
+  version: "v0.24.1",
+  deleteProtection: true,
+  archived: false,
+  primaryRegion: { cloud: "aws", region: "eu-west-1" },
+  locationRegions: [
+    { cloud: "aws", region: "eu-west-1" },
+    { cloud: "aws", region: "us-east-1" },
+  ],
+};

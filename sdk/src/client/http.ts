@@ -61,6 +61,12 @@ export interface ClientOptions {
   readonly otherTokens?: () => readonly string[];
   /** Aborted when the engine cancels the operation (Ctrl-C): no further attempt or wait. */
   readonly signal?: AbortSignal;
+  /**
+   * The namespace of the config keys that messages advise (`turso:totalTimeoutMs`): `turso-group`
+   * for the provider plugin.
+   * @default "turso"
+   */
+  readonly configNamespace?: string;
   readonly logger?: ClientLogger;
   /** Test seams: the wait between retries, the jitter source and the clock. */
   readonly sleep?: (ms: number) => Promise<void>;
@@ -159,6 +165,11 @@ export class TursoClient {
     return this.limiter.run(() => this.fetchWithRetries(checked, url, parseGroupsBody));
   }
 
+  /** A setting's config key in this client's namespace, for messages: `turso:maxRetries`. */
+  private key(name: string): string {
+    return `${this.options.configNamespace ?? "turso"}:${name}`;
+  }
+
   private async fetchWithRetries<T>(
     ref: Target,
     url: string,
@@ -251,13 +262,13 @@ export class TursoClient {
     const what = describeRef(ref);
     const tried =
       `${attempts} attempt${attempts === 1 ? "" : "s"} over ${(elapsedMs / 1000).toFixed(1)} s` +
-      (outOfTime ? `, stopped by turso:totalTimeoutMs=${this.options.totalTimeoutMs}` : "");
+      (outOfTime ? `, stopped by ${this.key("totalTimeoutMs")}=${this.options.totalTimeoutMs}` : "");
     const base = { method: "GET", url, attempts };
     switch (result.kind) {
       case "timeout":
         return new TursoApiError(
           `Timed out looking up ${what}: GET ${url} got no complete answer within ${this.options.timeoutMs} ms (${tried}). ` +
-            `Check the network and the base URL, from ${this.options.baseUrlSource}, or raise turso:timeoutMs and turso:totalTimeoutMs.`,
+            `Check the network and the base URL, from ${this.options.baseUrlSource}, or raise ${this.key("timeoutMs")} and ${this.key("totalTimeoutMs")}.`,
           base,
         );
       case "network":
@@ -344,7 +355,7 @@ export class TursoClient {
       }
       const hint =
         ref.organization === undefined
-          ? `List your groups with "turso group list"; for an organization's group, set organization, turso:organization or TURSO_ORGANIZATION.`
+          ? `List your groups with "turso group list"; for an organization's group, set organization, ${this.key("organization")} or TURSO_ORGANIZATION.`
           : `List its groups with "turso group list" (after "turso org switch ${ref.organization}"), and check the organization's name with "turso org list".`;
       return new TursoNotFoundError(`Group "${ref.group}" was not found in ${where} (${said}). ${hint}`, {
         ...details,
@@ -363,7 +374,7 @@ export class TursoClient {
     return new TursoApiError(
       `The Turso API failed looking up ${ctx.what}: GET ${ctx.url} answered ${said}${retried}. ` +
         (isRetryableStatus(status)
-          ? `Try again later, or raise turso:maxRetries.`
+          ? `Try again later, or raise ${this.key("maxRetries")}.`
           : `This request will not succeed as it is.`),
       details,
     );

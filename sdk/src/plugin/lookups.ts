@@ -1,0 +1,169 @@
+/**
+ * The plugin's lookups: what an invoke of getGroup or getGroups does, over the core (settings,
+ * client, placement, regions). One instance per plugin process, and so per `pulumi preview` or
+ * `up`: the provider config arrives by `configure`, a distinct lookup makes one request however
+ * often it is invoked, and `cancel` stops every request in flight and every later one.
+ */
+import { TursoClient } from "../client/http";
+import type { GetGroupResult } from "../getGroup";
+import type { Group } from "../client/parse";
+import { TursoNotFoundError } from "../errors";
+import { checkPlacement } from "../placement";
+import { regionOf } from "../regions";
+import { findToken, resolveSettings, type ConfigLookup, type Environment, type TokenSource } from "../settings";
+import { HiddenNames } from "../provider/hidden";
+import { groupArgs, listArgs, type ArgsContext } from "./args";
+import type { ProviderConfig } from "./configure";
+import { PACKAGE } from "./schema";
+
+/**
+ * A group as getGroup and getGroups return it: the TypeScript front's public result type, so that
+ * both fronts answer with one shape (a type-only import: nothing of that front runs here).
+ */
+export type GroupResult = GetGroupResult;
+
+/** What getGroup returns: the group and `found: true`, or `found: false` and its name (ifExists). */
+export type GetGroupOutputs =
+  (GroupResult & { readonly found: true }) | { readonly name: string; readonly found: false };
+
+/** An invoke's outputs, and whether they are secret (a secret argument or default organization). */
+export interface Answer<T> {
+  readonly outputs: T;
+  readonly secret: boolean;
+}
+
+/** What getGroups returns. */
+export interface GetGroupsOutputs {
+  readonly organization?: string;
+  readonly groups: GroupResult[];
+}
+
+/** A group with its regions, as results show it (absent optional fields left out). */
+export function groupResult(group: Group, organization: string | undefined): GroupResult {
+  const { name, locations, primary, uuid, version, deleteProtection, archived } = group;
+  return {
+    name,
+    ...(organization === undefined ? {} : { organization }),
+    locations: [...locations],
+    primary,
+    ...(uuid === undefined ? {} : { uuid }),
+    ...(version === undefined ? {} : { version }),
+    ...(deleteProtection === undefined ? {} : { deleteProtection }),
+    ...(archived === undefined ? {} : { archived }),
+    primaryRegion: regionOf(primary),
+    locationRegions: locations.map(regionOf),
+  };
+}
+
+/** The lookups of one plugin process. */
+export class PluginLookups {
+  private config: ConfigLookup = () => undefined;
+  private isSecret: (key: string) => boolean = () => false;
+  /** The names of the secret lookups so far, which no message shows. */
+  private readonly hidden = new HiddenNames();
+  private readonly clients = new Map<string, TursoClient>();
+  private readonly requests = new Map<string, Promise<unknown>>();
+  private readonly tokens = new Set<string>();
+  private readonly cancelled = new AbortController();
+
+  constructor(private readonly env: Environment = process.env) {}
+
+  /** New provider config: clients and answers made with the old one are not reused. */
+  configure(config: ProviderConfig): void {
+    this.config = (key) => config.values.get(key);
+    this.isSecret = (key) => config.secrets.has(key);
+    this.clients.clear();
+    this.requests.clear();
+    this.tokens.clear();
+  }
+
+  /** Stops every request in flight and every later one: the engine cancelled the operation. */
+  cancel(): void {
+    this.cancelled.abort();
+  }
+
+  /**
+   * getGroup: the group, its placement checked against `expect`. With `secret` (an argument was a
+   * secret), no message names the organization or group, and the answer is secret.
+   */
+  async getGroup(raw: Record<string, unknown>, secret = false): Promise<Answer<GetGroupOutputs>> {
+    const args = groupArgs(raw, this.context(secret));
+    const { ref, tokenFrom, expect, ifExists } = args;
+    if (args.secret) this.hidden.add(ref.organization, ref.group);
+    const answer = (outputs: GetGroupOutputs): Answer<GetGroupOutputs> => ({ outputs, secret: args.secret });
+    try {
+      const [account, client] = this.client(tokenFrom);
+      let group: Group;
+      try {
+        group = await this.once(["group", account, ref.organization ?? null, ref.group], () => client.getGroup(ref));
+      } catch (err) {
+        if (ifExists && err instanceof TursoNotFoundError && err.missing === "group") {
+          return answer({ name: ref.group, found: false });
+        }
+        throw err;
+      }
+      checkPlacement(ref, group, expect);
+      return answer({ ...groupResult(group, ref.organization), found: true });
+    } catch (err) {
+      throw this.hidden.hideIn(err);
+    }
+  }
+
+  /** getGroups: every group of the scope, sorted by name; `secret` as for {@link getGroup}. */
+  async getGroups(raw: Record<string, unknown>, secret = false): Promise<Answer<GetGroupsOutputs>> {
+    const args = listArgs(raw, this.context(secret));
+    const { scope, tokenFrom } = args;
+    if (args.secret) this.hidden.add(scope.organization);
+    try {
+      const [account, client] = this.client(tokenFrom);
+      const groups = await this.once(["list", account, scope.organization ?? null], () => client.listGroups(scope));
+      const sorted = [...groups].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const outputs = {
+        ...(scope.organization === undefined ? {} : { organization: scope.organization }),
+        groups: sorted.map((g) => groupResult(g, scope.organization)),
+      };
+      return { outputs, secret: args.secret };
+    } catch (err) {
+      throw this.hidden.hideIn(err);
+    }
+  }
+
+  private context(secret: boolean): ArgsContext {
+    return { config: this.config, env: this.env, isSecret: this.isSecret, secret };
+  }
+
+  /** The request under `key`, made once; a failed one is forgotten, so a later invoke asks again. */
+  private once<T>(key: unknown[], request: () => Promise<T>): Promise<T> {
+    const id = JSON.stringify(key);
+    let pending = this.requests.get(id) as Promise<T> | undefined;
+    if (pending === undefined) {
+      pending = request();
+      this.requests.set(id, pending);
+      pending.catch(() => this.requests.delete(id));
+    }
+    return pending;
+  }
+
+  /** Every token this process knows: no answer may carry one, no message may show one. */
+  private knownTokens(): string[] {
+    const fallback = findToken(this.config, this.env, undefined, PACKAGE)?.token;
+    return [...this.tokens, ...(fallback === undefined ? [] : [fallback])];
+  }
+
+  /** The client of a token source (the default one under ""), made on first use. */
+  private client(tokenFrom: TokenSource | undefined): [string, TursoClient] {
+    const account = tokenFrom === undefined ? "" : JSON.stringify([tokenFrom.config ?? null, tokenFrom.env ?? null]);
+    let client = this.clients.get(account);
+    if (client === undefined) {
+      const settings = resolveSettings(this.config, this.env, tokenFrom, PACKAGE);
+      this.tokens.add(settings.token);
+      client = new TursoClient({
+        ...settings,
+        otherTokens: () => this.knownTokens(),
+        signal: this.cancelled.signal,
+      });
+      this.clients.set(account, client);
+    }
+    return [account, client];
+  }
+}

@@ -1,0 +1,223 @@
+/**
+ * The plugin's Pulumi package schema: one table of functions, types and config, from which
+ * `getSchema` answers, the arguments are checked (`args.ts`) and SDKs are generated
+ * (`pulumi package gen-sdk`). The config keys are the core's `SETTINGS`, in this package's namespace.
+ */
+import { keyIn, SETTINGS } from "../settings";
+
+/** The package's name: the plugin is `pulumi-resource-turso-group`, its config `turso-group:*`. */
+export const PACKAGE = "turso-group";
+
+/** A property of the schema (the subset this package uses). */
+export interface SchemaProperty {
+  readonly type?: "string" | "boolean" | "integer" | "array" | "object";
+  readonly items?: SchemaProperty;
+  readonly $ref?: string;
+  readonly description: string;
+  readonly secret?: boolean;
+  readonly default?: string | number;
+}
+
+/** An object type of the schema: its properties and which are always present. */
+export interface ObjectType {
+  readonly description: string;
+  readonly properties: Readonly<Record<string, SchemaProperty>>;
+  readonly required?: readonly string[];
+}
+
+const ref = (name: string): string => `#/types/${PACKAGE}:index:${name}`;
+const strings = (description: string): SchemaProperty => ({
+  type: "array",
+  items: { type: "string", description },
+  description,
+});
+
+const TYPES = {
+  PlacementExpectation: {
+    description: "Where a group is expected to be; a group placed otherwise fails the invoke.",
+    properties: {
+      primaryIn: strings("The primary location must be one of these."),
+      locationsInclude: strings("Each of these locations must be among the group's locations."),
+    },
+  },
+  TokenSource: {
+    description:
+      "Where a lookup's token is, for a second Turso account: a config key of this provider (`turso-group:acmeToken`) and/or an environment variable of the plugin's process, looked up in that order.",
+    properties: {
+      config: {
+        type: "string",
+        description: 'A namespaced config key, e.g. "turso-group:acmeToken"; set it with `pulumi config set --secret`.',
+      },
+      env: { type: "string", description: 'An environment variable, e.g. "TURSO_ACME_TOKEN".' },
+    },
+  },
+  LocationRegion: {
+    description:
+      'Where a Turso location runs, in its cloud\'s words: `{ cloud: "aws", region: "eu-west-1" }`, `{ cloud: "fly", region: "fra" }`, or `{ cloud: "unknown", location }` for a form the package does not know.',
+    properties: {
+      cloud: { type: "string", description: '"aws", "fly" or "unknown".' },
+      region: {
+        type: "string",
+        description: 'The cloud\'s region code (e.g. "eu-west-1" or "fra"); absent for "unknown".',
+      },
+      location: { type: "string", description: 'The location code, unchanged, when cloud is "unknown".' },
+    },
+    required: ["cloud"],
+  },
+  Group: {
+    description: "A Turso group, as getGroups lists it.",
+    properties: {
+      name: { type: "string", description: "The group's name." },
+      organization: {
+        type: "string",
+        description: "The organization it was looked up in; absent for a personal-account lookup.",
+      },
+      locations: strings('Every location of the group, the primary included (e.g. ["fra", "ams"]).'),
+      primary: { type: "string", description: 'The primary location (e.g. "fra" or "aws-eu-west-1").' },
+      uuid: { type: "string", description: "The group's UUID, when the API returns it." },
+      version: {
+        type: "string",
+        description: "The group's libSQL server version (deprecated by Turso), when returned.",
+      },
+      deleteProtection: {
+        type: "boolean",
+        description: "Whether the group is protected from deletion, when returned.",
+      },
+      archived: { type: "boolean", description: "Whether the group is archived (an older field), when returned." },
+      primaryRegion: {
+        $ref: ref("LocationRegion"),
+        description: "Where the primary location runs, in its cloud's words.",
+      },
+      locationRegions: {
+        type: "array",
+        items: { $ref: ref("LocationRegion"), description: "Where one location runs." },
+        description: "Where each of `locations` runs, in the same order.",
+      },
+    },
+    required: ["name", "locations", "primary", "primaryRegion", "locationRegions"],
+  },
+} as const satisfies Record<string, ObjectType>;
+
+const organization: SchemaProperty = {
+  type: "string",
+  description:
+    "The organization's slug. When omitted: config `turso-group:organization`, else the `TURSO_ORGANIZATION` variable; when none is set, your personal account.",
+};
+const tokenFrom: SchemaProperty = {
+  $ref: ref("TokenSource"),
+  description:
+    'Where this lookup\'s token is, when not in `turso-group:apiToken` / `TURSO_API_TOKEN`. Default: { config: "turso-group:apiToken", env: "TURSO_API_TOKEN" }.',
+};
+
+/** The functions, by token: their inputs and outputs. */
+export const FUNCTIONS = {
+  [`${PACKAGE}:index:getGroup`]: {
+    description:
+      "Looks up a Turso group (GET /v1/organizations/{organization}/groups/{group}, or /v1/groups/{group}) with the token from `turso-group:apiToken` or `TURSO_API_TOKEN`. A missing group, a rejected token or an outage fail the invoke; use ifExists for a group that may not exist.",
+    inputs: {
+      description: "Arguments of getGroup.",
+      properties: {
+        organization,
+        group: { type: "string", description: 'The group\'s name, as "turso group list" shows it.' },
+        expect: {
+          $ref: ref("PlacementExpectation"),
+          description: "Where the group must be; a group placed otherwise fails the invoke.",
+        },
+        ifExists: {
+          type: "boolean",
+          description:
+            "true: a group that does not exist gives `found: false` and no group fields instead of failing. An unknown organization, a rejected token or an API failure still fail. Default: false.",
+        },
+        tokenFrom,
+      },
+      required: ["group"],
+    },
+    outputs: {
+      description: "A Turso group; with ifExists, `found: false` and only `name` for a group that does not exist.",
+      properties: {
+        ...TYPES.Group.properties,
+        found: { type: "boolean", description: "false only for an ifExists lookup of a group that does not exist." },
+      },
+      required: ["name", "found"],
+    },
+  },
+  [`${PACKAGE}:index:getGroups`]: {
+    description:
+      "Lists every group of an organization, or of your personal account (GET /v1/organizations/{organization}/groups, or /v1/groups): one request per organization per operation.",
+    inputs: {
+      description: "Arguments of getGroups.",
+      properties: { organization, tokenFrom },
+    },
+    outputs: {
+      description: "Every group of an organization (or of the personal account).",
+      properties: {
+        organization: {
+          type: "string",
+          description: "The organization they were looked up in; absent for the personal account.",
+        },
+        groups: {
+          type: "array",
+          items: { $ref: ref("Group"), description: "A group." },
+          description: "The groups, sorted by name, each with its regions.",
+        },
+      },
+      required: ["groups"],
+    },
+  },
+} as const satisfies Record<string, { description: string; inputs: ObjectType; outputs: ObjectType }>;
+
+/** A function token this plugin serves. */
+export type FunctionToken = keyof typeof FUNCTIONS;
+
+/** The provider's config, from the core's settings table: descriptions and defaults. */
+const CONFIG_DESCRIPTIONS: Record<keyof typeof SETTINGS, string> = {
+  apiToken: "The Turso Platform API token (set it with `pulumi config set --secret`); else `TURSO_API_TOKEN`.",
+  apiBaseUrl: "The API's base URL: https, or http on a loopback host (the emulator); else `TURSO_API_BASEURL`.",
+  organization: "The organization of lookups that name none; else `TURSO_ORGANIZATION`; else the personal account.",
+  timeoutMs: "One request's deadline, in milliseconds (100 to 300000).",
+  totalTimeoutMs: "One lookup's deadline, every attempt and wait included, in milliseconds (100 to 600000).",
+  maxRetries: "Retries of a request answered 408, 429, 5xx or lost to a network error (0 to 10).",
+  maxRetryDelayMs: "The longest wait between retries, in milliseconds (0 to 120000).",
+  maxConcurrency: "Requests in flight at once per token (1 to 64).",
+};
+
+function configVariables(): Record<string, SchemaProperty> {
+  return Object.fromEntries(
+    Object.entries(SETTINGS).map(([name, spec]) => {
+      const fallback = "default" in spec ? spec.default : undefined;
+      const property: SchemaProperty = {
+        type: typeof fallback === "number" ? "integer" : "string",
+        description: `${CONFIG_DESCRIPTIONS[name as keyof typeof SETTINGS]} Key: ${keyIn(spec.key, PACKAGE)}.`,
+        ...(name === "apiToken" ? { secret: true } : {}),
+        ...(fallback === undefined ? {} : { default: fallback }),
+      };
+      return [name, property];
+    }),
+  );
+}
+
+/** The package schema, as `getSchema` answers it; `version` is the package's. */
+export function packageSchema(version: string): object {
+  const variables = configVariables();
+  return {
+    name: PACKAGE,
+    displayName: "Turso group",
+    version,
+    description: "Read-only lookups of Turso groups (primary, locations, regions), as functions of a provider plugin.",
+    keywords: ["pulumi", "turso", "libsql", "category/database"],
+    license: "Apache-2.0",
+    config: { variables },
+    provider: {
+      description: "The provider of Turso group lookups; its inputs are the turso-group:* config keys.",
+      inputProperties: variables,
+    },
+    types: Object.fromEntries(
+      Object.entries(TYPES).map(([name, type]) => [`${PACKAGE}:index:${name}`, { type: "object", ...type }]),
+    ),
+    functions: FUNCTIONS,
+    language: {
+      go: { importBasePath: "example.invalid/pulumi-turso-group/sdk/go/tursogroup" },
+      python: { packageName: "pulumi_turso_group" },
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { appendFileSync } from "node:fs";
+import path from "node:path";
+import { ALICE } from "../helpers/seed";
+import { ctrlCOnceConnected, stalledApi } from "../helpers/stalled";
+import { Harness, PROGRAMS } from "./harness";
+
+jest.setTimeout(120_000);
+
+// Ctrl-C during a stalled invoke, through the real CLI: the engine's Cancel reaches the plugin,
+// which aborts the request at once; the CLI ends in seconds, not at turso-group:totalTimeoutMs.
+const harness = new Harness("plugin-cancel");
+
+it("a Ctrl-C during a stalled invoke ends the preview within 5 s, saying the lookup was cancelled", async () => {
+  const api = await stalledApi();
+  try {
+    const stack = await harness.stack({
+      program: path.join(PROGRAMS, "plugin-yaml"),
+      stack: "stalled",
+      config: { "turso-group:apiBaseUrl": api.url },
+      secrets: { "turso-group:apiToken": ALICE },
+      env: { TURSO_API_TOKEN: undefined, TURSO_API_BASEURL: undefined, TURSO_ORGANIZATION: undefined },
+    });
+    let interruptedAt = (): number => 0;
+    const result = await stack.run(["preview"], {}, undefined, false, (child) => {
+      interruptedAt = ctrlCOnceConnected(api, child);
+    });
+    const interrupted = interruptedAt();
+    const afterCtrlC = Date.now() - interrupted;
+    expect(interrupted).toBeGreaterThan(0);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(
+      /The lookup of (group "default" in your personal account|the groups of organization "acme") was cancelled \(Ctrl-C\)/,
+    );
+    expect(result.output).not.toContain("retrying");
+    // The default deadline is 30 s and one attempt's 10 s; the bound the plugin promises is 5 s.
+    expect(afterCtrlC).toBeLessThan(5_000);
+    appendFileSync(path.join(harness.dir, "figures.md"), `Ctrl-C to the end of the YAML preview: ${afterCtrlC} ms\n`);
+  } finally {
+    await api.close();
+  }
+});
