@@ -51,7 +51,7 @@ export class GroupLookup extends pulumi.CustomResource {
   constructor(props: GroupProps, placement: LookupPlacement) {
     const plainId = props.organization ? `${props.organization}/${props.group}` : props.group;
     const { id, name } = naming(plainId, props.tokenFrom, placement);
-    super(GROUP_TYPE, name, lookupProps(props, placement), options(id, placement, ["lookup"]));
+    super(GROUP_TYPE, name, lookupProps(labelled(props, id, name), placement), options(id, placement, ["lookup"]));
   }
 }
 
@@ -75,6 +75,14 @@ for (const field of [...GROUP_FIELDS, "organization", "found"] as const) {
 
 const GROUP_TYPE = "pulumi-nodejs:dynamic/turso:Group";
 const LIST_TYPE = "pulumi-nodejs:dynamic/turso:Groups";
+
+/**
+ * The query with the lookup's name as `label` when the name is not its id (under a parent, or with
+ * `tokenFrom`), so that the provider's messages name the lookup as its URN does; nothing otherwise.
+ */
+function labelled<Q extends GroupProps | ListProps>(query: Q, id: string, name: string): Q {
+  return name === id ? query : { ...query, label: name };
+}
 
 /** A lookup's props: the provider text and the query, secret when an input was. */
 function lookupProps(query: GroupProps | ListProps, placement: LookupPlacement): pulumi.Inputs {
@@ -137,7 +145,7 @@ export class GroupList extends pulumi.CustomResource {
 
   constructor(props: ListProps, placement: LookupPlacement) {
     const { id, name } = naming(props.organization ?? "~", props.tokenFrom, placement);
-    super(LIST_TYPE, name, lookupProps(props, placement), options(id, placement, ["lookup"]));
+    super(LIST_TYPE, name, lookupProps(labelled(props, id, name), placement), options(id, placement, ["lookup"]));
   }
 }
 

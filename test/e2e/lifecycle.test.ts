@@ -57,8 +57,30 @@ describe("a group deleted in the API never jams a refresh", () => {
     const refresh = await stack.run(["refresh", "--yes", "--skip-preview"]);
     expect(refresh.code).toBe(0);
     expect(refresh.output).toContain('Group "temp" was not found in your personal account');
-    expect(refresh.output).toContain("Refresh drops the lookup temp from the stack's state.");
+    expect(refresh.output).toContain('Refresh drops the lookup "temp" from the stack\'s state.');
     expect(await lookupsInState(stack)).toEqual([]);
+  });
+
+  it("two lookups of one deleted group, under a component and with tokenFrom, are each named as their URN names them", async () => {
+    emu.setGroup("alice", { name: "gone", primary: "fra", locations: ["fra"] });
+    const two = await lookupStack(
+      "deleted-two",
+      [
+        { group: "gone", parent: "team" },
+        { group: "gone", tokenFrom: { config: "e2e:aliceAgain" } },
+      ],
+      { "e2e:aliceAgain": ALICE },
+    );
+    await two.up();
+    await deleteGroup("alice", "gone");
+    const refresh = await two.run(["refresh", "--yes", "--skip-preview"]);
+    expect(refresh.code).toBe(0);
+    const said = (name: string) =>
+      refresh.output.split(`Refresh drops the lookup "${name}" from the stack's state.`).length - 1;
+    // Pulumi shows a warning in the progress and again under Diagnostics: once each, per lookup.
+    expect([said("team/gone"), said("gone@e2e:aliceAgain")]).toEqual([2, 2]);
+    expect(said("gone")).toBe(0);
+    expect(await lookupsInState(two)).toEqual([]);
   });
 
   it("the program's own read still fails while the program asks for it", async () => {

@@ -141,7 +141,7 @@ describe("the provider's list read", () => {
     );
     const recorded = { kind: "list" as const, organization: "nope", groups: [] } as never;
     expect(await runtime.read("nope", recorded)).toEqual({ id: "", props: {} });
-    expect(warnings).toEqual([expect.stringMatching(/Refresh drops the lookup nope from the stack's state\.$/)]);
+    expect(warnings).toEqual([expect.stringMatching(/Refresh drops the lookup "nope" from the stack's state\.$/)]);
   });
 
   it("fails a refused list with the program's reason and no request", async () => {

@@ -21,6 +21,8 @@ export interface ListProps {
   readonly refuse?: string | null;
   /** The organization was a secret: no message or log line of the read names it. */
   readonly secret?: boolean | null;
+  /** The lookup's name, when it is not its id (under a parent, or with `tokenFrom`): for messages. */
+  readonly label?: string | null;
 }
 
 /** One group as a list read records it: every field present, absent ones `null`. */
@@ -64,7 +66,7 @@ export async function listGroups(id: string, props: ListProps, refresh: boolean,
     groups = await source.list(scope, props.tokenFrom ?? undefined);
   } catch (err) {
     if (!(refresh && err instanceof TursoNotFoundError)) throw err;
-    throw new DroppedByRefresh(id, err, source.warn);
+    throw new DroppedByRefresh(props.label ?? id, err, source.warn);
   }
   return [...groups].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

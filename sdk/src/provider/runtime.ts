@@ -13,7 +13,7 @@ import type { GroupRef, ScopeRef } from "../client/url";
 import { engineAddress, engineLogger } from "./engineLog";
 import { TursoInputError, TursoNotFoundError } from "../errors";
 import { checkPlacement, type PlacementExpectation } from "../placement";
-import { asReadFailure, DroppedByRefresh } from "./failure";
+import { asReadFailure, DroppedByRefresh, quietReadFailures } from "./failure";
 import { CONTRACT, isLookupProps, stored, type GroupQuery, type ListQuery, type LookupProps } from "./lookup";
 import { readFlat, type GroupOutputs } from "./flat";
 import { onEngineCancel } from "./cancel";
@@ -39,6 +39,8 @@ export interface GroupProps {
   readonly tokenFrom?: TokenSource | null;
   /** The inputs were secrets: no message or log line of the read names the organization or group. */
   readonly secret?: boolean | null;
+  /** The lookup's name, when it is not its id (under a parent, or with `tokenFrom`): for messages. */
+  readonly label?: string | null;
 }
 
 /** What a read is given: a contract-2 lookup's props, or an earlier contract's flat props. */
@@ -183,7 +185,7 @@ export class ProviderRuntime {
     } catch (err) {
       if (!(err instanceof TursoNotFoundError)) throw err;
       if (props.ifExists === true && err.missing === "group") return undefined;
-      if (refresh) throw new DroppedByRefresh(id, err, (message) => this.log?.warn(message));
+      if (refresh) throw new DroppedByRefresh(props.label ?? id, err, (message) => this.log?.warn(message));
       throw err;
     }
     if (!refresh) checkPlacement(ref, group, props.expect ?? undefined);
@@ -250,6 +252,7 @@ export function runtime(): ProviderRuntime {
   if (shared === undefined) {
     const made = (shared = new ProviderRuntime(process.env, processLogger()));
     onEngineCancel(() => made.cancel());
+    quietReadFailures();
   }
   return shared;
 }
