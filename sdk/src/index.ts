@@ -18,6 +18,13 @@ export {
   type GetGroupsOutputArgs,
   type GetGroupsResult,
 } from "./getGroups";
+export {
+  getLocations,
+  getLocationsOutput,
+  type GetLocationsArgs,
+  type GetLocationsResult,
+  type LocationResult,
+} from "./getLocations";
 // Only what a program can catch: errors thrown at the call. Failures the API reports (a missing
 // group, a rejected token, an outage, a placement that breaks `expect`) fail the preview in the
 // engine and never reach the program.

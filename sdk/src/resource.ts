@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
-import type { GroupQuery, ListQuery, StoredGroup } from "./provider/lookup";
+import type { GroupQuery, ListQuery, LocationsProps, LocationsQuery, StoredGroup } from "./provider/lookup";
 import { thisProviderText } from "./provider/provider";
 import type { ListProps, RecordedGroup } from "./provider/readList";
 import type { GroupProps } from "./provider/runtime";
@@ -75,17 +75,18 @@ for (const field of [...GROUP_FIELDS, "organization", "found"] as const) {
 
 const GROUP_TYPE = "pulumi-nodejs:dynamic/turso:Group";
 const LIST_TYPE = "pulumi-nodejs:dynamic/turso:Groups";
+const LOCATIONS_TYPE = "pulumi-nodejs:dynamic/turso:Locations";
 
 /**
  * The query with the lookup's name as `label` when the name is not its id (under a parent, or with
  * `tokenFrom`), so that the provider's messages name the lookup as its URN does; nothing otherwise.
  */
-function labelled<Q extends GroupProps | ListProps>(query: Q, id: string, name: string): Q {
+function labelled<Q extends GroupProps | ListProps | LocationsProps>(query: Q, id: string, name: string): Q {
   return name === id ? query : { ...query, label: name };
 }
 
 /** A lookup's props: the provider text and the query, secret when an input was. */
-function lookupProps(query: GroupProps | ListProps, placement: LookupPlacement): pulumi.Inputs {
+function lookupProps(query: GroupProps | ListProps | LocationsProps, placement: LookupPlacement): pulumi.Inputs {
   return { __provider: thisProviderText(), lookup: placement.secret ? pulumi.secret(query) : query };
 }
 
@@ -162,6 +163,20 @@ Object.defineProperties(GroupList.prototype, {
     },
   },
 });
+
+/**
+ * The read of every location the API offers, for `getLocations`: the same provider, with a query
+ * of `kind: "locations"`. Its type is `pulumi-nodejs:dynamic/turso:Locations`; its id is
+ * `locations`; its name follows {@link GroupLookup}'s rules (parent, `tokenFrom`).
+ */
+export class LocationsLookup extends pulumi.CustomResource {
+  declare readonly lookup: pulumi.Output<LocationsQuery>;
+
+  constructor(props: LocationsProps, placement: LookupPlacement) {
+    const { id, name } = naming("locations", props.tokenFrom, placement);
+    super(LOCATIONS_TYPE, name, lookupProps(labelled(props, id, name), placement), options(id, placement, []));
+  }
+}
 
 /** The optional fields of a group as earlier contracts recorded them: `null` when absent. */
 const NO_FIELDS = { uuid: null, version: null, deleteProtection: null, archived: null } as const;

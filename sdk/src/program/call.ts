@@ -173,7 +173,8 @@ export function whenKnown<T, R>(
   });
 }
 
-type LookupFunction = "getGroup" | "getGroupOutput" | "getGroups" | "getGroupsOutput";
+type LookupFunction =
+  "getGroup" | "getGroupOutput" | "getGroups" | "getGroupsOutput" | "getLocations" | "getLocationsOutput";
 
 /**
  * The options a lookup call takes, as data: each known option is honoured when `honoured` says so

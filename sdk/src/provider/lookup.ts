@@ -4,7 +4,8 @@
  * outputs the same query and the read's `result`, stored once and with absent fields left out. The
  * program then resolves one output per lookup instead of one per field.
  */
-import type { Group } from "../client/parse";
+import type { Group, Location } from "../client/parse";
+import type { TokenSource } from "../settings";
 import type { ListProps } from "./readList";
 import type { GroupProps } from "./runtime";
 
@@ -31,8 +32,27 @@ export type GroupQuery = GroupProps & { readonly result?: StoredGroup | null };
 /** A list lookup's `lookup`: `result` is every group, sorted by name, missing before the read. */
 export type ListQuery = ListProps & { readonly result?: StoredGroup[] };
 
+/** The query of a `getLocations` lookup: every location the API offers, with which token. */
+export interface LocationsProps {
+  readonly kind: "locations";
+  /** Where the token is when not in `turso:apiToken` / `TURSO_API_TOKEN`: names only. */
+  readonly tokenFrom?: TokenSource | null;
+  /** The lookup's name, when it is not its id (under a parent, or with `tokenFrom`): for messages. */
+  readonly label?: string | null;
+  /** Never set: a locations lookup has no organization (the shape every query shares). */
+  readonly organization?: undefined;
+  readonly secret?: undefined;
+  readonly refuse?: undefined;
+}
+
+/** A locations lookup's `lookup`: `result` is every location, sorted by code, missing before the read. */
+export type LocationsQuery = LocationsProps & { readonly result?: Location[] };
+
+/** Any contract-2 query. */
+export type AnyQuery = GroupQuery | ListQuery | LocationsQuery;
+
 /** The props of a contract-2 lookup (besides `__provider`). */
-export interface LookupProps<Q extends GroupQuery | ListQuery = GroupQuery | ListQuery> {
+export interface LookupProps<Q extends AnyQuery = AnyQuery> {
   readonly lookup: Q;
 }
 

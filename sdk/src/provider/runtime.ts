@@ -8,13 +8,13 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { TursoClient, type ClientLogger } from "../client/http";
-import type { Group } from "../client/parse";
+import type { Group, Location } from "../client/parse";
 import type { GroupRef, ScopeRef } from "../client/url";
 import { engineAddress, engineLogger } from "./engineLog";
 import { TursoInputError, TursoNotFoundError } from "../errors";
 import { checkPlacement, type PlacementExpectation } from "../placement";
 import { asReadFailure, DroppedByRefresh, quietReadFailures } from "./failure";
-import { CONTRACT, isLookupProps, stored, type GroupQuery, type ListQuery, type LookupProps } from "./lookup";
+import { CONTRACT, isLookupProps, stored, type AnyQuery, type LocationsQuery, type LookupProps } from "./lookup";
 import { readFlat, type GroupOutputs } from "./flat";
 import { onEngineCancel } from "./cancel";
 import { HiddenNames } from "./hidden";
@@ -69,6 +69,8 @@ export class ProviderRuntime {
   private readonly clients = new Map<string, TursoClient>();
   private readonly lookups = new Map<string, Promise<Group>>();
   private readonly lists = new Map<string, Promise<Group[]>>();
+  /** The locations the API offers, per token source. */
+  private readonly offered = new Map<string, Promise<Location[]>>();
   /** The tokens of the clients made so far. */
   private readonly tokens = new Set<string>();
   /** The names of the secret lookups read so far, which no message or log line shows. */
@@ -103,6 +105,7 @@ export class ProviderRuntime {
     this.tokens.clear();
     this.lookups.clear();
     this.lists.clear();
+    this.offered.clear();
     return Promise.resolve();
   }
 
@@ -145,10 +148,13 @@ export class ProviderRuntime {
   }
 
   /** A contract-2 lookup: the query, and the result (a refresh's props hold one already). */
-  private async readLookup(id: string, query: GroupQuery | ListQuery): Promise<GroupQuery | ListQuery> {
+  private async readLookup(id: string, query: AnyQuery): Promise<AnyQuery> {
     const { result, ...asked } = query;
     const refresh = result !== undefined;
-    refuseIfRefused(asked);
+    if ("kind" in asked && asked.kind === "locations") {
+      return { ...(asked as LocationsQuery), result: await this.fetchLocations(asked.tokenFrom ?? undefined) };
+    }
+    refuseIfRefused(asked as GroupProps | ListProps);
     if ("kind" in asked && asked.kind === "list") {
       return { ...asked, result: (await listGroups(id, asked, refresh, this.listSource())).map(stored) };
     }
@@ -198,6 +204,12 @@ export class ProviderRuntime {
     return once(this.lookups, JSON.stringify([account, ref.organization ?? null, ref.group]), () =>
       client.getGroup(ref),
     );
+  }
+
+  /** One GET of the locations per token per process, shared by concurrent and repeated reads. */
+  private fetchLocations(tokenFrom: TokenSource | undefined): Promise<Location[]> {
+    const [account, client] = this.client(tokenFrom);
+    return once(this.offered, account, () => client.listLocations());
   }
 
   /** One GET per scope and token per process, shared by concurrent and repeated list reads. */

@@ -1,0 +1,82 @@
+import * as pulumi from "@pulumi/pulumi";
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- named by the TSDoc {@link} below
+import type { TursoInputError } from "./errors";
+import { checkOptions, fallbackOrganization } from "./program/call";
+import { registerLocations, resolveLocationsArgs, type LocationsLookupOutputs } from "./program/locations";
+import { regionOf, type LocationRegion } from "./regions";
+import type { TokenSource } from "./settings";
+
+/** Arguments of {@link getLocations} and {@link getLocationsOutput}. */
+export interface GetLocationsArgs {
+  /**
+   * Where this lookup's token is, for a second Turso account: as `getGroup`'s `tokenFrom`. Any
+   * valid token may list the locations.
+   * @default `{ config: "turso:apiToken", env: "TURSO_API_TOKEN" }`
+   */
+  readonly tokenFrom?: TokenSource | undefined;
+}
+
+/** One location the Turso API offers. */
+export interface LocationResult {
+  /** The location code, as a group's `primary` and `locations` name it (e.g. `"aws-us-east-1"`, `"fra"`). */
+  readonly code: string;
+  /** The API's description of it (e.g. `"Frankfurt, Germany"`). */
+  readonly description: string;
+  /** {@link regionOf} of `code`: where it runs, in its cloud's words. Computed by the program. */
+  readonly region: LocationRegion;
+}
+
+/** Every location the Turso API offers, as read during `pulumi preview` and `pulumi up`. */
+export interface GetLocationsResult {
+  /** The locations, sorted by code. */
+  readonly locations: LocationResult[];
+}
+
+function result(read: LocationsLookupOutputs): pulumi.Output<GetLocationsResult> {
+  return read.lookup.apply((l) => ({
+    locations: (l.result ?? []).map(({ code, description }) => ({ code, description, region: regionOf(code) })),
+  }));
+}
+
+/**
+ * Reads every location the Turso API offers (`GET /v1/locations`) during `pulumi preview` and
+ * `pulumi up`: one request and one read per run (and token), however often it is called. The
+ * settings, token, retries, errors and options are `getGroups`'s; a bad `tokenFrom` or option
+ * throws a {@link TursoInputError} at the call.
+ *
+ * @example
+ * ```ts
+ * import { getLocations } from "pulumi-turso-group";
+ *
+ * const { locations } = await getLocations();
+ * for (const l of locations) console.log(l.code, l.description, l.region);
+ * ```
+ */
+export function getLocations(args: GetLocationsArgs = {}, opts?: pulumi.InvokeOptions): Promise<GetLocationsResult> {
+  const placement = checkOptions("getLocations", opts);
+  fallbackOrganization(); // the run's warnings (misspelt variables, proxy), as every call gives them
+  const read = registerLocations(resolveLocationsArgs(args), placement, "getLocations");
+  // Output.promise() is the SDK's own bridge from an Output to a Promise.
+  return (result(read) as unknown as { promise(): Promise<GetLocationsResult> }).promise();
+}
+
+/**
+ * {@link getLocations} as an Output; `opts` takes `parent` and `dependsOn`.
+ *
+ * @example
+ * ```ts
+ * import { getLocationsOutput } from "pulumi-turso-group";
+ *
+ * export const awsRegions = getLocationsOutput().locations.apply((ls) =>
+ *   ls.flatMap((l) => (l.region.cloud === "aws" ? [l.region.region] : [])),
+ * );
+ * ```
+ */
+export function getLocationsOutput(
+  args: GetLocationsArgs = {},
+  opts?: pulumi.InvokeOutputOptions,
+): pulumi.Output<GetLocationsResult> {
+  const placement = checkOptions("getLocationsOutput", opts);
+  fallbackOrganization();
+  return result(registerLocations(resolveLocationsArgs(args), placement, "getLocationsOutput"));
+}
