@@ -149,7 +149,7 @@ describe("the plugin's functions from YAML", () => {
   });
 });
 
-it("pulumi package get-schema prints both functions, every argument and result described", async () => {
+it("pulumi package get-schema prints every function, every argument and result described", async () => {
   const { stdout } = await promisify(execFile)("pulumi", ["package", "get-schema", EXECUTABLE], {
     env: { ...process.env, ...harness.backendEnv() },
   });
@@ -161,7 +161,11 @@ it("pulumi package get-schema prints both functions, every argument and result d
     config: { variables: Record<string, { description?: string; secret?: boolean }> };
   };
   expect(schema.name).toBe("turso-group");
-  expect(Object.keys(schema.functions).sort()).toEqual(["turso-group:index:getGroup", "turso-group:index:getGroups"]);
+  expect(Object.keys(schema.functions).sort()).toEqual([
+    "turso-group:index:getGroup",
+    "turso-group:index:getGroups",
+    "turso-group:index:getLocations",
+  ]);
   const undocumented = [
     ...Object.entries(schema.functions).flatMap(([fn, { inputs, outputs }]) => [
       ...Object.entries(inputs.properties).map(([k, p]) => [`${fn} ${k}`, p] as const),
@@ -187,6 +191,25 @@ it("pulumi package get-schema prints both functions, every argument and result d
     [...Object.keys(ALICE_DEFAULT_RESULT), "organization", "found"].sort(),
   );
   expect(schema.config.variables["apiToken"]?.secret).toBe(true);
+});
+
+it("getLocations from YAML: every location the API offers, with its region, one request per operation", async () => {
+  const stack = await harness.stack({
+    program: path.join(PROGRAMS, "plugin-locations"),
+    stack: "locations",
+    secrets: { "turso-group:apiToken": ALICE },
+    env: { ...CLEAN_ENV, TURSO_API_BASEURL: emulator.url },
+  });
+  emulator.clearRequests();
+  await stack.up();
+  expect(emulator.gets()).toEqual(["GET /v1/locations 200"]);
+  const locations = (await stack.outputs())["locations"] as { code: string; region: unknown }[];
+  expect(locations.length).toBeGreaterThanOrEqual(35);
+  expect(locations.find((l) => l.code === "fra")).toEqual({
+    code: "fra",
+    description: expect.stringContaining("Frankfurt"),
+    region: { cloud: "fly", region: "fra" },
+  });
 });
 
 it("plugins.providers serves a Node.js program too: the same function by its token", async () => {

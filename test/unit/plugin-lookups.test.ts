@@ -30,6 +30,22 @@ it("answers getGroup as the TypeScript front does, one request per distinct look
   expect(gets().sort()).toEqual(["GET /v1/groups/default 200", "GET /v1/organizations/acme/groups 200"]);
 });
 
+it("answers getLocations as the TypeScript front does: sorted codes, each with its region, one request", async () => {
+  const l = lookups(emu.url);
+  const [a, b] = await Promise.all([l.getLocations({}), l.getLocations({})]);
+  expect(b).toEqual(a);
+  expect(a.secret).toBe(false);
+  expect(a.outputs.locations.find((x) => x.code === "aws-us-east-1")).toEqual({
+    code: "aws-us-east-1",
+    description: expect.any(String),
+    region: { cloud: "aws", region: "us-east-1" },
+  });
+  const codes = a.outputs.locations.map((x) => x.code);
+  expect(codes).toEqual([...codes].sort());
+  expect(gets()).toEqual(["GET /v1/locations 200"]);
+  await expect(l.getLocations({ organization: "acme" })).rejects.toThrow("organization");
+});
+
 it("asks again after a new configuration", async () => {
   const l = lookups(emu.url);
   await l.getGroup({ group: "default" });

@@ -74,6 +74,12 @@ export function listArgs(args: Record<string, unknown>, context: ArgsContext): L
   return scopeOf(args, context);
 }
 
+/** Checks getLocations' arguments (a `tokenFrom` only); throws {@link TursoInputError} naming the argument. */
+export function locationsArgs(args: Record<string, unknown>): TokenSource | undefined {
+  refuseUnknown(`${PACKAGE}:index:getLocations`, args);
+  return validateTokenSource(args["tokenFrom"]);
+}
+
 /** Checks getGroup's arguments; throws {@link TursoInputError} naming the argument, never a secret's value. */
 export function groupArgs(args: Record<string, unknown>, context: ArgsContext): GroupArgs {
   refuseUnknown(`${PACKAGE}:index:getGroup`, args);

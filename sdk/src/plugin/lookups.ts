@@ -6,13 +6,14 @@
  */
 import { TursoClient } from "../client/http";
 import type { GetGroupResult } from "../getGroup";
+import type { GetLocationsResult } from "../getLocations";
 import type { Group } from "../client/parse";
 import { TursoNotFoundError } from "../errors";
 import { checkPlacement } from "../placement";
 import { regionOf } from "../regions";
 import { findToken, resolveSettings, type ConfigLookup, type Environment, type TokenSource } from "../settings";
 import { HiddenNames } from "../provider/hidden";
-import { groupArgs, listArgs, type ArgsContext } from "./args";
+import { groupArgs, listArgs, locationsArgs, type ArgsContext } from "./args";
 import type { ProviderConfig } from "./configure";
 import { PACKAGE } from "./schema";
 
@@ -126,6 +127,14 @@ export class PluginLookups {
     } catch (err) {
       throw this.hidden.hideIn(err);
     }
+  }
+
+  /** getLocations: every location the API offers, sorted by code, each with its region. */
+  async getLocations(raw: Record<string, unknown>): Promise<Answer<GetLocationsResult>> {
+    const [account, client] = this.client(locationsArgs(raw));
+    const offered = await this.once(["locations", account], () => client.listLocations());
+    const locations = offered.map(({ code, description }) => ({ code, description, region: regionOf(code) }));
+    return { outputs: { locations }, secret: false };
   }
 
   private context(secret: boolean): ArgsContext {

@@ -24,6 +24,8 @@ export function makeProvider(lookups: PluginLookups, version: string = packageVe
         return lookups.getGroup(args, secret);
       case "turso-group:index:getGroups":
         return lookups.getGroups(args, secret);
+      case "turso-group:index:getLocations":
+        return lookups.getLocations(args);
       default:
         throw new Error(`unknown function ${token}; this provider has ${Object.keys(FUNCTIONS).join(", ")}`);
     }

@@ -64,6 +64,15 @@ const TYPES = {
     },
     required: ["cloud"],
   },
+  Location: {
+    description: "A location the Turso API offers, as getLocations lists it.",
+    properties: {
+      code: { type: "string", description: 'The location code, as groups name it (e.g. "aws-us-east-1", "fra").' },
+      description: { type: "string", description: 'The API\'s description of it (e.g. "Frankfurt, Germany").' },
+      region: { $ref: ref("LocationRegion"), description: "Where it runs: regionOf(code)." },
+    },
+    required: ["code", "description", "region"],
+  },
   Group: {
     description: "A Turso group, as getGroups lists it.",
     properties: {
@@ -162,6 +171,21 @@ export const FUNCTIONS = {
         },
       },
       required: ["groups"],
+    },
+  },
+  [`${PACKAGE}:index:getLocations`]: {
+    description: "Lists every location the Turso API offers (GET /v1/locations): one request per operation.",
+    inputs: { description: "Arguments of getLocations.", properties: { tokenFrom } },
+    outputs: {
+      description: "Every location the Turso API offers.",
+      properties: {
+        locations: {
+          type: "array",
+          items: { $ref: ref("Location"), description: "A location." },
+          description: "The locations, sorted by code, each with its region.",
+        },
+      },
+      required: ["locations"],
     },
   },
 } as const satisfies Record<string, { description: string; inputs: ObjectType; outputs: ObjectType }>;
