@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { TursoInputError } from "./errors";
+import { FIELD_NAMES, presentFields, type Group, type GroupField } from "./client/group";
 import { validateName } from "./client/validate";
+import type { RecordedGroup } from "./provider/readList";
 import { validateExpectation, type PlacementExpectation } from "./placement";
 import { regionOf, type LocationRegion } from "./regions";
 import { validateTokenSource, type TokenSource } from "./settings";
@@ -77,7 +79,7 @@ export interface GetGroupResult {
   readonly version?: string;
   /** Whether the group is protected from deletion, when returned. */
   readonly deleteProtection?: boolean;
-  /** Whether the group is archived (an older field), when returned. */
+  /** Whether the group is archived, as the API sends it (the emulator always does). */
   readonly archived?: boolean;
   /**
    * Where the primary location runs, in its cloud's words: {@link regionOf} of `primary`
@@ -89,30 +91,34 @@ export interface GetGroupResult {
 }
 
 /** A group's fields as a read records them: absent ones `null` (or missing, in older states). */
-export interface RecordedFields {
-  readonly name: string;
-  readonly locations: readonly string[];
-  readonly primary: string;
-  readonly organization?: string | null | undefined;
-  readonly uuid?: string | null | undefined;
-  readonly version?: string | null | undefined;
-  readonly deleteProtection?: boolean | null | undefined;
-  readonly archived?: boolean | null | undefined;
-}
+export type RecordedFields = Pick<Group, "name" | "locations" | "primary"> & {
+  readonly [K in Exclude<GroupField, "name" | "locations" | "primary">]?: Group[K] | null | undefined;
+} & { readonly organization?: string | null | undefined };
 
 /** The result for a recorded group, with its regions: the one place results of both reads are built. */
 export function groupResult(fields: RecordedFields): GetGroupResult {
-  const { name, locations, primary, ...optional } = fields;
-  const present = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined && v !== null));
+  const { locations, primary, organization } = fields;
   return {
-    name,
+    ...presentFields(fields),
+    ...(organization === undefined || organization === null ? {} : { organization }),
     locations: [...locations],
-    primary,
-    ...present,
     primaryRegion: regionOf(primary),
     locationRegions: locations.map(regionOf),
   } as GetGroupResult;
 }
+
+/**
+ * A group field added to the table (client/group.ts) must be added to {@link GetGroupResult} too,
+ * with its description: this fails to compile until it is.
+ */
+type ResultHasEveryField = Exclude<GroupField, keyof GetGroupResult> extends never ? true : never;
+const resultHasEveryField: ResultHasEveryField = true;
+void resultHasEveryField;
+
+/** What a contract-1 lookup gives, one Output per field: every field, `null` when absent. */
+type LegacyFields = { readonly [K in keyof RecordedGroup]: RecordedGroup[K] | null } & {
+  readonly organization: string | null;
+};
 
 /** The result of a lookup's read: the group, or undefined for an absent `ifExists` group. */
 function result(read: LookupOutputs): pulumi.Output<GetGroupResult | undefined> {
@@ -122,12 +128,15 @@ function result(read: LookupOutputs): pulumi.Output<GetGroupResult | undefined> 
     );
   }
   // A lookup that a copy of contract 1 registered first (registry.ts): one output per field.
-  const { name, organization, locations, primary, uuid, version, deleteProtection, archived } = read;
-  const fields = { name, organization, locations, primary, uuid, version, deleteProtection, archived };
-  return pulumi.all([fields, read.found ?? true]).apply(([known, found]) => {
-    const { name, locations, primary } = known;
+  const perField = read as unknown as Record<string, pulumi.Output<unknown>>;
+  const fields = Object.fromEntries([...FIELD_NAMES, "organization"].map((f) => [f, perField[f]]));
+  const known: pulumi.Output<LegacyFields> = pulumi.all(
+    fields,
+  ) as pulumi.Output<unknown> as pulumi.Output<LegacyFields>;
+  return pulumi.all([known, read.found ?? true]).apply(([k, found]) => {
+    const { name, locations, primary } = k;
     if (found === false || name === null || primary === null || locations === null) return undefined;
-    return groupResult({ ...known, name, locations, primary });
+    return groupResult({ ...k, name, locations, primary } as RecordedFields);
   });
 }
 

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import type { GroupQuery, ListQuery, LocationsProps, LocationsQuery, StoredGroup } from "./provider/lookup";
 import { thisProviderText } from "./provider/provider";
-import type { ListProps, RecordedGroup } from "./provider/readList";
+import { FIELD_NAMES } from "./client/group";
+import { recordedGroup, type ListProps, type RecordedGroup } from "./provider/readList";
 import type { GroupProps } from "./provider/runtime";
 import type { TokenSource } from "./settings";
 
@@ -30,7 +31,6 @@ function nameOf(resource: pulumi.Resource): string {
 }
 
 /** The v1 view every copy of the package may read from a group lookup (see registry.ts). */
-const GROUP_FIELDS = ["name", "locations", "primary", "uuid", "version", "deleteProtection", "archived"] as const;
 
 /**
  * The read of one group: a resource of Pulumi's Node.js dynamic provider constructed with `opts.id`,
@@ -59,7 +59,7 @@ export class GroupLookup extends pulumi.CustomResource {
  * What older copies of the package read from a lookup another copy registered (registry.ts, contract
  * v1): one Output per field, made only when such a copy asks.
  */
-for (const field of [...GROUP_FIELDS, "organization", "found"] as const) {
+for (const field of [...FIELD_NAMES, "organization", "found"] as const) {
   Object.defineProperty(GroupLookup.prototype, field, {
     get(this: GroupLookup) {
       return this.lookup.apply(({ organization, result }) =>
@@ -158,7 +158,7 @@ Object.defineProperties(GroupList.prototype, {
   },
   groups: {
     get(this: GroupList) {
-      const full = (g: StoredGroup): RecordedGroup => ({ ...NO_FIELDS, ...g, locations: [...g.locations] });
+      const full = (g: StoredGroup): RecordedGroup => recordedGroup(g);
       return this.lookup.apply((l) => (l.result ?? []).map(full));
     },
   },
@@ -177,9 +177,6 @@ export class LocationsLookup extends pulumi.CustomResource {
     super(LOCATIONS_TYPE, name, lookupProps(labelled(props, id, name), placement), options(id, placement, []));
   }
 }
-
-/** The optional fields of a group as earlier contracts recorded them: `null` when absent. */
-const NO_FIELDS = { uuid: null, version: null, deleteProtection: null, archived: null } as const;
 
 /**
  * The name a refused lookup is registered under: it discloses nothing of the inputs, which may be

@@ -1,17 +1,9 @@
 import { TursoResponseError } from "../errors";
 import { redact } from "./redact";
+import { GROUP_FIELDS, OPTIONAL_FIELDS, type Group } from "./group";
 import { brokenRule } from "./validate";
 
-/** A Turso group as the retrieve-group endpoint describes it. */
-export interface Group {
-  readonly name: string;
-  readonly locations: readonly string[];
-  readonly primary: string;
-  readonly uuid?: string;
-  readonly version?: string;
-  readonly deleteProtection?: boolean;
-  readonly archived?: boolean;
-}
+export type { Group } from "./group";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -163,31 +155,23 @@ function parseGroup(g: unknown, at: string, fail: Fail, details: AnswerContext):
     );
   }
   if (typeof primary !== "string") fail(`"${at}.primary" is not a string`);
-  const optional = <T>(key: string, type: "string" | "boolean"): T | undefined =>
-    typeof g[key] === type ? (g[key] as T) : undefined;
-  const uuid = optional<string>("uuid", "string");
-  const version = optional<string>("version", "string");
-  const texts: [string, string | undefined][] = [
-    ["primary", primary as string],
-    ["uuid", uuid],
-    ["version", version],
+  // The optional fields the answer sent with the type the table gives them; others are ignored.
+  const optional = Object.fromEntries(
+    OPTIONAL_FIELDS.flatMap((f) => {
+      const { api, kind } = GROUP_FIELDS[f];
+      return typeof g[api] === (kind === "boolean" ? "boolean" : "string") ? [[f, g[api]]] : [];
+    }),
+  ) as Partial<Group>;
+  const texts: [string, unknown][] = [
+    ["primary", primary],
+    ...OPTIONAL_FIELDS.filter((f) => GROUP_FIELDS[f].kind === "string").map((f): [string, unknown] => [f, optional[f]]),
     ...(locations as string[]).map((l, i): [string, string] => [`locations[${i}]`, l]),
   ];
   for (const [field, value] of texts) {
-    const problem = value === undefined ? undefined : textProblem(value);
+    const problem = typeof value === "string" ? textProblem(value) : undefined;
     if (problem !== undefined) fail(`"${at}.${field}" ${problem}`, PROMISE_ADVICE);
   }
-  const deleteProtection = optional<boolean>("delete_protection", "boolean");
-  const archived = optional<boolean>("archived", "boolean");
-  return {
-    name: name as string,
-    locations: [...(locations as string[])],
-    primary: primary as string,
-    ...(uuid === undefined ? {} : { uuid }),
-    ...(version === undefined ? {} : { version }),
-    ...(deleteProtection === undefined ? {} : { deleteProtection }),
-    ...(archived === undefined ? {} : { archived }),
-  };
+  return { ...optional, name: name as string, locations: [...(locations as string[])], primary: primary as string };
 }
 
 /**

@@ -3,6 +3,7 @@
  * `getSchema` answers, the arguments are checked (`args.ts`) and SDKs are generated
  * (`pulumi package gen-sdk`). The config keys are the core's `SETTINGS`, in this package's namespace.
  */
+import { FIELD_NAMES, GROUP_FIELDS } from "../client/group";
 import { keyIn, SETTINGS } from "../settings";
 
 /** The package's name: the plugin is `pulumi-resource-turso-group`, its config `turso-group:*`. */
@@ -31,6 +32,14 @@ const strings = (description: string): SchemaProperty => ({
   items: { type: "string", description },
   description,
 });
+
+/** A group's fields (client/group.ts), as schema properties. */
+const GROUP_PROPERTIES: Record<string, SchemaProperty> = Object.fromEntries(
+  FIELD_NAMES.map((f) => {
+    const { kind, description } = GROUP_FIELDS[f];
+    return [f, kind === "strings" ? strings(description) : { type: kind, description }];
+  }),
+);
 
 const TYPES = {
   PlacementExpectation: {
@@ -76,23 +85,11 @@ const TYPES = {
   Group: {
     description: "A Turso group, as getGroups lists it.",
     properties: {
-      name: { type: "string", description: "The group's name." },
+      ...GROUP_PROPERTIES,
       organization: {
         type: "string",
         description: "The organization it was looked up in; absent for a personal-account lookup.",
       },
-      locations: strings('Every location of the group, the primary included (e.g. ["fra", "ams"]).'),
-      primary: { type: "string", description: 'The primary location (e.g. "fra" or "aws-eu-west-1").' },
-      uuid: { type: "string", description: "The group's UUID, when the API returns it." },
-      version: {
-        type: "string",
-        description: "The group's libSQL server version (deprecated by Turso), when returned.",
-      },
-      deleteProtection: {
-        type: "boolean",
-        description: "Whether the group is protected from deletion, when returned.",
-      },
-      archived: { type: "boolean", description: "Whether the group is archived (an older field), when returned." },
       primaryRegion: {
         $ref: ref("LocationRegion"),
         description: "Where the primary location runs, in its cloud's words.",
@@ -103,7 +100,7 @@ const TYPES = {
         description: "Where each of `locations` runs, in the same order.",
       },
     },
-    required: ["name", "locations", "primary", "primaryRegion", "locationRegions"],
+    required: [...FIELD_NAMES.filter((f) => GROUP_FIELDS[f].required), "primaryRegion", "locationRegions"],
   },
 } as const satisfies Record<string, ObjectType>;
 

@@ -4,10 +4,11 @@
  * refresh of a stack those versions wrote reads them, and must record exactly the fields they had:
  * a field added since would show as a change on an unchanged group (a false drift after an upgrade).
  */
+import { nullFilled } from "../client/group";
 import type { Group } from "../client/parse";
 import type { PlacementExpectation } from "../placement";
 import type { TokenSource } from "../settings";
-import { legacyListOutputs, recordedGroup, type ListOutputs, type ListProps } from "./readList";
+import { legacyListOutputs, recordedGroup, type ListOutputs, type ListProps, type RecordedGroup } from "./readList";
 import type { GroupProps } from "./runtime";
 
 /**
@@ -16,22 +17,15 @@ import type { GroupProps } from "./runtime";
  * output as unknown, which would make the whole result unknown. An `ifExists` lookup of a missing
  * group has `found: false` and every group field `null`.
  */
-export interface GroupOutputs {
+export type GroupOutputs = { readonly [K in keyof RecordedGroup]: RecordedGroup[K] | null } & {
   readonly group: string;
   readonly organization: string | null;
-  readonly name: string | null;
-  readonly locations: string[] | null;
-  readonly primary: string | null;
-  readonly uuid: string | null;
-  readonly version: string | null;
-  readonly deleteProtection: boolean | null;
-  readonly archived: boolean | null;
   readonly found: boolean;
   readonly expect: PlacementExpectation | null;
   readonly ifExists: boolean | null;
   readonly organizationSource: string | null;
   readonly tokenFrom: TokenSource | null;
-}
+};
 
 /** What a flat read needs from the runtime: the group or the groups, `refresh` when the props are recorded outputs. */
 export interface FlatSource {
@@ -63,15 +57,7 @@ export async function readFlat(
 }
 
 /** The group fields of an absent `ifExists` group. */
-const ABSENT = {
-  name: null,
-  locations: null,
-  primary: null,
-  uuid: null,
-  version: null,
-  deleteProtection: null,
-  archived: null,
-} as const;
+const ABSENT = nullFilled({}) as { readonly [K in keyof RecordedGroup]: null };
 
 /** The outputs a read records: the group (or its absence) and the props it was read with. */
 function recorded(props: GroupProps, group: Group | undefined): GroupOutputs {

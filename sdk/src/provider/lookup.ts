@@ -4,6 +4,7 @@
  * outputs the same query and the read's `result`, stored once and with absent fields left out. The
  * program then resolves one output per lookup instead of one per field.
  */
+import { presentFields } from "../client/group";
 import type { Group, Location } from "../client/parse";
 import type { TokenSource } from "../settings";
 import type { ListProps } from "./readList";
@@ -16,15 +17,7 @@ import type { GroupProps } from "./runtime";
 export const CONTRACT = 2;
 
 /** A group as contract 2 stores it: the API's fields, absent ones left out. */
-export interface StoredGroup {
-  readonly name: string;
-  readonly primary: string;
-  readonly locations: string[];
-  readonly uuid?: string;
-  readonly version?: string;
-  readonly deleteProtection?: boolean;
-  readonly archived?: boolean;
-}
+export type StoredGroup = Group;
 
 /** A group lookup's `lookup`: `result` is the group, `null` for an absent `ifExists` group, missing before the read. */
 export type GroupQuery = GroupProps & { readonly result?: StoredGroup | null };
@@ -64,12 +57,5 @@ export function isLookupProps(props: object): props is LookupProps {
 
 /** A group as contract 2 stores it. */
 export function stored(group: Group): StoredGroup {
-  const { name, primary, locations, uuid, version, deleteProtection, archived } = group;
-  const optional = { uuid, version, deleteProtection, archived };
-  return {
-    name,
-    primary,
-    locations: [...locations],
-    ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined && v !== null)),
-  };
+  return { ...presentFields(group), locations: [...group.locations] } as StoredGroup;
 }

@@ -3,6 +3,7 @@
  * one GET, recorded sorted by name. Called by {@link ProviderRuntime.read} for props of
  * `kind: "list"`; shares its clients, its failure wrapping and its refresh rules.
  */
+import { nullFilled } from "../client/group";
 import type { Group } from "../client/parse";
 import type { ScopeRef } from "../client/url";
 import { TursoNotFoundError } from "../errors";
@@ -26,15 +27,9 @@ export interface ListProps {
 }
 
 /** One group as a list read records it: every field present, absent ones `null`. */
-export interface RecordedGroup {
-  readonly name: string;
-  readonly locations: string[];
-  readonly primary: string;
-  readonly uuid: string | null;
-  readonly version: string | null;
-  readonly deleteProtection: boolean | null;
-  readonly archived: boolean | null;
-}
+export type RecordedGroup = {
+  readonly [K in keyof Required<Group>]: undefined extends Group[K] ? Exclude<Group[K], undefined> | null : Group[K];
+};
 
 /** What a list read returns: the groups, sorted by name, and the props it was read with. */
 export interface ListOutputs {
@@ -84,13 +79,5 @@ export function legacyListOutputs(props: ListProps, groups: readonly Group[]): L
 
 /** One group as a read records it: every field present, absent optional ones `null`. */
 export function recordedGroup(group: Group): RecordedGroup {
-  return {
-    name: group.name,
-    locations: [...group.locations],
-    primary: group.primary,
-    uuid: group.uuid ?? null,
-    version: group.version ?? null,
-    deleteProtection: group.deleteProtection ?? null,
-    archived: group.archived ?? null,
-  };
+  return { ...nullFilled(group), locations: [...group.locations] } as RecordedGroup;
 }
