@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { TursoInputError } from "./errors";
 import { checkOptions, fallbackOrganization } from "./program/call";
 import { registerLocations, resolveLocationsArgs, type LocationsLookupOutputs } from "./program/locations";
-import { regionOf, type LocationRegion } from "./regions";
+import { locationResult, type LocationResult } from "./lookup/result";
 import type { TokenSource } from "./settings";
 
 /** Arguments of {@link getLocations} and {@link getLocationsOutput}. */
@@ -16,15 +16,7 @@ export interface GetLocationsArgs {
   readonly tokenFrom?: TokenSource | undefined;
 }
 
-/** One location the Turso API offers. */
-export interface LocationResult {
-  /** The location code, as a group's `primary` and `locations` name it (e.g. `"aws-us-east-1"`, `"fra"`). */
-  readonly code: string;
-  /** The API's description of it (e.g. `"Frankfurt, Germany"`). */
-  readonly description: string;
-  /** {@link regionOf} of `code`: where it runs, in its cloud's words. Computed by the program. */
-  readonly region: LocationRegion;
-}
+export type { LocationResult } from "./lookup/result";
 
 /** Every location the Turso API offers, as read during `pulumi preview` and `pulumi up`. */
 export interface GetLocationsResult {
@@ -34,7 +26,7 @@ export interface GetLocationsResult {
 
 function result(read: LocationsLookupOutputs): pulumi.Output<GetLocationsResult> {
   return read.lookup.apply((l) => ({
-    locations: (l.result ?? []).map(({ code, description }) => ({ code, description, region: regionOf(code) })),
+    locations: (l.result ?? []).map(locationResult),
   }));
 }
 

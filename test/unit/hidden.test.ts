@@ -1,5 +1,5 @@
 import { TursoNotFoundError } from "../../sdk/src/errors";
-import { HIDDEN, HiddenNames } from "../../sdk/src/provider/hidden";
+import { HIDDEN, HiddenNames } from "../../sdk/src/lookup/hidden";
 
 describe("HiddenNames", () => {
   it("hides each name where it stands whole, the longest first", () => {

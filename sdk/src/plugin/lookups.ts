@@ -5,22 +5,17 @@
  * often it is invoked, and `cancel` stops every request in flight and every later one.
  */
 import { TursoClient } from "../client/http";
-import type { GetGroupResult } from "../getGroup";
-import type { GetLocationsResult } from "../getLocations";
+import { groupResult, locationResult, type GetGroupResult, type LocationResult } from "../lookup/result";
 import type { Group } from "../client/parse";
 import { TursoNotFoundError } from "../errors";
 import { checkPlacement } from "../placement";
-import { regionOf } from "../regions";
 import { findToken, resolveSettings, type ConfigLookup, type Environment, type TokenSource } from "../settings";
-import { HiddenNames } from "../provider/hidden";
+import { HiddenNames } from "../lookup/hidden";
 import { groupArgs, listArgs, locationsArgs, type ArgsContext } from "./args";
 import type { ProviderConfig } from "./configure";
 import { PACKAGE } from "./schema";
 
-/**
- * A group as getGroup and getGroups return it: the TypeScript front's public result type, so that
- * both fronts answer with one shape (a type-only import: nothing of that front runs here).
- */
+/** A group as getGroup and getGroups return it: the core's result, as the data source gives it. */
 export type GroupResult = GetGroupResult;
 
 /** What getGroup returns: the group and `found: true`, or `found: false` and its name (ifExists). */
@@ -37,23 +32,6 @@ export interface Answer<T> {
 export interface GetGroupsOutputs {
   readonly organization?: string;
   readonly groups: GroupResult[];
-}
-
-/** A group with its regions, as results show it (absent optional fields left out). */
-export function groupResult(group: Group, organization: string | undefined): GroupResult {
-  const { name, locations, primary, uuid, version, deleteProtection, archived } = group;
-  return {
-    name,
-    ...(organization === undefined ? {} : { organization }),
-    locations: [...locations],
-    primary,
-    ...(uuid === undefined ? {} : { uuid }),
-    ...(version === undefined ? {} : { version }),
-    ...(deleteProtection === undefined ? {} : { deleteProtection }),
-    ...(archived === undefined ? {} : { archived }),
-    primaryRegion: regionOf(primary),
-    locationRegions: locations.map(regionOf),
-  };
 }
 
 /** The lookups of one plugin process. */
@@ -104,7 +82,7 @@ export class PluginLookups {
         throw err;
       }
       checkPlacement(ref, group, expect);
-      return answer({ ...groupResult(group, ref.organization), found: true });
+      return answer({ ...groupResult({ ...group, organization: ref.organization }), found: true });
     } catch (err) {
       throw this.hidden.hideIn(err);
     }
@@ -121,7 +99,7 @@ export class PluginLookups {
       const sorted = [...groups].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       const outputs = {
         ...(scope.organization === undefined ? {} : { organization: scope.organization }),
-        groups: sorted.map((g) => groupResult(g, scope.organization)),
+        groups: sorted.map((g) => groupResult({ ...g, organization: scope.organization })),
       };
       return { outputs, secret: args.secret };
     } catch (err) {
@@ -130,10 +108,10 @@ export class PluginLookups {
   }
 
   /** getLocations: every location the API offers, sorted by code, each with its region. */
-  async getLocations(raw: Record<string, unknown>): Promise<Answer<GetLocationsResult>> {
+  async getLocations(raw: Record<string, unknown>): Promise<Answer<{ locations: LocationResult[] }>> {
     const [account, client] = this.client(locationsArgs(raw));
     const offered = await this.once(["locations", account], () => client.listLocations());
-    const locations = offered.map(({ code, description }) => ({ code, description, region: regionOf(code) }));
+    const locations = offered.map(locationResult);
     return { outputs: { locations }, secret: false };
   }
 

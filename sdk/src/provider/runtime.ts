@@ -17,7 +17,7 @@ import { asReadFailure, DroppedByRefresh, quietReadFailures } from "./failure";
 import { CONTRACT, isLookupProps, stored, type AnyQuery, type LocationsQuery, type LookupProps } from "./lookup";
 import { readFlat, type GroupOutputs } from "./flat";
 import { onEngineCancel } from "./cancel";
-import { HiddenNames } from "./hidden";
+import { HiddenNames } from "../lookup/hidden";
 import { listGroups, type ListOutputs, type ListProps, type ListSource } from "./readList";
 import { findToken, resolveSettings, type ConfigLookup, type Environment, type TokenSource } from "../settings";
 
