@@ -52,7 +52,7 @@ export interface GetGroupArgs {
  */
 export interface GetGroupOutputArgs {
   /** See {@link GetGroupArgs.organization}. */
-  readonly organization?: pulumi.Input<string> | undefined;
+  readonly organization?: pulumi.Input<string | undefined> | undefined;
   /** See {@link GetGroupArgs.group}. */
   readonly group: pulumi.Input<string>;
   /** See {@link GetGroupArgs.expect}. */

@@ -27,7 +27,7 @@ export interface GetGroupsArgs {
 /** Arguments of {@link getGroupsOutput}: those of {@link getGroups}, the organization as a Pulumi input. */
 export interface GetGroupsOutputArgs {
   /** See {@link GetGroupsArgs.organization}. */
-  readonly organization?: pulumi.Input<string> | undefined;
+  readonly organization?: pulumi.Input<string | undefined> | undefined;
   /** See {@link GetGroupsArgs.tokenFrom}. */
   readonly tokenFrom?: TokenSource | undefined;
 }

@@ -37,7 +37,7 @@ it("stops the attempt in flight: one connection, the cancelled message, in well 
   const err = await pending;
   expect(err).toBeInstanceOf(TursoApiError);
   expect(err.message).toMatch(
-    /^The lookup of group "default" in your personal account was cancelled \(Ctrl-C\): GET http:\/\/127\.0\.0\.1:\d+\/v1\/groups\/default was stopped after 1 attempt over \d+\.\d s, and nothing was recorded for it\. Run the command again to read the group\.$/,
+    /^The lookup of group "default" in your personal account was cancelled \(Ctrl-C\): GET http:\/\/127\.0\.0\.1:\d+\/v1\/groups\/default was stopped after 1 attempt over \d+\.\d s, and nothing was recorded for it\. Run the command again\.$/,
   );
   expect(connections).toBe(1);
   expect(Date.now() - started).toBeLessThan(10_000);

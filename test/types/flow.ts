@@ -49,6 +49,13 @@ export function outputsFlow(parent: pulumi.ComponentResource, db: pulumi.CustomR
   const one: pulumi.Output<GetGroupResult> = checked;
   void one;
 
+  // A list's organization (an Output that may be undefined: the personal account) goes back in
+  // as an organization, where undefined means the fallback, as a plain omitted one does.
+  const listed = getGroupsOutput({ organization: "acme" });
+  const again = getGroupsOutput({ organization: listed.organization });
+  const sameOrg = getGroupOutput({ organization: listed.organization, group: "prod" });
+  void [again, sameOrg];
+
   // ifExists: the result may be absent, and the type says so.
   const maybe = getGroupOutput({ group: "staging", ifExists: true });
   const region: pulumi.Output<string> = maybe.apply((g) => g?.primary ?? "none");

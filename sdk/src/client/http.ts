@@ -286,7 +286,7 @@ export class TursoClient {
       case "cancelled":
         return new TursoApiError(
           `The lookup of ${what} was cancelled (Ctrl-C): GET ${url} was stopped after ${tried}, and nothing was ` +
-            `recorded for it. Run the command again to read the group.`,
+            `recorded for it. Run the command again.`,
           base,
         );
       case "too-large":

@@ -7,7 +7,7 @@ export const USAGE = `usage: turso-api-emulator [--seed FILE] [--port N] [--host
        turso-api-emulator wait --ready-file FILE [--pid N] [--timeout SECONDS]
        turso-api-emulator --help | --version
 
-Serves the group routes of the Turso Platform API on http://127.0.0.1:PORT until SIGINT or SIGTERM.
+Serves the group and location routes of the Turso Platform API on http://127.0.0.1:PORT until SIGINT or SIGTERM.
 
   --seed FILE        the seed (JSON; schema: schema/seed.schema.json in the package); default: the demo seed
   --port N           the port, 0 to 65535; default 0 (any free port)
