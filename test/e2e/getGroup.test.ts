@@ -75,13 +75,17 @@ describe("a personal-account lookup through the real engine", () => {
 
   it("records a moved group on refresh", async () => {
     emu.setGroup("alice", { name: "default", primary: "ams", locations: ["ams", "lhr", "fra"] });
-    await stack.refresh();
-    expect(gets()).toEqual(["GET /v1/groups/default 200"]);
-    const read = (await stack.resources()).find((r) => r.type === "pulumi-nodejs:dynamic/turso:Group");
-    expect(recorded(read)?.result).toMatchObject({ primary: "ams", locations: ["ams", "lhr", "fra"] });
-    await stack.up();
-    expect((await stack.outputs())["primary"]).toBe("ams");
-    emu.setGroup("alice", { name: "default", primary: "fra", locations: ["fra", "ams"] });
+    try {
+      await stack.refresh();
+      expect(gets()).toEqual(["GET /v1/groups/default 200"]);
+      const read = (await stack.resources()).find((r) => r.type === "pulumi-nodejs:dynamic/turso:Group");
+      expect(recorded(read)?.result).toMatchObject({ primary: "ams", locations: ["ams", "lhr", "fra"] });
+      await stack.up();
+      expect((await stack.outputs())["primary"]).toBe("ams");
+    } finally {
+      // The suite's emulator is shared: its group is put back whether or not the test passed.
+      emu.setGroup("alice", { name: "default", primary: "fra", locations: ["fra", "ams"] });
+    }
   });
 
   it("stores no token and no path of this machine in the serialized provider, and says how big it is", async () => {

@@ -56,7 +56,8 @@ describe("the provider's read", () => {
     emu.addFault({ kind: "status", status: 404, times: 1 });
     const runtime = new ProviderRuntime({ TURSO_API_TOKEN: ALICE, TURSO_API_BASEURL: emu.url });
     await expect(runtime.read("default", { group: "default" })).rejects.toThrow('Group "default" was not found');
-    await expect(runtime.read("default", { group: "default" })).resolves.toBeDefined();
+    const again = await runtime.read("default", { group: "default" });
+    expect(again.props).toMatchObject({ primary: "fra", locations: ["fra", "ams"] });
     expect(emu.requests()).toHaveLength(2);
   });
 
