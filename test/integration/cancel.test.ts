@@ -53,7 +53,9 @@ it("stops during the wait before a retry, and makes no further attempt", async (
   const cancel = new AbortController();
   const { client } = testClient(api.url, ALICE, {
     signal: cancel.signal,
-    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    // The client's own wait (no test seam): a cancellation must clear its timer, or the 60 s wait
+    // would keep this process alive after the test.
+    sleep: undefined,
     retry: { retries: 3, baseDelayMs: 1, maxDelayMs: 60_000 },
     totalTimeoutMs: 600_000,
   });

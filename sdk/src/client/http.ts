@@ -69,7 +69,7 @@ export interface ClientOptions {
   readonly configNamespace?: string;
   readonly logger?: ClientLogger;
   /** Test seams: the wait between retries, the jitter source and the clock. */
-  readonly sleep?: (ms: number) => Promise<void>;
+  readonly sleep?: ((ms: number) => Promise<void>) | undefined;
   readonly random?: () => number;
   readonly now?: () => number;
 }
@@ -80,8 +80,6 @@ type Attempt =
   | { readonly kind: "network"; readonly code: string; readonly proxy?: ProxyFailure }
   | { readonly kind: "too-large" }
   | { readonly kind: "cancelled" };
-
-const sleepFor = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Resolves when `signal` aborts (never without one); `stop` removes the listener. */
 function whenAborted(signal: AbortSignal | undefined): { aborted: Promise<void>; stop: () => void } {
@@ -94,6 +92,24 @@ function whenAborted(signal: AbortSignal | undefined): { aborted: Promise<void>;
     stop = () => signal.removeEventListener("abort", listener);
   });
   return { aborted, stop };
+}
+
+/**
+ * Waits `ms`, or less when `signal` aborts (a cancelled operation): then the timer is cleared, so
+ * that nothing is left pending in the process.
+ */
+function sleepFor(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  // (A test's own `sleep` seam is raced against the signal instead: see whenAborted.)
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
 }
 
 /**
@@ -214,9 +230,13 @@ export class TursoClient {
         `Turso API: GET ${url} -> ${status}; retrying in ${wait} ms (attempt ${attempt + 1} of ${attempts})`,
       );
       // A cancellation ends the wait at once; the loop then stops before the next attempt.
-      const cancel = whenAborted(this.options.signal);
-      await Promise.race([(this.options.sleep ?? sleepFor)(wait), cancel.aborted]);
-      cancel.stop();
+      const { sleep, signal } = this.options;
+      if (sleep === undefined) await sleepFor(wait, signal);
+      else {
+        const cancel = whenAborted(signal);
+        await Promise.race([sleep(wait), cancel.aborted]);
+        cancel.stop();
+      }
     }
   }
 
