@@ -5,7 +5,15 @@
 // what each export must be after `pulumi up`. The matrix fails when the package exports a function
 // that no call here uses: to cover a new function, add an export here and its value there.
 import * as pulumi from "@pulumi/pulumi";
-import { getGroup, getGroupOutput, getGroups, getGroupsOutput, regionOf } from "pulumi-turso-group";
+import {
+  getGroup,
+  getGroupOutput,
+  getGroups,
+  getGroupsOutput,
+  getLocations,
+  getLocationsOutput,
+  regionOf,
+} from "pulumi-turso-group";
 
 // getGroupOutput: the personal account's group, from Pulumi inputs.
 export const personal = getGroupOutput({ group: pulumi.output("default") });
@@ -23,3 +31,9 @@ export const organizationGroups = getGroupsOutput({ organization: pulumi.output(
 
 // regionOf: the cloud and region of a location the lookup returned.
 export const region = organization.apply((group) => regionOf(group.primary));
+
+// getLocations: a location the API offers, as a Promise.
+export const fra = pulumi.output(getLocations()).apply(({ locations }) => locations.find((l) => l.code === "fra"));
+
+// getLocationsOutput: the same read (one request), as an Output.
+export const awsOffered = getLocationsOutput().locations.apply((ls) => ls.some((l) => l.code === "aws-us-east-1"));
