@@ -4,7 +4,7 @@
 //   BENCH_COUNTS ("1,10,100")  lookups per program;  BENCH_CLIENT_LOOKUPS (300)  client-alone lookups
 //   BENCH_PROFILE_COUNT (100)  lookups of the profiled previews (0: no profile)
 //   BENCH_OUT (bench/)  where results.md and results.json go
-//   BENCH_MODES ("none,axios,floor,getGroup,getGroups")  the modes compared, none first
+//   BENCH_MODES ("none,axios,floor,getGroup,getGroups,invoke")  the modes compared, none first
 "use strict";
 const fs = require("node:fs");
 const os = require("node:os");
@@ -23,7 +23,7 @@ const CLIENT_LOOKUPS = Number(process.env.BENCH_CLIENT_LOOKUPS || 300);
 const PROFILE_COUNT = Number(process.env.BENCH_PROFILE_COUNT ?? 100);
 // getGroups at count N reads organization bench-N, seeded with exactly N groups, in one request and
 // one read; the other modes look up N of acme's groups one by one.
-const MODES = (process.env.BENCH_MODES || "none,axios,floor,getGroup,getGroups").split(",");
+const MODES = (process.env.BENCH_MODES || "none,axios,floor,getGroup,getGroups,invoke").split(",");
 // Functions whose inclusive CPU time the profile table shows (see bench/results.md for what they are).
 const PROFILED_FUNCTIONS = [
   "require",

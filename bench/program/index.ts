@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import axios from "axios";
 import { getGroupOutput, getGroupsOutput } from "pulumi-turso-group";
 
-// bench:mode  none | axios | floor | getGroup | getGroups;  bench:count  distinct groups;  bench:repeat  asks per group
+// bench:mode  none | axios | floor | getGroup | getGroups | invoke;  bench:count  distinct groups;  bench:repeat  asks per group
 const config = new pulumi.Config("bench");
 const mode = config.require("mode");
 const count = config.requireNumber("count");
@@ -66,8 +66,17 @@ function primaries(): pulumi.Input<string>[] {
         }),
       );
     }
+    case "invoke":
+      // The provider plugin's function by its token, as a generated SDK calls it: no state, no read step.
+      return names.map(
+        (g) =>
+          pulumi.runtime.invokeOutput<{ primary: string }>("turso-group:index:getGroup", {
+            organization: "acme",
+            group: g,
+          }).primary,
+      );
     default:
-      throw new Error(`bench:mode must be none, axios, floor, getGroup or getGroups (got ${mode})`);
+      throw new Error(`bench:mode must be none, axios, floor, getGroup, getGroups or invoke (got ${mode})`);
   }
 }
 
