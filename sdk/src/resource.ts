@@ -7,8 +7,8 @@ import { recordedGroup, type ListProps, type RecordedGroup } from "./provider/re
 import type { GroupProps } from "./provider/runtime";
 import type { TokenSource } from "./settings";
 
-/** How a lookup is placed in the resource tree. */
-export interface LookupPlacement {
+/** A lookup's options: where it sits in the resource tree (parent), what it waits for, whether it is secret. */
+export interface LookupOptions {
   readonly parent?: pulumi.Resource | undefined;
   readonly dependsOn?: pulumi.Input<pulumi.Input<pulumi.Resource>[]> | pulumi.Input<pulumi.Resource> | undefined;
   /**
@@ -48,7 +48,7 @@ function nameOf(resource: pulumi.Resource): string {
 export class GroupLookup extends pulumi.CustomResource {
   declare readonly lookup: pulumi.Output<GroupQuery>;
 
-  constructor(props: GroupProps, placement: LookupPlacement) {
+  constructor(props: GroupProps, placement: LookupOptions) {
     const plainId = props.organization ? `${props.organization}/${props.group}` : props.group;
     const { id, name } = naming(plainId, props.tokenFrom, placement);
     super(GROUP_TYPE, name, lookupProps(labelled(props, id, name), placement), options(id, placement, ["lookup"]));
@@ -86,7 +86,7 @@ function labelled<Q extends GroupProps | ListProps | LocationsProps>(query: Q, i
 }
 
 /** A lookup's props: the provider text and the query, secret when an input was. */
-function lookupProps(query: GroupProps | ListProps | LocationsProps, placement: LookupPlacement): pulumi.Inputs {
+function lookupProps(query: GroupProps | ListProps | LocationsProps, placement: LookupOptions): pulumi.Inputs {
   return { __provider: thisProviderText(), lookup: placement.secret ? pulumi.secret(query) : query };
 }
 
@@ -100,7 +100,7 @@ function lookupProps(query: GroupProps | ListProps | LocationsProps, placement: 
 function naming(
   plainId: string,
   tokenFrom: TokenSource | null | undefined,
-  placement: LookupPlacement,
+  placement: LookupOptions,
 ): { id: string; name: string } {
   if (placement.secret && placement.ordinal === undefined) throw new Error("a secret lookup needs its ordinal");
   // "~" is in no valid organization or group name: no plain lookup can have this id.
@@ -112,7 +112,7 @@ function naming(
 }
 
 /** The resource options of a lookup: always a read (`id`); every property secret for secret inputs. */
-function options(id: string, placement: LookupPlacement, secrets: readonly string[]): pulumi.CustomResourceOptions {
+function options(id: string, placement: LookupOptions, secrets: readonly string[]): pulumi.CustomResourceOptions {
   return {
     id,
     ...(placement.parent ? { parent: placement.parent } : {}),
@@ -144,7 +144,7 @@ export interface LegacyListOutputs {
 export class GroupList extends pulumi.CustomResource {
   declare readonly lookup: pulumi.Output<ListQuery>;
 
-  constructor(props: ListProps, placement: LookupPlacement) {
+  constructor(props: ListProps, placement: LookupOptions) {
     const { id, name } = naming(props.organization ?? "~", props.tokenFrom, placement);
     super(LIST_TYPE, name, lookupProps(labelled(props, id, name), placement), options(id, placement, ["lookup"]));
   }
@@ -172,7 +172,7 @@ Object.defineProperties(GroupList.prototype, {
 export class LocationsLookup extends pulumi.CustomResource {
   declare readonly lookup: pulumi.Output<LocationsQuery>;
 
-  constructor(props: LocationsProps, placement: LookupPlacement) {
+  constructor(props: LocationsProps, placement: LookupOptions) {
     const { id, name } = naming("locations", props.tokenFrom, placement);
     super(LOCATIONS_TYPE, name, lookupProps(labelled(props, id, name), placement), options(id, placement, []));
   }

@@ -9,7 +9,7 @@ import { describeRef } from "../client/url";
 import { TursoError, TursoInputError } from "../errors";
 import { validateExpectation } from "../placement";
 import type { GroupProps } from "../provider/runtime";
-import { GroupLookup, refusedLookupName, type LookupPlacement } from "../resource";
+import { GroupLookup, refusedLookupName, type LookupOptions } from "../resource";
 import {
   defaultOrganization,
   validateTokenSource,
@@ -59,10 +59,10 @@ export function usesSecretFallback(
  * `turso:organization`, and then named by the call's ordinal.
  */
 export function plainPlacement(
-  placement: Pick<LookupPlacement, "parent" | "dependsOn">,
+  placement: Pick<LookupOptions, "parent" | "dependsOn">,
   args: Pick<PlainArgs, "organization">,
   fallback: DefaultOrganization | undefined,
-): LookupPlacement {
+): LookupOptions {
   const secret = usesSecretFallback(args, fallback);
   return { ...placement, secret, ...(secret ? { ordinal: nextOrdinal(placement.parent) } : {}) };
 }
@@ -122,7 +122,7 @@ export function resolveArgs(args: PlainArgs, fallback: DefaultOrganization | und
 /** Registers the lookup of `props` in this run, or returns the one already there; `fn` is the call's function. */
 export function register(
   props: GroupProps,
-  placement: LookupPlacement,
+  placement: LookupOptions,
   fn: "getGroup" | "getGroupOutput",
 ): LookupOutputs {
   const ref = { group: props.group, organization: props.organization ?? undefined };
@@ -207,7 +207,7 @@ const OPTION_RULES: Readonly<
 export function checkOptions(
   fn: LookupFunction,
   opts: object | undefined,
-): Pick<LookupPlacement, "parent" | "dependsOn"> {
+): Pick<LookupOptions, "parent" | "dependsOn"> {
   for (const [key, value] of Object.entries(opts ?? {})) {
     if (value === undefined) continue;
     const rule = Object.hasOwn(OPTION_RULES, key) ? OPTION_RULES[key] : undefined;
@@ -215,7 +215,7 @@ export function checkOptions(
     const why = rule?.why(fn) ?? "it has no meaning for a lookup";
     throw new TursoInputError(key, "not supported", `${fn} cannot take the option ${key}: ${why}.`);
   }
-  const { parent, dependsOn } = (opts ?? {}) as Pick<LookupPlacement, "parent" | "dependsOn">;
+  const { parent, dependsOn } = (opts ?? {}) as Pick<LookupOptions, "parent" | "dependsOn">;
   if (parent !== undefined && !pulumi.Resource.isInstance(parent)) {
     throw new TursoInputError("parent", "must be a resource", `${fn}'s parent must be a Pulumi resource.`);
   }

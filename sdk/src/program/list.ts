@@ -5,7 +5,7 @@
 import { describeScope } from "../client/url";
 import { TursoError } from "../errors";
 import type { ListProps } from "../provider/readList";
-import { GroupList, refusedLookupName, type ListLookupOutputs, type LookupPlacement } from "../resource";
+import { GroupList, refusedLookupName, type ListLookupOutputs, type LookupOptions } from "../resource";
 import type { DefaultOrganization } from "../settings";
 import { resolveScope, type PlainArgs } from "./call";
 import { shareLookup } from "./registry";
@@ -25,7 +25,7 @@ export function resolveListArgs(
 /** Registers the list lookup of `props` in this run, or returns the one already there; `fn` is the call's function. */
 export function registerList(
   props: ListProps,
-  placement: LookupPlacement,
+  placement: LookupOptions,
   fn: "getGroups" | "getGroupsOutput",
 ): ListLookupOutputs {
   const scope = { organization: props.organization ?? undefined };
@@ -43,7 +43,7 @@ export function registerList(
 }
 
 /** A list lookup that the program refused after the call: see {@link refused} in call.ts. */
-export function refusedList(err: unknown, parent: LookupPlacement["parent"]): ListLookupOutputs {
+export function refusedList(err: unknown, parent: LookupOptions["parent"]): ListLookupOutputs {
   if (!(err instanceof TursoError)) throw err;
   const name = refusedLookupName(err.message);
   return shareLookup(

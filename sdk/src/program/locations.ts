@@ -4,7 +4,7 @@
  * lookup can have: one read per token and parent in a run, however often the program asks.
  */
 import type { LocationsProps } from "../provider/lookup";
-import { LocationsLookup, type LookupPlacement } from "../resource";
+import { LocationsLookup, type LookupOptions } from "../resource";
 import { validateTokenSource, type TokenSource } from "../settings";
 import { warnIfTokenIsPlain } from "./tokenWarning";
 import { shareLookup } from "./registry";
@@ -25,7 +25,7 @@ export function resolveLocationsArgs(args: { readonly tokenFrom?: unknown }): Lo
 /** Registers the locations lookup of `props` in this run, or returns the one already there. */
 export function registerLocations(
   props: LocationsProps,
-  placement: Pick<LookupPlacement, "parent" | "dependsOn">,
+  placement: Pick<LookupOptions, "parent" | "dependsOn">,
   fn: "getLocations" | "getLocationsOutput",
 ): LocationsLookupOutputs {
   return shareLookup(
