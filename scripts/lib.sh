@@ -12,6 +12,7 @@
 #     dynamic-provider/bin/         pulumi-resource-pulumi-nodejs, when your own CLI lacks it
 #     actionlint/<version>/bin/     actionlint (npm test only)
 #     yaml-host/<version>/bin/      pulumi-language-yaml, for `runtime: yaml` programs (examples/yaml)
+#     gen-sdk/<hash>/bin/           turso-group-gen-sdk, scripts/gen-sdk built (npm run gen-sdk, npm test)
 
 # -E (errtrace): the ERR trap below also runs inside functions, where every ensure_* step fails;
 # without it a failing step exited with its status but without its message and hint.
@@ -195,6 +196,33 @@ ensure_yaml_host() {
     [ -x "$dir/bin/pulumi-language-yaml" ] || bash "$REPO_ROOT/scripts/build-yaml-host.sh" "$dir"
     export PATH="$PATH:$dir/bin"
   fi
+  step_done
+}
+
+# The SDK generator (scripts/gen-sdk, Pulumi's code generators as a Go library), built into the cache
+# once per version of its sources and put on PATH as turso-group-gen-sdk. `npm run gen-sdk` writes
+# plugin-sdks/ with it; npm test regenerates into a temporary folder and compares.
+ensure_gen_sdk() {
+  step "gen-sdk" "Building scripts/gen-sdk from the Go module proxy failed; see the Go output above (Go 1.26 on PATH, the Go module proxy reachable)."
+  local src="$REPO_ROOT/scripts/gen-sdk" key dir
+  key="$(cat "$src/main.go" "$src/go.mod" "$src/go.sum" | sha256sum | cut -c1-10)"
+  dir="$CACHE_DIR/gen-sdk/$key"
+  if [ ! -x "$dir/bin/turso-group-gen-sdk" ]; then
+    command -v go >/dev/null || {
+      echo "Go is needed to build scripts/gen-sdk (go on PATH); install Go 1.26." >&2
+      false
+    }
+    say "Building scripts/gen-sdk into $dir (first run only; about a minute)"
+    local work="$dir.build.$$"
+    rm -rf "$work"
+    mkdir -p "$work/bin"
+    (cd "$src" && GOFLAGS=-mod=readonly go build -trimpath -ldflags "-s -w" -o "$work/bin/turso-group-gen-sdk" . >&2)
+    rm -rf "$dir"
+    mv "$work" "$dir"
+    # Builds of older sources are never used again.
+    find "$CACHE_DIR/gen-sdk" -mindepth 1 -maxdepth 1 ! -name "$key" -exec rm -rf {} +
+  fi
+  export PATH="$dir/bin:$PATH"
   step_done
 }
 
