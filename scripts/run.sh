@@ -22,8 +22,10 @@ case "$cmd" in
     ensure_actionlint
     # The plugin's end-to-end tests run a `runtime: yaml` program (examples/yaml).
     ensure_yaml_host
-    # test/e2e/plugin-sdks.test.ts regenerates the SDKs with it and compares them with plugin-sdks/.
+    # test/e2e/plugin-sdks.test.ts regenerates the SDKs with it and compares them with plugin-sdks/,
+    # and runs a Go program of the generated Go SDK through the stand-in Go language host.
     ensure_gen_sdk
+    ensure_go_host
     step "lint" "ESLint or Prettier found problems: run 'npm run format' and fix what ESLint reports."
     (cd "$REPO_ROOT" && npx --no-install eslint . && npx --no-install prettier --check . >/dev/null)
     step "typecheck" "TypeScript found type errors in sdk/, test/ or examples/."

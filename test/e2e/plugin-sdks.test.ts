@@ -2,13 +2,17 @@ import { execFileSync, spawnSync, type SpawnSyncReturns } from "node:child_proce
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { REPO } from "./harness";
+import { startEmulator, type Emulator } from "../../sdk/src/emulator";
+import { pluginStackOptions } from "./emulated";
+import { Harness, PROGRAMS, REPO } from "./harness";
 
 jest.setTimeout(300_000);
 
 // The SDKs checked in under plugin-sdks/ are what scripts/gen-sdk (built by `npm test` into the
 // cache, on PATH as turso-group-gen-sdk) generates from the schema the plugin serves; the Go SDK
-// compiles and vets against the Pulumi Go SDK from the Go module proxy; the Python SDK byte-compiles.
+// compiles and vets against the Pulumi Go SDK from the Go module proxy; the Python SDK byte-compiles;
+// a Go program of the Go SDK runs through the real Pulumi CLI and the stand-in Go language host
+// (scripts/langhost-go, on PATH as pulumi-language-go) against the emulator.
 const SDKS = path.join(REPO, "plugin-sdks");
 const LANGUAGES = ["python", "go", "dotnet"] as const;
 const scratch = mkdtempSync(path.join(tmpdir(), "turso-plugin-sdks-"));
@@ -122,5 +126,29 @@ describe("generated SDKs (plugin-sdks/)", () => {
     const bad = run("python3", ["-m", "compileall", "-q", broken], REPO, env);
     expect(bad.status).not.toBe(0);
     expect(bad.stdout + bad.stderr).toMatch(/get_group\.py/);
+  });
+});
+
+describe("a Go program of the generated Go SDK (test/e2e/programs/plugin-go)", () => {
+  const harness = new Harness("plugin-sdks-go");
+  let emulator: Emulator;
+  beforeAll(async () => {
+    emulator = await startEmulator();
+  });
+  afterAll(async () => {
+    await emulator?.stop();
+  });
+
+  it("reads a group through GetGroup in preview and up, one request per invoke, the token in no output", async () => {
+    const stack = await harness.stack(pluginStackOptions(path.join(PROGRAMS, "plugin-go"), emulator));
+    emulator.clearRequests();
+    const preview = await stack.cli(["preview"]);
+    expect(preview.output).toMatch(/primary\s*: "fra"/);
+    expect(emulator.requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(["GET /v1/groups/default 200"]);
+    emulator.clearRequests();
+    await stack.up();
+    expect(emulator.requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(["GET /v1/groups/default 200"]);
+    expect(await stack.outputs()).toEqual({ primary: "fra", locations: ["fra", "ams"], found: true });
+    expect(preview.output).not.toContain("demo-token");
   });
 });
