@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
+import { writeTool } from "../helpers/shell";
 import { REPO } from "./harness";
 
 // scripts/lib.sh's ensure_gen_sdk and ensure_go_host, with stand-in executables: the build of the
@@ -28,13 +29,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function tool(rel: string, body: string): string {
-  const file = path.join(dir, rel);
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, `#!/bin/sh\n${body}\n`);
-  chmodSync(file, 0o755);
-  return file;
-}
+const tool = (rel: string, body: string): string => writeTool(dir, rel, body);
 
 /** The cache key of scripts/<source>: its main.go, go.mod and go.sum hashed, as lib.sh does. */
 function key(source: string): string {
