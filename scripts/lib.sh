@@ -12,6 +12,8 @@
 #     dynamic-provider/bin/         pulumi-resource-pulumi-nodejs, when your own CLI lacks it
 #     actionlint/<version>/bin/     actionlint (npm test only)
 #     yaml-host/<version>/bin/      pulumi-language-yaml, for `runtime: yaml` programs (examples/yaml)
+#     go-host/<hash>/bin/           pulumi-language-go, scripts/langhost-go built (npm test only)
+#     gen-sdk/<hash>/bin/           turso-group-gen-sdk, scripts/gen-sdk built (npm run gen-sdk, npm test)
 
 # -E (errtrace): the ERR trap below also runs inside functions, where every ensure_* step fails;
 # without it a failing step exited with its status but without its message and hint.
@@ -196,6 +198,50 @@ ensure_yaml_host() {
     export PATH="$PATH:$dir/bin"
   fi
   step_done
+}
+
+# The SDK generator (scripts/gen-sdk, Pulumi's code generators as a Go library), built into the cache
+# once per version of its sources and put on PATH as turso-group-gen-sdk. `npm run gen-sdk` writes
+# plugin-sdks/ with it; npm test regenerates into a temporary folder and compares.
+ensure_gen_sdk() {
+  step "gen-sdk" "Building scripts/gen-sdk from the Go module proxy failed; see the Go output above (Go 1.26 on PATH, the Go module proxy reachable)."
+  go_tool_build gen-sdk gen-sdk turso-group-gen-sdk
+  export PATH="$GO_TOOL_DIR/bin:$PATH"
+  step_done
+}
+
+# The stand-in Go language host (scripts/langhost-go): yours when a pulumi-language-go is on PATH,
+# otherwise built into the cache once per version of its sources. npm test runs a Go program of the
+# generated SDK (test/e2e/programs/plugin-go) with it; the CLI finds it on PATH.
+ensure_go_host() {
+  step "pulumi-language-go" "Building scripts/langhost-go from the Go module proxy failed; see the Go output above (Go 1.26 on PATH, or put a pulumi-language-go on PATH)."
+  if ! command -v pulumi-language-go >/dev/null; then
+    go_tool_build langhost-go go-host pulumi-language-go
+    export PATH="$PATH:$GO_TOOL_DIR/bin"
+  fi
+  step_done
+}
+
+# go_tool_build SOURCE CACHE_NAME BINARY: builds the Go module scripts/SOURCE into
+# $CACHE_DIR/CACHE_NAME/<hash of its sources>/bin/BINARY unless it is there, drops the builds of
+# older sources, and sets GO_TOOL_DIR to the build's folder.
+go_tool_build() {
+  local src="$REPO_ROOT/scripts/$1" key
+  key="$(cat "$src/main.go" "$src/go.mod" "$src/go.sum" | sha256sum | cut -c1-10)"
+  GO_TOOL_DIR="$CACHE_DIR/$2/$key"
+  [ -x "$GO_TOOL_DIR/bin/$3" ] && return
+  command -v go >/dev/null || {
+    echo "Go is needed to build scripts/$1 (go on PATH); install Go 1.26." >&2
+    false
+  }
+  say "Building scripts/$1 into $GO_TOOL_DIR (first run only; a minute or two)"
+  local work="$GO_TOOL_DIR.build.$$"
+  rm -rf "$work"
+  mkdir -p "$work/bin"
+  (cd "$src" && GOFLAGS=-mod=readonly go build -trimpath -ldflags "-s -w" -o "$work/bin/$3" . >&2)
+  rm -rf "$GO_TOOL_DIR"
+  mv "$work" "$GO_TOOL_DIR"
+  find "$CACHE_DIR/$2" -mindepth 1 -maxdepth 1 ! -name "$key" -exec rm -rf {} +
 }
 
 # The environment every pulumi command runs in: local file backend, no cloud, no downloads.

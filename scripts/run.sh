@@ -6,6 +6,8 @@
 #   run.sh emulator ARGS.. the Turso Platform API emulator
 #   run.sh bench           the benchmark (bench/results.md, bench/results.json)
 #   run.sh compat ARGS...  the compatibility matrix: @pulumi/pulumi releases x Node.js versions
+#   run.sh gen-sdk [DIR]  the Python, Go and .NET SDKs of the provider plugin, from its schema, into
+#                         DIR (default plugin-sdks/)
 #   run.sh env             prints `export` lines of this environment (scripts/activate.sh evals them)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -20,6 +22,10 @@ case "$cmd" in
     ensure_actionlint
     # The plugin's end-to-end tests run a `runtime: yaml` program (examples/yaml).
     ensure_yaml_host
+    # test/e2e/plugin-sdks.test.ts regenerates the SDKs with it and compares them with plugin-sdks/,
+    # and runs a Go program of the generated Go SDK through the stand-in Go language host.
+    ensure_gen_sdk
+    ensure_go_host
     step "lint" "ESLint or Prettier found problems: run 'npm run format' and fix what ESLint reports."
     (cd "$REPO_ROOT" && npx --no-install eslint . && npx --no-install prettier --check . >/dev/null)
     step "typecheck" "TypeScript found type errors in sdk/, test/ or examples/."
@@ -58,6 +64,15 @@ case "$cmd" in
     ensure_yaml_host
     exec pulumi "$@"
     ;;
+  gen-sdk)
+    ensure_gen_sdk
+    out="${1:-$REPO_ROOT/plugin-sdks}"
+    schema="$(mktemp)"
+    trap 'rm -f "$schema"' EXIT
+    # The schema as the plugin serves it (getSchema), from the compiled plugin that bootstrap built.
+    (cd "$REPO_ROOT" && pulumi package get-schema ./sdk/plugin/pulumi-resource-turso-group >"$schema")
+    turso-group-gen-sdk "$schema" "$out"
+    ;;
   emulator)
     exec node "$REPO_ROOT/sdk/dist/emulator/cli.js" "$@"
     ;;
@@ -70,7 +85,7 @@ case "$cmd" in
     done
     ;;
   *)
-    echo "usage: run.sh test|demo|pulumi|emulator|bench|compat|env [args...]" >&2
+    echo "usage: run.sh test|demo|pulumi|emulator|bench|compat|gen-sdk|env [args...]" >&2
     exit 2
     ;;
 esac

@@ -4,6 +4,7 @@
  */
 import { startEmulator, type Emulator, type Seed } from "../../sdk/src/emulator";
 import { TEST_SEED } from "../helpers/seed";
+import type { StackOptions } from "./harness";
 
 /** The suite's emulator, and its request log as `METHOD /path STATUS` lines. */
 export interface SuiteEmulator extends Emulator {
@@ -39,5 +40,19 @@ export function suiteEmulator(seed: Seed = TEST_SEED): SuiteEmulator {
       emu()
         .requests()
         .map((r) => `${r.method} ${r.path} ${r.status}`),
+  };
+}
+
+/**
+ * A stack of a program that calls the turso-group plugin, against an emulator of the default seed:
+ * the emulator's URL in `turso-group:apiBaseUrl`, its token `demo-token` as secret config, and no
+ * TURSO_* variable from the environment of the tests.
+ */
+export function pluginStackOptions(program: string, emulator: Pick<Emulator, "url">): StackOptions {
+  return {
+    program,
+    config: { "turso-group:apiBaseUrl": emulator.url },
+    secrets: { "turso-group:apiToken": "demo-token" },
+    env: { TURSO_API_TOKEN: undefined, TURSO_API_BASEURL: undefined, TURSO_ORGANIZATION: undefined },
   };
 }

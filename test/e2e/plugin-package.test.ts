@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
 import { codeBlocks } from "../helpers/markdown";
+import { pluginStackOptions } from "./emulated";
 import { Harness, REPO } from "./harness";
 
 jest.setTimeout(300_000);
@@ -62,12 +63,7 @@ it("ships the plugin folder with its executable", () => {
 });
 
 it("the README's YAML program previews and runs against the emulator, one request per invoke", async () => {
-  const stack = await harness.stack({
-    program: app,
-    config: { "turso-group:apiBaseUrl": emulator.url },
-    secrets: { "turso-group:apiToken": "demo-token" },
-    env: { TURSO_API_TOKEN: undefined, TURSO_API_BASEURL: undefined, TURSO_ORGANIZATION: undefined },
-  });
+  const stack = await harness.stack(pluginStackOptions(app, emulator));
   emulator.clearRequests();
   const preview = await stack.cli(["preview"]);
   expect(preview.output).toMatch(/primary\s*: "fra"/);

@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
+import { writeTool } from "../helpers/shell";
 import { REPO } from "./harness";
 
 // scripts/lib.sh's ensure_yaml_host, with stand-in executables: a pulumi-language-yaml on PATH is
@@ -21,13 +22,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function tool(rel: string, body: string): string {
-  const file = path.join(dir, rel);
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, `#!/bin/sh\n${body}\n`);
-  chmodSync(file, 0o755);
-  return file;
-}
+const tool = (rel: string, body: string): string => writeTool(dir, rel, body);
 
 /** Sources lib.sh with PATH = the given folders, the guard and the system's (no YAML host), runs ensure_yaml_host. */
 function ensure(folders: string[]): { code: number; out: string; err: string } {

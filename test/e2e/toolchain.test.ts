@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
+import { writeTool } from "../helpers/shell";
 import { REPO } from "./harness";
 
 // scripts/lib.sh's choice of Pulumi CLI, with stand-in executables: a user's pulumi on PATH is used
@@ -18,13 +19,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function tool(rel: string, body: string): string {
-  const file = path.join(dir, rel);
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, `#!/bin/sh\n${body}\n`);
-  chmodSync(file, 0o755);
-  return file;
-}
+const tool = (rel: string, body: string): string => writeTool(dir, rel, body);
 
 /** Sources lib.sh with PATH = the given folders + the system's (no cached Pulumi), runs ensure_pulumi. */
 function choose(folders: string[]): { code: number; out: string; err: string } {

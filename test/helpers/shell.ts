@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 
 /**
  * Runs `bash ARGS` in its own process group and resolves with its exit code and its stdout and
@@ -27,4 +29,16 @@ export function runBash(
     });
     child.on("close", () => resolve({ code: status, output }));
   });
+}
+
+/**
+ * Writes an executable shell script `dir/rel` (a stand-in for a tool such as go or pulumi) whose
+ * body is `body`, and returns its path.
+ */
+export function writeTool(dir: string, rel: string, body: string): string {
+  const file = path.join(dir, rel);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `#!/bin/sh\n${body}\n`);
+  chmodSync(file, 0o755);
+  return file;
 }

@@ -1,0 +1,80 @@
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { stripVTControlCharacters } from "node:util";
+import { writeTool } from "../helpers/shell";
+import { REPO } from "./harness";
+
+// scripts/lib.sh's ensure_gen_sdk and ensure_go_host, with stand-in executables: the build of the
+// current sources in the cache is used without building, a build of other sources is not, a
+// pulumi-language-go on PATH is used as it is, and a build that fails names the step and its hint.
+// A `go` that fails loudly stands for the build.
+const TOOLS = [
+  { step: "gen-sdk", ensure: "ensure_gen_sdk", source: "gen-sdk", cache: "gen-sdk", binary: "turso-group-gen-sdk" },
+  {
+    step: "pulumi-language-go",
+    ensure: "ensure_go_host",
+    source: "langhost-go",
+    cache: "go-host",
+    binary: "pulumi-language-go",
+  },
+] as const;
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "turso-go-tools-"));
+  tool("guard/go", 'echo "go was called: a build started" >&2; exit 99');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const tool = (rel: string, body: string): string => writeTool(dir, rel, body);
+
+/** The cache key of scripts/<source>: its main.go, go.mod and go.sum hashed, as lib.sh does. */
+function key(source: string): string {
+  const hash = createHash("sha256");
+  for (const f of ["main.go", "go.mod", "go.sum"]) hash.update(readFileSync(path.join(REPO, "scripts", source, f)));
+  return hash.digest("hex").slice(0, 10);
+}
+
+/** Sources lib.sh with PATH = the given folders, the guard and the system's (no Go), runs the step. */
+function ensure(step: string, binary: string, folders: string[]): { code: number; out: string; err: string } {
+  const system = (process.env["PATH"] ?? "").split(":").filter((p) => !p.includes("go") && !p.includes("gen-sdk"));
+  const r = spawnSync(
+    "bash",
+    ["-c", `export PATH="$TEST_PATH"; source scripts/lib.sh; ${step}; command -v ${binary}`],
+    {
+      cwd: REPO,
+      encoding: "utf8",
+      env: {
+        HOME: process.env["HOME"] ?? "/root",
+        TEST_PATH: [...folders.map((f) => path.join(dir, f)), path.join(dir, "guard"), ...system].join(":"),
+        TURSO_PULUMI_CACHE: path.join(dir, "cache"),
+      },
+    },
+  );
+  return { code: r.status ?? -1, out: r.stdout.trim(), err: stripVTControlCharacters(r.stderr).trim() };
+}
+
+describe.each(TOOLS)("$ensure", ({ step, ensure: fn, source, cache, binary }) => {
+  it("uses the build of the current sources in the cache, without building", () => {
+    const cached = tool(`cache/${cache}/${key(source)}/bin/${binary}`, "exit 0");
+    expect(ensure(fn, binary, [])).toEqual({ code: 0, out: cached, err: "" });
+  });
+
+  it("builds when the cache holds only a build of other sources, and a failed build names the step and what to do", () => {
+    tool(`cache/${cache}/0123456789/bin/${binary}`, "exit 0");
+    const r = ensure(fn, binary, []);
+    expect(r.code).toBe(99);
+    expect(r.err).toContain(`Building scripts/${source} into`);
+    expect(r.err).toContain("go was called: a build started");
+    expect(r.err).toContain(`set-up step "${step}" failed (exit 99).`);
+    expect(r.err).toContain("see the Go output above (Go 1.26 on PATH");
+  });
+});
+
+it("uses a pulumi-language-go on PATH as it is", () => {
+  const mine = tool("mine/pulumi-language-go", "exit 0");
+  expect(ensure("ensure_go_host", "pulumi-language-go", ["mine"])).toEqual({ code: 0, out: mine, err: "" });
+});
