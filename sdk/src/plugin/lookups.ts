@@ -4,12 +4,12 @@
  * `up`: the provider config arrives by `configure`, a distinct lookup makes one request however
  * often it is invoked, and `cancel` stops every request in flight and every later one.
  */
-import { TursoClient } from "../client/http";
 import { groupResult, locationResult, type GetGroupResult, type LocationResult } from "../lookup/result";
 import type { Group } from "../client/parse";
 import { TursoNotFoundError } from "../errors";
 import { checkPlacement } from "../placement";
-import { findToken, resolveSettings, type ConfigLookup, type Environment, type TokenSource } from "../settings";
+import type { ConfigLookup, Environment } from "../settings";
+import { LookupClients } from "../lookup/clients";
 import { HiddenNames } from "../lookup/hidden";
 import { groupArgs, listArgs, locationsArgs, type ArgsContext } from "./args";
 import type { ProviderConfig } from "./configure";
@@ -40,25 +40,23 @@ export class PluginLookups {
   private isSecret: (key: string) => boolean = () => false;
   /** The names of the secret lookups so far, which no message shows. */
   private readonly hidden = new HiddenNames();
-  private readonly clients = new Map<string, TursoClient>();
-  private readonly requests = new Map<string, Promise<unknown>>();
-  private readonly tokens = new Set<string>();
-  private readonly cancelled = new AbortController();
+  /** The clients per token, their shared requests and the cancellation (the core's, as the data source's). */
+  private readonly api: LookupClients;
 
-  constructor(private readonly env: Environment = process.env) {}
+  constructor(private readonly env: Environment = process.env) {
+    this.api = new LookupClients(env, PACKAGE);
+  }
 
   /** New provider config: clients and answers made with the old one are not reused. */
   configure(config: ProviderConfig): void {
     this.config = (key) => config.values.get(key);
     this.isSecret = (key) => config.secrets.has(key);
-    this.clients.clear();
-    this.requests.clear();
-    this.tokens.clear();
+    this.api.configure(this.config);
   }
 
   /** Stops every request in flight and every later one: the engine cancelled the operation. */
   cancel(): void {
-    this.cancelled.abort();
+    this.api.cancel();
   }
 
   /**
@@ -71,10 +69,12 @@ export class PluginLookups {
     if (args.secret) this.hidden.add(ref.organization, ref.group);
     const answer = (outputs: GetGroupOutputs): Answer<GetGroupOutputs> => ({ outputs, secret: args.secret });
     try {
-      const [account, client] = this.client(tokenFrom);
+      const [account, client] = this.api.client(tokenFrom);
       let group: Group;
       try {
-        group = await this.once(["group", account, ref.organization ?? null, ref.group], () => client.getGroup(ref));
+        group = await this.api.once(["group", account, ref.organization ?? null, ref.group], () =>
+          client.getGroup(ref),
+        );
       } catch (err) {
         if (ifExists && err instanceof TursoNotFoundError && err.missing === "group") {
           return answer({ name: ref.group, found: false });
@@ -94,8 +94,8 @@ export class PluginLookups {
     const { scope, tokenFrom } = args;
     if (args.secret) this.hidden.add(scope.organization);
     try {
-      const [account, client] = this.client(tokenFrom);
-      const groups = await this.once(["list", account, scope.organization ?? null], () => client.listGroups(scope));
+      const [account, client] = this.api.client(tokenFrom);
+      const groups = await this.api.once(["list", account, scope.organization ?? null], () => client.listGroups(scope));
       const sorted = [...groups].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       const outputs = {
         ...(scope.organization === undefined ? {} : { organization: scope.organization }),
@@ -109,48 +109,13 @@ export class PluginLookups {
 
   /** getLocations: every location the API offers, sorted by code, each with its region. */
   async getLocations(raw: Record<string, unknown>): Promise<Answer<{ locations: LocationResult[] }>> {
-    const [account, client] = this.client(locationsArgs(raw));
-    const offered = await this.once(["locations", account], () => client.listLocations());
+    const [account, client] = this.api.client(locationsArgs(raw));
+    const offered = await this.api.once(["locations", account], () => client.listLocations());
     const locations = offered.map(locationResult);
     return { outputs: { locations }, secret: false };
   }
 
   private context(secret: boolean): ArgsContext {
     return { config: this.config, env: this.env, isSecret: this.isSecret, secret };
-  }
-
-  /** The request under `key`, made once; a failed one is forgotten, so a later invoke asks again. */
-  private once<T>(key: unknown[], request: () => Promise<T>): Promise<T> {
-    const id = JSON.stringify(key);
-    let pending = this.requests.get(id) as Promise<T> | undefined;
-    if (pending === undefined) {
-      pending = request();
-      this.requests.set(id, pending);
-      pending.catch(() => this.requests.delete(id));
-    }
-    return pending;
-  }
-
-  /** Every token this process knows: no answer may carry one, no message may show one. */
-  private knownTokens(): string[] {
-    const fallback = findToken(this.config, this.env, undefined, PACKAGE)?.token;
-    return [...this.tokens, ...(fallback === undefined ? [] : [fallback])];
-  }
-
-  /** The client of a token source (the default one under ""), made on first use. */
-  private client(tokenFrom: TokenSource | undefined): [string, TursoClient] {
-    const account = tokenFrom === undefined ? "" : JSON.stringify([tokenFrom.config ?? null, tokenFrom.env ?? null]);
-    let client = this.clients.get(account);
-    if (client === undefined) {
-      const settings = resolveSettings(this.config, this.env, tokenFrom, PACKAGE);
-      this.tokens.add(settings.token);
-      client = new TursoClient({
-        ...settings,
-        otherTokens: () => this.knownTokens(),
-        signal: this.cancelled.signal,
-      });
-      this.clients.set(account, client);
-    }
-    return [account, client];
   }
 }

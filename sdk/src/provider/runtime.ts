@@ -7,7 +7,7 @@
  * and the token are read here, at run time, and concurrent reads of one group share one request.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { TursoClient, type ClientLogger } from "../client/http";
+import type { ClientLogger } from "../client/http";
 import type { Group, Location } from "../client/parse";
 import type { GroupRef, ScopeRef } from "../client/url";
 import { engineAddress, engineLogger } from "./engineLog";
@@ -17,9 +17,10 @@ import { asReadFailure, DroppedByRefresh, quietReadFailures } from "./failure";
 import { CONTRACT, isLookupProps, stored, type AnyQuery, type LocationsQuery, type LookupProps } from "./lookup";
 import { readFlat, type GroupOutputs } from "./flat";
 import { onEngineCancel } from "./cancel";
+import { LookupClients } from "../lookup/clients";
 import { HiddenNames } from "../lookup/hidden";
 import { listGroups, type ListOutputs, type ListProps, type ListSource } from "./readList";
-import { findToken, resolveSettings, type ConfigLookup, type Environment, type TokenSource } from "../settings";
+import type { Environment, TokenSource } from "../settings";
 
 /** The properties a group lookup records in state (never the token). Contract: see provider.ts. */
 export interface GroupProps {
@@ -64,48 +65,31 @@ export interface ProviderLogger extends ClientLogger {
 }
 
 export class ProviderRuntime {
-  private config: ConfigLookup = () => undefined;
-  /** One client per token source (the default one under ""). */
-  private readonly clients = new Map<string, TursoClient>();
-  private readonly lookups = new Map<string, Promise<Group>>();
-  private readonly lists = new Map<string, Promise<Group[]>>();
-  /** The locations the API offers, per token source. */
-  private readonly offered = new Map<string, Promise<Location[]>>();
-  /** The tokens of the clients made so far. */
-  private readonly tokens = new Set<string>();
   /** The names of the secret lookups read so far, which no message or log line shows. */
   private readonly hidden = new HiddenNames();
   /** The process's log, with the names of secret lookups hidden. */
   private readonly log: ProviderLogger | undefined;
-  /** Aborted when the engine cancels the operation (Ctrl-C): every lookup in flight stops. */
-  private readonly cancelled = new AbortController();
+  /** The clients per token, their shared requests and the cancellation (the core's, as the plugin's). */
+  private readonly api: LookupClients;
 
-  constructor(
-    private readonly env: Environment = process.env,
-    logger?: ProviderLogger,
-  ) {
+  constructor(env: Environment = process.env, logger?: ProviderLogger) {
     const hide = (m: string): string => this.hidden.hide(m);
     this.log = logger && {
       debug: (m) => logger.debug(hide(m)),
       info: (m) => logger.info(hide(m)),
       warn: (m) => logger.warn(hide(m)),
     };
+    this.api = new LookupClients(env, undefined, this.log);
   }
 
   /** Stops every lookup in flight and every later one: the engine cancelled the operation. */
   cancel(): void {
-    this.cancelled.abort();
+    this.api.cancel();
   }
 
   /** Receives the stack configuration (secrets decrypted) from the engine. */
   configure(req: dynamic.ConfigureRequest): Promise<void> {
-    this.config = (key) => req.config.get(key);
-    // New settings: answers read with the old ones are not reused.
-    this.clients.clear();
-    this.tokens.clear();
-    this.lookups.clear();
-    this.lists.clear();
-    this.offered.clear();
+    this.api.configure((key) => req.config.get(key));
     return Promise.resolve();
   }
 
@@ -200,61 +184,21 @@ export class ProviderRuntime {
 
   /** One GET per group and token per process, shared by concurrent and repeated reads. */
   private fetch(ref: GroupRef, tokenFrom: TokenSource | undefined): Promise<Group> {
-    const [account, client] = this.client(tokenFrom);
-    return once(this.lookups, JSON.stringify([account, ref.organization ?? null, ref.group]), () =>
-      client.getGroup(ref),
-    );
+    const [account, client] = this.api.client(tokenFrom);
+    return this.api.once(["group", account, ref.organization ?? null, ref.group], () => client.getGroup(ref));
   }
 
   /** One GET of the locations per token per process, shared by concurrent and repeated reads. */
   private fetchLocations(tokenFrom: TokenSource | undefined): Promise<Location[]> {
-    const [account, client] = this.client(tokenFrom);
-    return once(this.offered, account, () => client.listLocations());
+    const [account, client] = this.api.client(tokenFrom);
+    return this.api.once(["locations", account], () => client.listLocations());
   }
 
   /** One GET per scope and token per process, shared by concurrent and repeated list reads. */
   private fetchList(scope: ScopeRef, tokenFrom: TokenSource | undefined): Promise<Group[]> {
-    const [account, client] = this.client(tokenFrom);
-    return once(this.lists, JSON.stringify([account, scope.organization ?? null]), () => client.listGroups(scope));
+    const [account, client] = this.api.client(tokenFrom);
+    return this.api.once(["list", account, scope.organization ?? null], () => client.listGroups(scope));
   }
-
-  /**
-   * Every token this process knows, which no answer may carry and no message may show: the
-   * default one (`turso:apiToken` / `TURSO_API_TOKEN`) and each `tokenFrom` token used so far.
-   */
-  private knownTokens(): string[] {
-    const fallback = findToken(this.config, this.env)?.token;
-    return [...this.tokens, ...(fallback === undefined ? [] : [fallback])];
-  }
-
-  /** The client of a token source (the default one under ""), made on first use. */
-  private client(tokenFrom: TokenSource | undefined): [string, TursoClient] {
-    const account = tokenFrom === undefined ? "" : JSON.stringify([tokenFrom.config ?? null, tokenFrom.env ?? null]);
-    let client = this.clients.get(account);
-    if (client === undefined) {
-      const settings = resolveSettings(this.config, this.env, tokenFrom);
-      this.tokens.add(settings.token);
-      client = new TursoClient({
-        ...settings,
-        otherTokens: () => this.knownTokens(),
-        signal: this.cancelled.signal,
-        ...(this.log ? { logger: this.log } : {}),
-      });
-      this.clients.set(account, client);
-    }
-    return [account, client];
-  }
-}
-
-/** The request under `key`, made once; a failed one is not kept: a later read (a refresh) asks again. */
-function once<T>(cache: Map<string, Promise<T>>, key: string, request: () => Promise<T>): Promise<T> {
-  let pending = cache.get(key);
-  if (pending === undefined) {
-    pending = request();
-    cache.set(key, pending);
-    pending.catch(() => cache.delete(key));
-  }
-  return pending;
 }
 
 let shared: ProviderRuntime | undefined;
