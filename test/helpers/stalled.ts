@@ -9,10 +9,7 @@ export interface StalledApi {
   close(): Promise<void>;
 }
 
-/**
- * Starts a stalled API on a free loopback port. (test/e2e/cancel.test.ts has its own copy, from
- * before this helper; it can use this one.)
- */
+/** Starts a stalled API on a free loopback port. */
 export async function stalledApi(): Promise<StalledApi> {
   const sockets = new Set<net.Socket>();
   let count = 0;

@@ -1,7 +1,8 @@
 import { ANSWER_LIMITS } from "../../sdk/src/client/parse";
-import { TursoError, TursoResponseError } from "../../sdk/src/errors";
+import { TursoResponseError } from "../../sdk/src/errors";
 import { ProviderRuntime } from "../../sdk/src/provider/runtime";
 import { testClient } from "../helpers/client";
+import { failure } from "../helpers/failure";
 import { TERMINAL_CONTROL, hostileApi, type Answer, type Peer } from "../helpers/hostile";
 import { ALICE, BOB } from "../helpers/seed";
 
@@ -16,16 +17,6 @@ async function api(answer: Answer): Promise<Peer & { requests: unknown[] }> {
   const peer = await hostileApi(answer);
   peers.push(peer);
   return peer;
-}
-
-async function failure(promise: Promise<unknown>): Promise<TursoError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof TursoError) return err;
-    throw err;
-  }
-  throw new Error("expected a failure");
 }
 
 /** Every character of `text` as a JSON `\uXXXX` escape. */

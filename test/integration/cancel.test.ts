@@ -1,45 +1,30 @@
-import net from "node:net";
-import { TursoApiError, TursoError } from "../../sdk/src/errors";
+import { TursoApiError } from "../../sdk/src/errors";
 import { testClient } from "../helpers/client";
+import { failure } from "../helpers/failure";
 import { hostileApi, type Peer } from "../helpers/hostile";
 import { ALICE } from "../helpers/seed";
+import { stalledApi } from "../helpers/stalled";
 
 // A cancelled operation (the engine's Cancel, Ctrl-C) stops a lookup at once: the attempt in
 // flight and the wait before the next one.
 const peers: { close(): Promise<void> }[] = [];
 afterAll(() => Promise.all(peers.map((p) => p.close())));
 
-async function failure(promise: Promise<unknown>): Promise<TursoError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof TursoError) return err;
-    throw err;
-  }
-  throw new Error("expected a failure");
-}
-
 it("stops the attempt in flight: one connection, the cancelled message, in well under the timeout", async () => {
-  let connections = 0;
-  const sockets: net.Socket[] = [];
-  const server = net.createServer((s) => (connections++, sockets.push(s)));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  peers.push({
-    close: () => new Promise((resolve) => (sockets.forEach((s) => s.destroy()), server.close(() => resolve()))),
-  });
-  const { port } = server.address() as net.AddressInfo;
+  const stalled = await stalledApi();
+  peers.push(stalled);
   const cancel = new AbortController();
-  const { client } = testClient(`http://127.0.0.1:${port}`, ALICE, { timeoutMs: 20_000, signal: cancel.signal });
+  const { client } = testClient(stalled.url, ALICE, { timeoutMs: 20_000, signal: cancel.signal });
   const started = Date.now();
   const pending = failure(client.getGroup({ group: "default" }));
-  while (connections === 0) await new Promise((r) => setTimeout(r, 20));
+  while (stalled.connections() === 0) await new Promise((r) => setTimeout(r, 20));
   cancel.abort();
   const err = await pending;
   expect(err).toBeInstanceOf(TursoApiError);
   expect(err.message).toMatch(
     /^The lookup of group "default" in your personal account was cancelled \(Ctrl-C\): GET http:\/\/127\.0\.0\.1:\d+\/v1\/groups\/default was stopped after 1 attempt over \d+\.\d s, and nothing was recorded for it\. Run the command again\.$/,
   );
-  expect(connections).toBe(1);
+  expect(stalled.connections()).toBe(1);
   expect(Date.now() - started).toBeLessThan(10_000);
 });
 

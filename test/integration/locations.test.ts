@@ -1,6 +1,7 @@
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
-import { TursoApiError, TursoError, TursoResponseError } from "../../sdk/src/errors";
+import { TursoApiError, TursoResponseError } from "../../sdk/src/errors";
 import { testClient } from "../helpers/client";
+import { failure } from "../helpers/failure";
 import { hostileApi, type Peer } from "../helpers/hostile";
 import { ALICE, TEST_SEED } from "../helpers/seed";
 
@@ -15,16 +16,6 @@ afterAll(async () => {
   await emu.stop();
 });
 beforeEach(() => emu.clearRequests());
-
-async function failure(promise: Promise<unknown>): Promise<TursoError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof TursoError) return err;
-    throw err;
-  }
-  throw new Error("expected a failure");
-}
 
 it("lists the emulator's default table, sorted by code, with one GET", async () => {
   const locations = await testClient(emu.url, ALICE).client.listLocations();

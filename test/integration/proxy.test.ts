@@ -1,8 +1,9 @@
 import net from "node:net";
 import tls from "node:tls";
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
-import { TursoApiError, TursoError, TursoForbiddenError, TursoResponseError } from "../../sdk/src/errors";
+import { TursoApiError, TursoForbiddenError, TursoResponseError } from "../../sdk/src/errors";
 import { testClient } from "../helpers/client";
+import { failure } from "../helpers/failure";
 import {
   TERMINAL_CONTROL,
   hostileApi,
@@ -38,15 +39,6 @@ afterEach(() => {
     else process.env[v] = saved[v];
   }
 });
-
-async function failure(p: Promise<unknown>): Promise<TursoError> {
-  try {
-    await p;
-  } catch (err) {
-    return err as TursoError;
-  }
-  throw new Error("expected the lookup to fail");
-}
 
 const peers: Peer[] = [];
 async function api(answer: Answer) {
