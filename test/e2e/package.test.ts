@@ -1,11 +1,12 @@
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import path from "node:path";
 import { codeBlocks } from "../helpers/markdown";
+import { devVersion, npm, packInto } from "../helpers/pack";
 import { runBash } from "../helpers/shell";
-import { Harness, REPO, type TestStack } from "./harness";
+import { Harness, type TestStack } from "./harness";
 
 jest.setTimeout(300_000);
 
@@ -17,18 +18,11 @@ const app = path.join(outside, "app");
 let tarball: string;
 let emulator: { url: string; stop(): void };
 let readme: string;
-const devVersion = (name: string): string =>
-  (JSON.parse(readFileSync(path.join(REPO, "node_modules", name, "package.json"), "utf8")) as { version: string })
-    .version;
-
-const npm = (args: string[], cwd: string): string =>
-  execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
 beforeAll(async () => {
   rmSync(outside, { recursive: true, force: true });
   mkdirSync(app, { recursive: true });
-  npm(["pack", "--workspace", "sdk", "--pack-destination", outside, "--loglevel=error"], REPO);
-  tarball = path.join(outside, readdirSync(outside).find((f) => f.endsWith(".tgz")) ?? "");
+  tarball = packInto(outside);
   writeFileSync(
     path.join(app, "package.json"),
     JSON.stringify({

@@ -1,9 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
 import { codeBlocks } from "../helpers/markdown";
+import { devVersion, npm, packInto } from "../helpers/pack";
 import { pluginStackOptions } from "./emulated";
 import { Harness, REPO } from "./harness";
 
@@ -18,12 +19,6 @@ const app = path.join(outside, "app");
 let tarball: string;
 let emulator: Emulator;
 
-const npm = (args: string[], cwd: string): string =>
-  execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-const devVersion = (name: string): string =>
-  (JSON.parse(readFileSync(path.join(REPO, "node_modules", name, "package.json"), "utf8")) as { version: string })
-    .version;
-
 /** The README's Pulumi YAML program: its yaml block with `runtime: yaml`. */
 function readmeProgram(): string {
   const block = codeBlocks(readFileSync(path.join(REPO, "README.md"), "utf8")).find(
@@ -36,8 +31,7 @@ function readmeProgram(): string {
 beforeAll(async () => {
   rmSync(outside, { recursive: true, force: true });
   mkdirSync(app, { recursive: true });
-  npm(["pack", "--workspace", "sdk", "--pack-destination", outside, "--loglevel=error"], REPO);
-  tarball = path.join(outside, readdirSync(outside).find((f) => f.endsWith(".tgz")) ?? "");
+  tarball = packInto(outside);
   writeFileSync(
     path.join(app, "package.json"),
     JSON.stringify({
