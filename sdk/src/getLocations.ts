@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- named by the TSDoc {@link} below
 import type { TursoInputError } from "./errors";
-import { checkOptions, fallbackOrganization } from "./program/call";
+import { checkOptions, warnOncePerRun } from "./program/call";
 import { registerLocations, resolveLocationsArgs, type LocationsLookupOutputs } from "./program/locations";
 import { locationResult, type LocationResult } from "./lookup/result";
 import type { TokenSource } from "./settings";
@@ -46,7 +46,7 @@ function result(read: LocationsLookupOutputs): pulumi.Output<GetLocationsResult>
  */
 export function getLocations(args: GetLocationsArgs = {}, opts?: pulumi.InvokeOptions): Promise<GetLocationsResult> {
   const placement = checkOptions("getLocations", opts);
-  fallbackOrganization(); // the run's warnings (misspelt variables, proxy), as every call gives them
+  warnOncePerRun();
   const read = registerLocations(resolveLocationsArgs(args), placement, "getLocations");
   // Output.promise() is the SDK's own bridge from an Output to a Promise.
   return (result(read) as unknown as { promise(): Promise<GetLocationsResult> }).promise();
@@ -69,6 +69,6 @@ export function getLocationsOutput(
   opts?: pulumi.InvokeOutputOptions,
 ): pulumi.Output<GetLocationsResult> {
   const placement = checkOptions("getLocationsOutput", opts);
-  fallbackOrganization();
+  warnOncePerRun();
   return result(registerLocations(resolveLocationsArgs(args), placement, "getLocationsOutput"));
 }

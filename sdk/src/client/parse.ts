@@ -63,8 +63,6 @@ export interface Location {
  */
 type Fail = (what: string, advice?: "retry" | "promise") => never;
 
-const PROMISE_ADVICE = "promise" as const;
-
 /** Whether any string of `value` (keys included), at any depth, contains one of `secrets`. */
 function holdsSecret(value: unknown, secrets: readonly string[]): boolean {
   if (typeof value === "string") return secrets.some((s) => value.includes(s));
@@ -97,7 +95,7 @@ function parseBody(
     });
   };
   const hidden = secrets.filter((s) => s !== "");
-  const tokenFound = (): never => fail("the body contains an API token, which must never reach state", PROMISE_ADVICE);
+  const tokenFound = (): never => fail("the body contains an API token, which must never reach state", "promise");
   // A server that echoes the token would otherwise put it in state, or in this message.
   if (hidden.some((secret) => text.includes(secret))) tokenFound();
   const body = parseJson(text);
@@ -143,15 +141,14 @@ function parseGroup(g: unknown, at: string, fail: Fail, details: AnswerContext):
   }
   if (typeof name !== "string") fail(`"${at}.name" is not a string`);
   const badName = brokenRule(name as string);
-  if (badName !== undefined)
-    fail(`"${at}.name" ${quote(name as string)} is not a group name: ${badName}`, PROMISE_ADVICE);
+  if (badName !== undefined) fail(`"${at}.name" ${quote(name as string)} is not a group name: ${badName}`, "promise");
   if (!Array.isArray(locations) || !locations.every((l) => typeof l === "string")) {
     fail(`"${at}.locations" is not an array of strings`);
   }
   if ((locations as string[]).length > ANSWER_LIMITS.locationsPerGroup) {
     fail(
       `"${at}.locations" holds ${(locations as string[]).length} locations, over the limit of ${ANSWER_LIMITS.locationsPerGroup} per group`,
-      PROMISE_ADVICE,
+      "promise",
     );
   }
   if (typeof primary !== "string") fail(`"${at}.primary" is not a string`);
@@ -169,7 +166,7 @@ function parseGroup(g: unknown, at: string, fail: Fail, details: AnswerContext):
   ];
   for (const [field, value] of texts) {
     const problem = typeof value === "string" ? textProblem(value) : undefined;
-    if (problem !== undefined) fail(`"${at}.${field}" ${problem}`, PROMISE_ADVICE);
+    if (problem !== undefined) fail(`"${at}.${field}" ${problem}`, "promise");
   }
   return { ...optional, name: name as string, locations: [...(locations as string[])], primary: primary as string };
 }
@@ -190,7 +187,7 @@ export function parseGroupBody(
   if (!isRecord(body) || !isRecord(body["group"])) return fail('the body has no "group" object');
   const group = parseGroup(body["group"], "group", fail, details);
   if (asked !== undefined && group.name !== asked) {
-    fail(`describes the group ${quote(group.name)}, not the group "${asked}" that was asked for`, PROMISE_ADVICE);
+    fail(`describes the group ${quote(group.name)}, not the group "${asked}" that was asked for`, "promise");
   }
   return group;
 }
@@ -209,20 +206,16 @@ export function parseGroupsBody(
   if (!isRecord(body) || !Array.isArray(body["groups"])) return fail('the body has no "groups" array');
   const list: unknown[] = body["groups"];
   if (list.length > ANSWER_LIMITS.groupsPerList) {
-    fail(`the list holds ${list.length} groups, over the limit of ${ANSWER_LIMITS.groupsPerList}`, PROMISE_ADVICE);
+    fail(`the list holds ${list.length} groups, over the limit of ${ANSWER_LIMITS.groupsPerList}`, "promise");
   }
   const groups = list.map((g, i) => parseGroup(g, `groups[${i}]`, fail, details));
   const total = groups.reduce((n, g) => n + g.locations.length, 0);
   if (total > ANSWER_LIMITS.locationsPerList) {
-    fail(
-      `the list holds ${total} locations in all, over the limit of ${ANSWER_LIMITS.locationsPerList}`,
-      PROMISE_ADVICE,
-    );
+    fail(`the list holds ${total} locations in all, over the limit of ${ANSWER_LIMITS.locationsPerList}`, "promise");
   }
   const seen = new Set<string>();
   for (const [i, g] of groups.entries()) {
-    if (seen.has(g.name))
-      fail(`"groups[${i}].name" ${quote(g.name)} names a group already in the list`, PROMISE_ADVICE);
+    if (seen.has(g.name)) fail(`"groups[${i}].name" ${quote(g.name)} names a group already in the list`, "promise");
     seen.add(g.name);
   }
   return groups;

@@ -41,9 +41,14 @@ const programConfig: ConfigLookup = (key) => {
  * secret `turso:organization` is marked so, and its lookups are secret lookups.
  */
 export function fallbackOrganization(): DefaultOrganization | undefined {
+  warnOncePerRun();
+  return defaultOrganization(programConfig, process.env, isConfigSecret);
+}
+
+/** The warnings every call gives, once per run: misspelt `TURSO_*` variables, a proxied transport. */
+export function warnOncePerRun(): void {
   warnAboutMisspeltVariables();
   warnIfTransportIsProxied();
-  return defaultOrganization(programConfig, process.env, isConfigSecret);
 }
 
 /** Whether a call's lookup is secret because it uses a secret `turso:organization`. */

@@ -3,7 +3,7 @@
  * checks them, then the locations lookup registered (or shared) under a key no group or list
  * lookup can have: one read per token and parent in a run, however often the program asks.
  */
-import type { LocationsProps } from "../provider/lookup";
+import type { LocationsProps, LocationsQuery } from "../provider/lookup";
 import { LocationsLookup, type LookupOptions } from "../resource";
 import { validateTokenSource, type TokenSource } from "../settings";
 import { warnIfTokenIsPlain } from "./tokenWarning";
@@ -12,7 +12,7 @@ import type * as pulumi from "@pulumi/pulumi";
 
 /** What every copy of the package reads from a locations lookup: its one output. */
 export interface LocationsLookupOutputs {
-  readonly lookup: pulumi.Output<LocationsProps & { readonly result?: { code: string; description: string }[] }>;
+  readonly lookup: pulumi.Output<LocationsQuery>;
 }
 
 /** Checks a locations call's `tokenFrom`; throws {@link TursoInputError} naming the rule. */
