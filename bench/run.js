@@ -39,8 +39,8 @@ const PROFILED_MODES = ["none", "floor", "getGroup", "getGroups"].filter((m) => 
 const TOKEN = "bench-token";
 
 const { startEmulator } = require(path.join(ROOT, "sdk/dist/emulator"));
-const { TursoClient } = require(path.join(ROOT, "sdk/dist/client/http"));
-const { resolveSettings } = require(path.join(ROOT, "sdk/dist/settings"));
+const { TursoClient } = require(path.join(ROOT, "sdk/dist/core/client/http"));
+const { resolveSettings } = require(path.join(ROOT, "sdk/dist/core/settings"));
 
 async function clientAlone(emu) {
   const groups = Array.from({ length: 100 }, (_, i) => `g${i}`);

@@ -1,6 +1,6 @@
-import { TursoClient, type ClientOptions } from "../../sdk/src/client/http";
-import { DEFAULT_RETRY_POLICY } from "../../sdk/src/client/retry";
-import { tokenFix } from "../../sdk/src/settings";
+import { TursoClient, type ClientOptions } from "../../sdk/src/core/client/http";
+import { DEFAULT_RETRY_POLICY } from "../../sdk/src/core/client/retry";
+import { tokenFix } from "../../sdk/src/core/settings";
 
 /** A client for the emulator, with recorded, instant waits between retries. */
 export function testClient(baseUrl: string, token: string, overrides: Partial<ClientOptions> = {}) {

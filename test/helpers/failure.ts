@@ -1,4 +1,4 @@
-import { TursoError } from "../../sdk/src/errors";
+import { TursoError } from "../../sdk/src/core/errors";
 
 /** The TursoError `promise` rejects with; anything else (a bug, or no failure at all) fails the test. */
 export async function failure(promise: Promise<unknown>): Promise<TursoError> {

@@ -1,6 +1,6 @@
-import { ANSWER_LIMITS } from "../../sdk/src/client/parse";
-import { TursoResponseError } from "../../sdk/src/errors";
-import { ProviderRuntime } from "../../sdk/src/provider/runtime";
+import { ANSWER_LIMITS } from "../../sdk/src/core/client/parse";
+import { TursoResponseError } from "../../sdk/src/core/errors";
+import { ProviderRuntime } from "../../sdk/src/dynamic/provider/runtime";
 import { testClient } from "../helpers/client";
 import { failure } from "../helpers/failure";
 import { TERMINAL_CONTROL, hostileApi, type Answer, type Peer } from "../helpers/hostile";

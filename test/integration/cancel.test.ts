@@ -1,4 +1,4 @@
-import { TursoApiError } from "../../sdk/src/errors";
+import { TursoApiError } from "../../sdk/src/core/errors";
 import { testClient } from "../helpers/client";
 import { failure } from "../helpers/failure";
 import { hostileApi, type Peer } from "../helpers/hostile";

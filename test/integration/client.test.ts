@@ -6,7 +6,7 @@ import {
   TursoInputError,
   TursoNotFoundError,
   TursoResponseError,
-} from "../../sdk/src/errors";
+} from "../../sdk/src/core/errors";
 import { testClient } from "../helpers/client";
 import { ALICE_DEFAULT_GROUP } from "../helpers/expected";
 import { ACME_ORG_TOKEN, ACME_PROD_READ_TOKEN, ALICE, BOB, SCOPED_SEED, TEST_SEED } from "../helpers/seed";

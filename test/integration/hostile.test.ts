@@ -1,9 +1,9 @@
 import fc from "fast-check";
-import { groupUrl } from "../../sdk/src/client/url";
-import { validateName } from "../../sdk/src/client/validate";
+import { groupUrl } from "../../sdk/src/core/client/url";
+import { validateName } from "../../sdk/src/core/client/validate";
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
-import { TursoInputError } from "../../sdk/src/errors";
-import { ProviderRuntime } from "../../sdk/src/provider/runtime";
+import { TursoInputError } from "../../sdk/src/core/errors";
+import { ProviderRuntime } from "../../sdk/src/dynamic/provider/runtime";
 import { ALICE, TEST_SEED } from "../helpers/seed";
 
 // Values that must never become a request: each fails with an error naming the argument.

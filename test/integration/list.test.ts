@@ -1,7 +1,7 @@
 import { createClient } from "@tursodatabase/api";
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
-import { TursoAuthError, TursoForbiddenError, TursoNotFoundError } from "../../sdk/src/errors";
-import { ProviderRuntime } from "../../sdk/src/provider/runtime";
+import { TursoAuthError, TursoForbiddenError, TursoNotFoundError } from "../../sdk/src/core/errors";
+import { ProviderRuntime } from "../../sdk/src/dynamic/provider/runtime";
 import { testClient } from "../helpers/client";
 import { ACME_PROD, ALICE, BOB, TEST_SEED } from "../helpers/seed";
 

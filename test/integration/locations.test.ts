@@ -1,5 +1,5 @@
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
-import { TursoApiError, TursoResponseError } from "../../sdk/src/errors";
+import { TursoApiError, TursoResponseError } from "../../sdk/src/core/errors";
 import { testClient } from "../helpers/client";
 import { failure } from "../helpers/failure";
 import { hostileApi, type Peer } from "../helpers/hostile";

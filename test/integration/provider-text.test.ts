@@ -1,5 +1,5 @@
 /**
- * The provider text (sdk/src/provider/provider.ts), evaluated as Pulumi's dynamic-provider host
+ * The provider text (sdk/src/dynamic/provider/provider.ts), evaluated as Pulumi's dynamic-provider host
  * does (require-from-string, no file name, from the program's directory), in installation layouts
  * built on disk: it loads the copy recorded in it, even with another copy where the package's name
  * resolves; it falls back to the name when the recorded copy is gone; and it fails with one line
@@ -10,8 +10,8 @@ import Module from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
-import { CONTRACT } from "../../sdk/src/provider/lookup";
-import { providerText, recordedLocation } from "../../sdk/src/provider/provider";
+import { CONTRACT } from "../../sdk/src/dynamic/provider/lookup";
+import { providerText, recordedLocation } from "../../sdk/src/dynamic/provider/provider";
 import { ACME_PROD, ALICE, TEST_SEED } from "../helpers/seed";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- what Pulumi's dynamic-provider host loads providers with

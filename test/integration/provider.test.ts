@@ -1,5 +1,5 @@
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
-import { ProviderRuntime } from "../../sdk/src/provider/runtime";
+import { ProviderRuntime } from "../../sdk/src/dynamic/provider/runtime";
 import { ALICE, TEST_SEED } from "../helpers/seed";
 
 let emu: Emulator;

@@ -1,7 +1,7 @@
 import net from "node:net";
 import tls from "node:tls";
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
-import { TursoApiError, TursoForbiddenError, TursoResponseError } from "../../sdk/src/errors";
+import { TursoApiError, TursoForbiddenError, TursoResponseError } from "../../sdk/src/core/errors";
 import { testClient } from "../helpers/client";
 import { failure } from "../helpers/failure";
 import {

@@ -1,4 +1,4 @@
-import { misspeltVariables } from "../../sdk/src/program/envTypos";
+import { misspeltVariables } from "../../sdk/src/dynamic/program/envTypos";
 
 describe("misspelt TURSO_ variables", () => {
   it.each([

@@ -1,5 +1,5 @@
-import { TursoNotFoundError } from "../../sdk/src/errors";
-import { HIDDEN, HiddenNames } from "../../sdk/src/lookup/hidden";
+import { TursoNotFoundError } from "../../sdk/src/core/errors";
+import { HIDDEN, HiddenNames } from "../../sdk/src/core/lookup/hidden";
 
 describe("HiddenNames", () => {
   it("hides each name where it stands whole, the longest first", () => {

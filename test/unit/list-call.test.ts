@@ -1,6 +1,6 @@
-import { TursoInputError } from "../../sdk/src/errors";
-import { checkOptions } from "../../sdk/src/program/call";
-import { resolveListArgs } from "../../sdk/src/program/list";
+import { TursoInputError } from "../../sdk/src/core/errors";
+import { checkOptions } from "../../sdk/src/dynamic/program/toolkit";
+import { resolveListArgs } from "../../sdk/src/dynamic/program/list";
 
 describe("a getGroups call's arguments", () => {
   it("takes the organization given, else the fallback's with where it came from, else none", () => {

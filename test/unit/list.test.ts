@@ -1,6 +1,6 @@
-import { parseGroupsBody } from "../../sdk/src/client/parse";
-import { describeRef, groupsUrl } from "../../sdk/src/client/url";
-import { TursoResponseError } from "../../sdk/src/errors";
+import { parseGroupsBody } from "../../sdk/src/core/client/parse";
+import { describeRef, groupsUrl } from "../../sdk/src/core/client/url";
+import { TursoResponseError } from "../../sdk/src/core/errors";
 
 const ctx = { method: "GET", url: "http://127.0.0.1:1/v1/organizations/acme/groups" };
 

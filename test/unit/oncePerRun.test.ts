@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { firstTimeThisRun } from "../../sdk/src/program/oncePerRun";
+import { firstTimeThisRun } from "../../sdk/src/dynamic/program/oncePerRun";
 
 // Warnings are said once per run: each CLI run, and each Automation API preview/up in one
 // process, has its own root stack resource.

@@ -1,5 +1,5 @@
-import { apiErrorMessage, parseGroupBody } from "../../sdk/src/client/parse";
-import { TursoResponseError } from "../../sdk/src/errors";
+import { apiErrorMessage, parseGroupBody } from "../../sdk/src/core/client/parse";
+import { TursoResponseError } from "../../sdk/src/core/errors";
 
 const ctx = { method: "GET", url: "http://127.0.0.1:1/v1/groups/g" };
 

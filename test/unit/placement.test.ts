@@ -1,4 +1,4 @@
-import { placementProblems, validateExpectation } from "../../sdk/src/placement";
+import { placementProblems, validateExpectation } from "../../sdk/src/core/placement";
 
 describe("placementProblems", () => {
   const group = { primary: "fra", locations: ["fra", "ams"] };

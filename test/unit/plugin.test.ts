@@ -3,8 +3,8 @@ import { hasSecret, secretFields, unwrapSecrets } from "../../sdk/src/plugin/sec
 import { groupArgs, listArgs } from "../../sdk/src/plugin/args";
 import { asInvokeFailure, INVOKE_FAILURE_HINT } from "../../sdk/src/plugin/failure";
 import { FUNCTIONS, packageSchema } from "../../sdk/src/plugin/schema";
-import { TursoInputError } from "../../sdk/src/errors";
-import { keyIn, resolveSettings, SETTINGS } from "../../sdk/src/settings";
+import { TursoInputError } from "../../sdk/src/core/errors";
+import { keyIn, resolveSettings, SETTINGS } from "../../sdk/src/core/settings";
 
 const config =
   (values: Record<string, string>) =>

@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { MAX_SERVER_TEXT, redact } from "../../sdk/src/client/redact";
-import { checkBaseUrl, showUrl } from "../../sdk/src/client/url";
+import { MAX_SERVER_TEXT, redact } from "../../sdk/src/core/client/redact";
+import { checkBaseUrl, showUrl } from "../../sdk/src/core/client/url";
 import { TERMINAL_CONTROL } from "../helpers/hostile";
 
 // Pieces a hostile server would mix into its text, so that random strings hit the edge cases.

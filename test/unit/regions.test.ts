@@ -1,5 +1,5 @@
-import { TursoInputError } from "../../sdk/src/errors";
-import { regionOf } from "../../sdk/src/regions";
+import { TursoInputError } from "../../sdk/src/core/errors";
+import { regionOf } from "../../sdk/src/core/regions";
 
 // Every location code the Turso docs list, as of tursodatabase/turso-docs:
 // - cloud-providers.mdx, "AWS Locations" (us-east-1, us-west-2, us-west-1, eu-west-3; the API

@@ -4,7 +4,7 @@ import {
   isRetryableStatus,
   parseRetryAfter,
   retryDelay,
-} from "../../sdk/src/client/retry";
+} from "../../sdk/src/core/client/retry";
 
 const policy = { retries: 3, baseDelayMs: 100, maxDelayMs: 1000 };
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { TursoConfigError } from "../../sdk/src/errors";
-import { defaultOrganization, resolveSettings, SETTINGS, validateTokenSource } from "../../sdk/src/settings";
+import { TursoConfigError } from "../../sdk/src/core/errors";
+import { defaultOrganization, resolveSettings, SETTINGS, validateTokenSource } from "../../sdk/src/core/settings";
 
 const config =
   (values: Record<string, string>) =>

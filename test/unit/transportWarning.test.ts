@@ -5,7 +5,7 @@ import {
   proxiedTransport,
   transportWarning,
   warnIfTransportIsProxied,
-} from "../../sdk/src/program/transportWarning";
+} from "../../sdk/src/dynamic/program/transportWarning";
 
 // The installed grpc-js's own decision, to hold the mirror to it (it reads process.env).
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,4 +1,4 @@
-import { checkBaseUrl, describeRef, groupUrl } from "../../sdk/src/client/url";
+import { checkBaseUrl, describeRef, groupUrl } from "../../sdk/src/core/client/url";
 
 describe("groupUrl", () => {
   it("uses the organization path when an organization is given", () => {

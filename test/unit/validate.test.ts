@@ -1,5 +1,5 @@
-import { validateName, MAX_NAME_LENGTH } from "../../sdk/src/client/validate";
-import { TursoInputError } from "../../sdk/src/errors";
+import { validateName, MAX_NAME_LENGTH } from "../../sdk/src/core/client/validate";
+import { TursoInputError } from "../../sdk/src/core/errors";
 
 describe("validateName", () => {
   it.each(["default", "prod-eu", "a", "my_group", "v1.2", "A-Z0-9", "x".repeat(MAX_NAME_LENGTH)])(

@@ -1,3 +1,4 @@
+import type { ApiKey } from "../core/client/group";
 import type { Fault } from "./faults";
 
 /**
@@ -94,6 +95,14 @@ export interface ApiGroup {
   /** The older archived flag: false unless the seed says otherwise. */
   archived: boolean;
 }
+
+/**
+ * A field added to the package's field table (core/client/group.ts) must be added to
+ * {@link ApiGroup} too, with its description: this fails to compile until it is.
+ */
+type AnswerHasEveryField = Exclude<ApiKey, keyof ApiGroup> extends never ? true : never;
+const answerHasEveryField: AnswerHasEveryField = true;
+void answerHasEveryField;
 
 /** The seed `npm run demo` and `npm run emulator` use when given none. */
 export const DEFAULT_SEED: Seed = {

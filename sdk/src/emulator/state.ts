@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { parseFault, type Fault } from "./faults";
+import { API_KEYS, type ApiKey } from "../core/client/group";
 import { validate } from "./schema";
 import { DEFAULT_LOCATIONS, unknownLocation } from "./locations";
 import { DEFAULT_SEED, SeedError, type ApiGroup, type Seed, type SeedGroup } from "./seed";
@@ -39,26 +40,35 @@ export function stableUuid(organization: string, group: string): string {
 }
 
 /**
- * A group as the API returns it, from a group the schema accepted: its fields, defaults for the
- * optional ones (`uuid` when it gives none), then its extra fields as they are.
+ * What the emulator answers for an optional field that a seed leaves out, by API key (`uuid`, made
+ * per group, is given to {@link toApiGroup}); Turso's answers carry these fields.
+ */
+const ANSWER_DEFAULTS: Readonly<Partial<Record<ApiKey, unknown>>> = {
+  version: "v0.24.32",
+  delete_protection: false,
+  archived: false,
+};
+
+/**
+ * A group as the API returns it, from a group the schema accepted: the fields of the package's
+ * field table (core/client/group.ts) in its order, defaults for the optional ones a seed leaves
+ * out (`uuid` when it gives none), then the seed's extra fields as they are.
  */
 export function toApiGroup(where: string, g: SeedGroup, table: ReadonlyMap<string, string>, uuid: string): ApiGroup {
-  const { name, primary, locations, uuid: given, version, delete_protection, archived, ...extra } = g;
+  const { primary, locations } = g;
   const unknown = unknownLocation(locations, table, `${where}.locations`);
   if (unknown !== undefined) throw new SeedError(unknown);
   if (!locations.includes(primary)) {
     throw new SeedError(`${where}.primary must be one of its locations (${locations.join(", ")})`);
   }
-  return {
-    name,
-    uuid: given ?? uuid,
-    version: version ?? "v0.24.32",
-    locations: [...locations],
-    primary,
-    delete_protection: delete_protection ?? false,
-    archived: archived ?? false,
-    ...extra,
-  };
+  const seeded = g as unknown as Readonly<Record<string, unknown>>;
+  const defaults: Partial<Record<ApiKey, unknown>> = { ...ANSWER_DEFAULTS, uuid };
+  const fields = API_KEYS.flatMap((key) => {
+    const value = key === "locations" ? [...locations] : (seeded[key] ?? defaults[key]);
+    return value === undefined ? [] : [[key, value] as const];
+  });
+  const extra = Object.entries(seeded).filter(([key]) => !(API_KEYS as string[]).includes(key));
+  return Object.fromEntries([...fields, ...extra]) as unknown as ApiGroup;
 }
 
 /** Builds the state of a seed the schema accepted; throws a SeedError naming a bad reference or a duplicate. */

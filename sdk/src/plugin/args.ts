@@ -3,17 +3,17 @@
  * the same rules and messages, plus a refusal of argument names the schema does not declare
  * (a YAML program may misspell one).
  */
-import { validateName } from "../client/validate";
-import type { GroupRef, ScopeRef } from "../client/url";
-import { TursoInputError } from "../errors";
-import { validateExpectation, type PlacementExpectation } from "../placement";
+import { validateName } from "../core/client/validate";
+import type { GroupRef, ScopeRef } from "../core/client/url";
+import { TursoInputError } from "../core/errors";
+import { validateExpectation, type PlacementExpectation } from "../core/placement";
 import {
   defaultOrganization,
   validateTokenSource,
   type ConfigLookup,
   type Environment,
   type TokenSource,
-} from "../settings";
+} from "../core/settings";
 import { FUNCTIONS, PACKAGE, type FunctionToken } from "./schema";
 
 /** What a list lookup asks for, checked. */

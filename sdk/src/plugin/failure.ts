@@ -1,4 +1,4 @@
-import { TursoError } from "../errors";
+import { TursoError } from "../core/errors";
 
 /** What the plugin's stderr line says of an expected failure, instead of stack frames. */
 export const INVOKE_FAILURE_HINT = "the lookup failed; the reason is the error of the invoke";

@@ -4,13 +4,13 @@
  * `up`: the provider config arrives by `configure`, a distinct lookup makes one request however
  * often it is invoked, and `cancel` stops every request in flight and every later one.
  */
-import { groupResult, locationResult, type GetGroupResult, type LocationResult } from "../lookup/result";
-import type { Group } from "../client/parse";
-import { TursoNotFoundError } from "../errors";
-import { checkPlacement } from "../placement";
-import type { ConfigLookup, Environment } from "../settings";
-import { LookupClients } from "../lookup/clients";
-import { HiddenNames } from "../lookup/hidden";
+import { groupResult, locationResult, type GetGroupResult, type LocationResult } from "../core/lookup/result";
+import type { Group } from "../core/client/parse";
+import { TursoNotFoundError } from "../core/errors";
+import { checkPlacement } from "../core/placement";
+import type { ConfigLookup, Environment } from "../core/settings";
+import { LookupClients } from "../core/lookup/clients";
+import { HiddenNames } from "../core/lookup/hidden";
 import { groupArgs, listArgs, locationsArgs, type ArgsContext } from "./args";
 import type { ProviderConfig } from "./configure";
 import { PACKAGE } from "./schema";

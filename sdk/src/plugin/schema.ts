@@ -3,8 +3,8 @@
  * `getSchema` answers, the arguments are checked (`args.ts`) and SDKs are generated
  * (`pulumi package gen-sdk`). The config keys are the core's `SETTINGS`, in this package's namespace.
  */
-import { FIELD_NAMES, GROUP_FIELDS } from "../client/group";
-import { keyIn, SETTINGS } from "../settings";
+import { FIELD_NAMES, GROUP_FIELDS } from "../core/client/group";
+import { keyIn, SETTINGS } from "../core/settings";
 
 /** The package's name: the plugin is `pulumi-resource-turso-group`, its config `turso-group:*`. */
 export const PACKAGE = "turso-group";

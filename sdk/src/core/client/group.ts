@@ -80,3 +80,9 @@ export function presentFields(group: Readonly<Record<string, unknown>>): Partial
 export function nullFilled(group: Readonly<Record<string, unknown>>): Record<GroupField, unknown> {
   return Object.fromEntries(FIELD_NAMES.map((f) => [f, group[f] ?? null])) as Record<GroupField, unknown>;
 }
+
+/** A field's key in the API's JSON (`deleteProtection` is `delete_protection`). */
+export type ApiKey = Fields[GroupField]["api"];
+
+/** Every API key of the table, in its order. */
+export const API_KEYS = FIELD_NAMES.map((f) => GROUP_FIELDS[f].api) as ApiKey[];

@@ -1,21 +1,20 @@
 import * as pulumi from "@pulumi/pulumi";
-import { TursoInputError } from "./errors";
-import { FIELD_NAMES } from "./client/group";
-import { groupResult, type GetGroupResult, type RecordedFields } from "./lookup/result";
-import { validateName } from "./client/validate";
+import { TursoInputError } from "../core/errors";
+import { FIELD_NAMES } from "../core/client/group";
+import { groupResult, type GetGroupResult, type RecordedFields } from "../core/lookup/result";
+import { validateName } from "../core/client/validate";
 import type { RecordedGroup } from "./provider/readList";
-import { validateExpectation, type PlacementExpectation } from "./placement";
-import { validateTokenSource, type TokenSource } from "./settings";
+import { validateExpectation, type PlacementExpectation } from "../core/placement";
+import { validateTokenSource, type TokenSource } from "../core/settings";
+import { refused, register, resolveArgs } from "./program/group";
 import {
   checkOptions,
   fallbackOrganization,
-  plainPlacement,
-  refused,
-  register,
-  resolveArgs,
+  isPlain,
+  plainLookupOptions,
   usesSecretFallback,
   whenKnown,
-} from "./program/call";
+} from "./program/toolkit";
 import { nextOrdinal, type LookupOutputs } from "./program/registry";
 
 /** Arguments of {@link getGroup}. */
@@ -63,7 +62,7 @@ export interface GetGroupOutputArgs {
   readonly tokenFrom?: TokenSource | undefined;
 }
 
-export { groupResult, type GetGroupResult, type RecordedFields } from "./lookup/result";
+export { groupResult, type GetGroupResult, type RecordedFields } from "../core/lookup/result";
 
 /** What a contract-1 lookup gives, one Output per field: every field, `null` when absent. */
 type LegacyFields = { readonly [K in keyof RecordedGroup]: RecordedGroup[K] | null } & {
@@ -117,9 +116,9 @@ export function getGroup(
 ): Promise<GetGroupResult>;
 export function getGroup(args: GetGroupArgs, opts?: pulumi.InvokeOptions): Promise<GetGroupResult | undefined>;
 export function getGroup(args: GetGroupArgs, opts?: pulumi.InvokeOptions): Promise<GetGroupResult | undefined> {
-  const placement = checkOptions("getGroup", opts);
+  const lookupOptions = checkOptions("getGroup", opts);
   const fallback = fallbackOrganization();
-  const read = register(resolveArgs(args, fallback), plainPlacement(placement, args, fallback), "getGroup");
+  const read = register(resolveArgs(args, fallback), plainLookupOptions(lookupOptions, args, fallback), "getGroup");
   // Output.promise() is the SDK's own bridge from an Output to a Promise.
   return (result(read) as unknown as { promise(): Promise<GetGroupResult | undefined> }).promise();
 }
@@ -137,9 +136,6 @@ function valueOf(argument: string, given: unknown, known: unknown): unknown {
       `config value that is not set): getGroupOutput needs the group's name there.`,
   );
 }
-
-/** Whether a value is known now: neither an Output nor a Promise. */
-export const isPlain = (value: unknown): boolean => !pulumi.Output.isInstance(value) && !(value instanceof Promise);
 
 /**
  * {@link getGroup} for Pulumi inputs: the lookup waits for its inputs; while they are unknown
@@ -168,11 +164,13 @@ export function getGroupOutput(
   args: GetGroupOutputArgs,
   opts?: pulumi.InvokeOutputOptions,
 ): pulumi.Output<GetGroupResult | undefined> {
-  const placement = checkOptions("getGroupOutput", opts);
+  const lookupOptions = checkOptions("getGroupOutput", opts);
   const fallback = fallbackOrganization();
   const { organization, group, expect, ifExists, tokenFrom } = args;
   if ([organization, group, expect].every(isPlain)) {
-    return result(register(resolveArgs(args, fallback), plainPlacement(placement, args, fallback), "getGroupOutput"));
+    return result(
+      register(resolveArgs(args, fallback), plainLookupOptions(lookupOptions, args, fallback), "getGroupOutput"),
+    );
   }
   // What is known now is checked now; the rest when known, and never thrown from inside apply.
   if (isPlain(group)) validateName("group", group);
@@ -180,7 +178,7 @@ export function getGroupOutput(
   if (isPlain(expect)) validateExpectation(expect);
   validateTokenSource(tokenFrom);
   // Taken now, in the program's order of calls: it names the lookup if it turns out secret.
-  const ordinal = nextOrdinal(placement.parent);
+  const ordinal = nextOrdinal(lookupOptions.parent);
   return whenKnown(
     pulumi.output({ organization, group, expect }),
     (known, secret) =>
@@ -188,13 +186,13 @@ export function getGroupOutput(
         register(
           resolveArgs({ ...known, group: valueOf("group", group, known.group), ifExists, tokenFrom }, fallback, secret),
           {
-            ...placement,
+            ...lookupOptions,
             secret: secret || usesSecretFallback(known, fallback),
             ordinal,
           },
           "getGroupOutput",
         ),
       ),
-    (err) => result(refused(err, placement.parent)),
+    (err) => result(refused(err, lookupOptions.parent)),
   );
 }

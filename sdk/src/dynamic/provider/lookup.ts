@@ -4,11 +4,11 @@
  * outputs the same query and the read's `result`, stored once and with absent fields left out. The
  * program then resolves one output per lookup instead of one per field.
  */
-import { presentFields } from "../client/group";
-import type { Group, Location } from "../client/parse";
-import type { TokenSource } from "../settings";
+import { presentFields } from "../../core/client/group";
+import type { Group, Location } from "../../core/client/parse";
+import type { TokenSource } from "../../core/settings";
 import type { ListProps } from "./readList";
-import type { GroupProps } from "./runtime";
+import type { GroupProps } from "./readGroup";
 
 /**
  * The provider contract this copy writes and its runtime speaks (see provider.ts). Raise it when

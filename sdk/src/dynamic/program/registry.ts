@@ -9,7 +9,7 @@
  * one lookup instead of registering the same URN twice.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { TursoInputError } from "../errors";
+import { TursoInputError } from "../../core/errors";
 import type { GroupQuery } from "../provider/lookup";
 
 /** What a copy of provider contract 2 or later reads from a group lookup: its one output. */

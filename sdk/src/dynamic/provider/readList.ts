@@ -3,11 +3,11 @@
  * one GET, recorded sorted by name. Called by {@link ProviderRuntime.read} for props of
  * `kind: "list"`; shares its clients, its failure wrapping and its refresh rules.
  */
-import { nullFilled } from "../client/group";
-import type { Group } from "../client/parse";
-import type { ScopeRef } from "../client/url";
-import { TursoNotFoundError } from "../errors";
-import type { TokenSource } from "../settings";
+import { nullFilled } from "../../core/client/group";
+import type { Group } from "../../core/client/parse";
+import type { ScopeRef } from "../../core/client/url";
+import { TursoNotFoundError } from "../../core/errors";
+import type { TokenSource } from "../../core/settings";
 import { DroppedByRefresh } from "./failure";
 
 /** The properties a list lookup records in state (never the token). */

@@ -4,7 +4,7 @@
  * The engine's address is the provider process's last `host:port` argument.
  */
 import path from "node:path";
-import type { ClientLogger } from "../client/http";
+import type { ClientLogger } from "../../core/client/http";
 
 type LogRequest = { setSeverity(s: number): void; setMessage(m: string): void };
 type EngineProto = { LogRequest: new () => LogRequest; LogSeverity: { DEBUG: number; INFO: number; WARNING: number } };

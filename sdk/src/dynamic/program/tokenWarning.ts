@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { SETTINGS } from "../settings";
+import { SETTINGS } from "../../core/settings";
 import { firstTimeThisRun } from "./oncePerRun";
 
 // Whether a stack configuration key holds a secret: in @pulumi/pulumi's runtime (3.139 and

@@ -1,4 +1,4 @@
-import { TursoError } from "../errors";
+import { TursoError } from "../../core/errors";
 
 /**
  * What the host writes to stderr for an expected failure (`${e}: ${e.stack}`): a line that

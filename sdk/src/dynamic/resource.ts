@@ -2,10 +2,10 @@ import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import type { GroupQuery, ListQuery, LocationsProps, LocationsQuery, StoredGroup } from "./provider/lookup";
 import { thisProviderText } from "./provider/provider";
-import { FIELD_NAMES } from "./client/group";
+import { FIELD_NAMES } from "../core/client/group";
 import { recordedGroup, type ListProps, type RecordedGroup } from "./provider/readList";
-import type { GroupProps } from "./provider/runtime";
-import type { TokenSource } from "./settings";
+import type { GroupProps } from "./provider/readGroup";
+import type { TokenSource } from "../core/settings";
 
 /** A lookup's options: where it sits in the resource tree (parent), what it waits for, whether it is secret. */
 export interface LookupOptions {
@@ -48,10 +48,15 @@ function nameOf(resource: pulumi.Resource): string {
 export class GroupLookup extends pulumi.CustomResource {
   declare readonly lookup: pulumi.Output<GroupQuery>;
 
-  constructor(props: GroupProps, placement: LookupOptions) {
+  constructor(props: GroupProps, lookupOptions: LookupOptions) {
     const plainId = props.organization ? `${props.organization}/${props.group}` : props.group;
-    const { id, name } = naming(plainId, props.tokenFrom, placement);
-    super(GROUP_TYPE, name, lookupProps(labelled(props, id, name), placement), options(id, placement, ["lookup"]));
+    const { id, name } = naming(plainId, props.tokenFrom, lookupOptions);
+    super(
+      GROUP_TYPE,
+      name,
+      lookupProps(labelled(props, id, name), lookupOptions),
+      options(id, lookupOptions, ["lookup"]),
+    );
   }
 }
 
@@ -86,8 +91,8 @@ function labelled<Q extends GroupProps | ListProps | LocationsProps>(query: Q, i
 }
 
 /** A lookup's props: the provider text and the query, secret when an input was. */
-function lookupProps(query: GroupProps | ListProps | LocationsProps, placement: LookupOptions): pulumi.Inputs {
-  return { __provider: thisProviderText(), lookup: placement.secret ? pulumi.secret(query) : query };
+function lookupProps(query: GroupProps | ListProps | LocationsProps, lookupOptions: LookupOptions): pulumi.Inputs {
+  return { __provider: thisProviderText(), lookup: lookupOptions.secret ? pulumi.secret(query) : query };
 }
 
 /**
@@ -100,24 +105,24 @@ function lookupProps(query: GroupProps | ListProps | LocationsProps, placement: 
 function naming(
   plainId: string,
   tokenFrom: TokenSource | null | undefined,
-  placement: LookupOptions,
+  lookupOptions: LookupOptions,
 ): { id: string; name: string } {
-  if (placement.secret && placement.ordinal === undefined) throw new Error("a secret lookup needs its ordinal");
+  if (lookupOptions.secret && lookupOptions.ordinal === undefined) throw new Error("a secret lookup needs its ordinal");
   // "~" is in no valid organization or group name: no plain lookup can have this id.
-  const id = placement.secret ? `secret~${placement.ordinal}` : plainId;
+  const id = lookupOptions.secret ? `secret~${lookupOptions.ordinal}` : plainId;
   const from = tokenFrom
     ? `@${[tokenFrom.config, tokenFrom.env && `$${tokenFrom.env}`].filter(Boolean).join("|")}`
     : "";
-  return { id, name: `${placement.parent ? `${nameOf(placement.parent)}/` : ""}${id}${from}` };
+  return { id, name: `${lookupOptions.parent ? `${nameOf(lookupOptions.parent)}/` : ""}${id}${from}` };
 }
 
 /** The resource options of a lookup: always a read (`id`); every property secret for secret inputs. */
-function options(id: string, placement: LookupOptions, secrets: readonly string[]): pulumi.CustomResourceOptions {
+function options(id: string, lookupOptions: LookupOptions, secrets: readonly string[]): pulumi.CustomResourceOptions {
   return {
     id,
-    ...(placement.parent ? { parent: placement.parent } : {}),
-    ...(placement.dependsOn ? { dependsOn: placement.dependsOn } : {}),
-    ...(placement.secret ? { additionalSecretOutputs: [...secrets] } : {}),
+    ...(lookupOptions.parent ? { parent: lookupOptions.parent } : {}),
+    ...(lookupOptions.dependsOn ? { dependsOn: lookupOptions.dependsOn } : {}),
+    ...(lookupOptions.secret ? { additionalSecretOutputs: [...secrets] } : {}),
   };
 }
 
@@ -144,9 +149,14 @@ export interface LegacyListOutputs {
 export class GroupList extends pulumi.CustomResource {
   declare readonly lookup: pulumi.Output<ListQuery>;
 
-  constructor(props: ListProps, placement: LookupOptions) {
-    const { id, name } = naming(props.organization ?? "~", props.tokenFrom, placement);
-    super(LIST_TYPE, name, lookupProps(labelled(props, id, name), placement), options(id, placement, ["lookup"]));
+  constructor(props: ListProps, lookupOptions: LookupOptions) {
+    const { id, name } = naming(props.organization ?? "~", props.tokenFrom, lookupOptions);
+    super(
+      LIST_TYPE,
+      name,
+      lookupProps(labelled(props, id, name), lookupOptions),
+      options(id, lookupOptions, ["lookup"]),
+    );
   }
 }
 
@@ -172,9 +182,9 @@ Object.defineProperties(GroupList.prototype, {
 export class LocationsLookup extends pulumi.CustomResource {
   declare readonly lookup: pulumi.Output<LocationsQuery>;
 
-  constructor(props: LocationsProps, placement: LookupOptions) {
-    const { id, name } = naming("locations", props.tokenFrom, placement);
-    super(LOCATIONS_TYPE, name, lookupProps(labelled(props, id, name), placement), options(id, placement, []));
+  constructor(props: LocationsProps, lookupOptions: LookupOptions) {
+    const { id, name } = naming("locations", props.tokenFrom, lookupOptions);
+    super(LOCATIONS_TYPE, name, lookupProps(labelled(props, id, name), lookupOptions), options(id, lookupOptions, []));
   }
 }
 

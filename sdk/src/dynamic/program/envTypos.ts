@@ -5,7 +5,7 @@
  * a warning, once per run, naming both.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { SETTINGS, type Environment } from "../settings";
+import { SETTINGS, type Environment } from "../../core/settings";
 import { firstTimeThisRun } from "./oncePerRun";
 
 /** The variables this package reads, and those of its tools (the demo, the log switch). */

@@ -1,25 +1,24 @@
 /**
- * A `getGroup` call in the program: its arguments and options checked at the call, then the
- * lookup registered (or shared). Everything here runs synchronously in the program, so a bad
+ * The program side's shared toolkit: what every lookup call (`group.ts`, `list.ts`,
+ * `locations.ts`) does at the call, before its own registration: the call's options checked
+ * against {@link OPTION_RULES}, the organization and token source resolved, the run's warnings,
+ * Output arguments waited for. Everything here runs synchronously in the program, so a bad
  * argument throws at the call, where a program can catch it and where Pulumi reports it at once.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { validateName } from "../client/validate";
-import { describeRef } from "../client/url";
-import { TursoError, TursoInputError } from "../errors";
-import { validateExpectation } from "../placement";
-import type { GroupProps } from "../provider/runtime";
-import { GroupLookup, refusedLookupName, type LookupOptions } from "../resource";
+import { validateName } from "../../core/client/validate";
+import { TursoInputError } from "../../core/errors";
+import type { LookupOptions } from "../resource";
 import {
   defaultOrganization,
   validateTokenSource,
   type ConfigLookup,
   type DefaultOrganization,
   type TokenSource,
-} from "../settings";
+} from "../../core/settings";
 import { isConfigSecret, warnIfTokenIsPlain } from "./tokenWarning";
 import { warnAboutMisspeltVariables } from "./envTypos";
-import { nextOrdinal, shareLookup, type LookupOutputs } from "./registry";
+import { nextOrdinal } from "./registry";
 import { warnIfTransportIsProxied } from "./transportWarning";
 
 /** A call's arguments once known (plain JavaScript may pass anything). */
@@ -60,16 +59,16 @@ export function usesSecretFallback(
 }
 
 /**
- * The placement of a call whose arguments are all known: secret only when it uses a secret
+ * The lookup options of a call whose arguments are all known: secret only when it uses a secret
  * `turso:organization`, and then named by the call's ordinal.
  */
-export function plainPlacement(
-  placement: Pick<LookupOptions, "parent" | "dependsOn">,
+export function plainLookupOptions(
+  lookupOptions: Pick<LookupOptions, "parent" | "dependsOn">,
   args: Pick<PlainArgs, "organization">,
   fallback: DefaultOrganization | undefined,
 ): LookupOptions {
   const secret = usesSecretFallback(args, fallback);
-  return { ...placement, secret, ...(secret ? { ordinal: nextOrdinal(placement.parent) } : {}) };
+  return { ...lookupOptions, secret, ...(secret ? { ordinal: nextOrdinal(lookupOptions.parent) } : {}) };
 }
 
 /** Where a call looks and with which token, once checked: the part every lookup's props share. */
@@ -99,69 +98,12 @@ export function resolveScope(
   };
 }
 
-/**
- * Checks known arguments; throws {@link TursoInputError} naming the argument and its source, and
- * quoting nothing of them when they came from a `secret` input.
- */
-export function resolveArgs(args: PlainArgs, fallback: DefaultOrganization | undefined, secret = false): GroupProps {
-  const group = validateName("group", args.group, secret);
-  const { organization, organizationSource, tokenFrom } = resolveScope(args, fallback, secret);
-  const expect = validateExpectation(args.expect, secret);
-  if (args.ifExists !== undefined && typeof args.ifExists !== "boolean") {
-    throw new TursoInputError(
-      "ifExists",
-      "must be a boolean",
-      `ifExists must be true or false, got ${typeof args.ifExists}.`,
-    );
-  }
-  return {
-    group,
-    ...(organization === undefined ? {} : { organization }),
-    ...(organizationSource === undefined ? {} : { organizationSource }),
-    ...(expect === undefined ? {} : { expect }),
-    ...(args.ifExists === true ? { ifExists: true } : {}),
-    ...(tokenFrom === undefined ? {} : { tokenFrom }),
-  };
-}
-
-/** Registers the lookup of `props` in this run, or returns the one already there; `fn` is the call's function. */
-export function register(
-  props: GroupProps,
-  placement: LookupOptions,
-  fn: "getGroup" | "getGroupOutput",
-): LookupOutputs {
-  const ref = { group: props.group, organization: props.organization ?? undefined };
-  return shareLookup(
-    {
-      key: JSON.stringify([ref.organization ?? null, ref.group, props.tokenFrom ?? null]),
-      parent: placement.parent,
-      terms: JSON.stringify({ expect: props.expect ?? null, ifExists: props.ifExists ?? false }),
-      dependsOn: placement.dependsOn,
-      what: describeRef(ref),
-      fn,
-    },
-    () => new GroupLookup(placement.secret ? { ...props, secret: true } : props, placement),
-  );
-}
-
-/**
- * A lookup that the program refused after the call (an Output-valued argument turned out bad):
- * its read fails the preview with `err`'s message and makes no request. Thrown errors inside an
- * `apply` would instead reach the Pulumi runtime asynchronously, which takes a minute and
- * gigabytes to report them (see docs/reliability.md).
- */
-export function refused(err: unknown, parent: pulumi.Resource | undefined): LookupOutputs {
-  if (!(err instanceof TursoError)) throw err;
-  const group = refusedLookupName(err.message);
-  return shareLookup(
-    { key: group, parent, terms: "", dependsOn: undefined, what: group },
-    () => new GroupLookup({ group, refuse: err.message }, { parent, secret: false }),
-  );
-}
+/** Whether a value is known now: neither an Output nor a Promise. */
+export const isPlain = (value: unknown): boolean => !pulumi.Output.isInstance(value) && !(value instanceof Promise);
 
 /**
  * A lookup whose arguments include Outputs: made when they are known (secret when any of them is),
- * and refused by its read (see {@link refused}) instead of throwing inside `apply` when they turn
+ * and refused by its read (see `refused` in group.ts) instead of throwing inside `apply` when they turn
  * out bad. Shared by getGroupOutput and getGroupsOutput.
  */
 export function whenKnown<T, R>(

@@ -4,12 +4,12 @@
  * refresh of a stack those versions wrote reads them, and must record exactly the fields they had:
  * a field added since would show as a change on an unchanged group (a false drift after an upgrade).
  */
-import { nullFilled } from "../client/group";
-import type { Group } from "../client/parse";
-import type { PlacementExpectation } from "../placement";
-import type { TokenSource } from "../settings";
+import { nullFilled } from "../../core/client/group";
+import type { Group } from "../../core/client/parse";
+import type { PlacementExpectation } from "../../core/placement";
+import type { TokenSource } from "../../core/settings";
 import { legacyListOutputs, recordedGroup, type ListOutputs, type ListProps, type RecordedGroup } from "./readList";
-import type { GroupProps } from "./runtime";
+import type { GroupProps } from "./readGroup";
 
 /**
  * What a read returns: the group, in the shape of `GetGroupResult`, plus the props it was read

@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- named by the TSDoc {@link} below
-import type { TursoInputError } from "./errors";
-import { checkOptions, warnOncePerRun } from "./program/call";
+import type { TursoInputError } from "../core/errors";
+import { checkOptions, warnOncePerRun } from "./program/toolkit";
 import { registerLocations, resolveLocationsArgs, type LocationsLookupOutputs } from "./program/locations";
-import { locationResult, type LocationResult } from "./lookup/result";
-import type { TokenSource } from "./settings";
+import { locationResult, type LocationResult } from "../core/lookup/result";
+import type { TokenSource } from "../core/settings";
 
 /** Arguments of {@link getLocations} and {@link getLocationsOutput}. */
 export interface GetLocationsArgs {
@@ -16,7 +16,7 @@ export interface GetLocationsArgs {
   readonly tokenFrom?: TokenSource | undefined;
 }
 
-export type { LocationResult } from "./lookup/result";
+export type { LocationResult } from "../core/lookup/result";
 
 /** Every location the Turso API offers, as read during `pulumi preview` and `pulumi up`. */
 export interface GetLocationsResult {
@@ -45,9 +45,9 @@ function result(read: LocationsLookupOutputs): pulumi.Output<GetLocationsResult>
  * ```
  */
 export function getLocations(args: GetLocationsArgs = {}, opts?: pulumi.InvokeOptions): Promise<GetLocationsResult> {
-  const placement = checkOptions("getLocations", opts);
+  const lookupOptions = checkOptions("getLocations", opts);
   warnOncePerRun();
-  const read = registerLocations(resolveLocationsArgs(args), placement, "getLocations");
+  const read = registerLocations(resolveLocationsArgs(args), lookupOptions, "getLocations");
   // Output.promise() is the SDK's own bridge from an Output to a Promise.
   return (result(read) as unknown as { promise(): Promise<GetLocationsResult> }).promise();
 }
@@ -68,7 +68,7 @@ export function getLocationsOutput(
   args: GetLocationsArgs = {},
   opts?: pulumi.InvokeOutputOptions,
 ): pulumi.Output<GetLocationsResult> {
-  const placement = checkOptions("getLocationsOutput", opts);
+  const lookupOptions = checkOptions("getLocationsOutput", opts);
   warnOncePerRun();
-  return result(registerLocations(resolveLocationsArgs(args), placement, "getLocationsOutput"));
+  return result(registerLocations(resolveLocationsArgs(args), lookupOptions, "getLocationsOutput"));
 }

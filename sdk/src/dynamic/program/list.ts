@@ -1,13 +1,13 @@
 /**
- * A `getGroups` call in the program: the same checks as a `getGroup` call (call.ts), then the list
+ * A `getGroups` call in the program: the same checks as a `getGroup` call (toolkit.ts), then the list
  * lookup registered (or shared) under a key no group lookup can have.
  */
-import { describeScope } from "../client/url";
-import { TursoError } from "../errors";
+import { describeScope } from "../../core/client/url";
+import { TursoError } from "../../core/errors";
 import type { ListProps } from "../provider/readList";
 import { GroupList, refusedLookupName, type ListLookupOutputs, type LookupOptions } from "../resource";
-import type { DefaultOrganization } from "../settings";
-import { resolveScope, type PlainArgs } from "./call";
+import type { DefaultOrganization } from "../../core/settings";
+import { resolveScope, type PlainArgs } from "./toolkit";
 import { shareLookup } from "./registry";
 
 /**
@@ -25,24 +25,24 @@ export function resolveListArgs(
 /** Registers the list lookup of `props` in this run, or returns the one already there; `fn` is the call's function. */
 export function registerList(
   props: ListProps,
-  placement: LookupOptions,
+  lookupOptions: LookupOptions,
   fn: "getGroups" | "getGroupsOutput",
 ): ListLookupOutputs {
   const scope = { organization: props.organization ?? undefined };
   return shareLookup(
     {
       key: `groups:${JSON.stringify([scope.organization ?? null, props.tokenFrom ?? null])}`,
-      parent: placement.parent,
+      parent: lookupOptions.parent,
       terms: "",
-      dependsOn: placement.dependsOn,
+      dependsOn: lookupOptions.dependsOn,
       what: `the groups of ${describeScope(scope)}`,
       fn,
     },
-    () => new GroupList(placement.secret ? { ...props, secret: true } : props, placement),
+    () => new GroupList(lookupOptions.secret ? { ...props, secret: true } : props, lookupOptions),
   );
 }
 
-/** A list lookup that the program refused after the call: see {@link refused} in call.ts. */
+/** A list lookup that the program refused after the call: see `refused` in group.ts. */
 export function refusedList(err: unknown, parent: LookupOptions["parent"]): ListLookupOutputs {
   if (!(err instanceof TursoError)) throw err;
   const name = refusedLookupName(err.message);

@@ -39,7 +39,7 @@ export function providerText(at: string, version: string): string {
 }
 
 /** The folder of this copy of the package (realpath: a pnpm or workspace link resolved). */
-const PACKAGE_ROOT = path.resolve(__dirname, "..", "..");
+const PACKAGE_ROOT = path.resolve(__dirname, "..", "..", "..");
 
 /**
  * Where the dynamic-provider process will find this copy: its folder relative to the project's

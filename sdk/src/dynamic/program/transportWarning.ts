@@ -12,7 +12,7 @@
  */
 import { isIPv4 } from "node:net";
 import * as pulumi from "@pulumi/pulumi";
-import type { Environment } from "../settings";
+import type { Environment } from "../../core/settings";
 import { firstTimeThisRun } from "./oncePerRun";
 
 /** The address grpc-js is asked to reach: the CLI gives the Node.js processes `127.0.0.1:PORT`. */

@@ -5,7 +5,7 @@
  */
 import type { LocationsProps, LocationsQuery } from "../provider/lookup";
 import { LocationsLookup, type LookupOptions } from "../resource";
-import { validateTokenSource, type TokenSource } from "../settings";
+import { validateTokenSource, type TokenSource } from "../../core/settings";
 import { warnIfTokenIsPlain } from "./tokenWarning";
 import { shareLookup } from "./registry";
 import type * as pulumi from "@pulumi/pulumi";
@@ -25,18 +25,18 @@ export function resolveLocationsArgs(args: { readonly tokenFrom?: unknown }): Lo
 /** Registers the locations lookup of `props` in this run, or returns the one already there. */
 export function registerLocations(
   props: LocationsProps,
-  placement: Pick<LookupOptions, "parent" | "dependsOn">,
+  lookupOptions: Pick<LookupOptions, "parent" | "dependsOn">,
   fn: "getLocations" | "getLocationsOutput",
 ): LocationsLookupOutputs {
   return shareLookup(
     {
       key: `locations:${JSON.stringify(props.tokenFrom ?? null)}`,
-      parent: placement.parent,
+      parent: lookupOptions.parent,
       terms: "",
-      dependsOn: placement.dependsOn,
+      dependsOn: lookupOptions.dependsOn,
       what: "the locations the Turso API offers",
       fn,
     },
-    () => new LocationsLookup(props, { ...placement, secret: false }),
+    () => new LocationsLookup(props, { ...lookupOptions, secret: false }),
   );
 }

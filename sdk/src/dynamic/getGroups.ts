@@ -1,12 +1,19 @@
 import * as pulumi from "@pulumi/pulumi";
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- named by the TSDoc {@link} below
-import type { TursoInputError } from "./errors";
-import { groupResult, isPlain, type GetGroupResult, type RecordedFields } from "./getGroup";
-import { checkOptions, fallbackOrganization, plainPlacement, usesSecretFallback, whenKnown } from "./program/call";
+import type { TursoInputError } from "../core/errors";
+import { groupResult, type GetGroupResult, type RecordedFields } from "../core/lookup/result";
+import {
+  checkOptions,
+  fallbackOrganization,
+  isPlain,
+  plainLookupOptions,
+  usesSecretFallback,
+  whenKnown,
+} from "./program/toolkit";
 import { nextOrdinal } from "./program/registry";
 import { refusedList, registerList, resolveListArgs } from "./program/list";
 import type { ListLookupOutputs } from "./resource";
-import { validateTokenSource, type TokenSource } from "./settings";
+import { validateTokenSource, type TokenSource } from "../core/settings";
 
 /** Arguments of {@link getGroups}. */
 export interface GetGroupsArgs {
@@ -71,9 +78,13 @@ function result(read: ListLookupOutputs): pulumi.Output<GetGroupsResult> {
  * ```
  */
 export function getGroups(args: GetGroupsArgs = {}, opts?: pulumi.InvokeOptions): Promise<GetGroupsResult> {
-  const placement = checkOptions("getGroups", opts);
+  const lookupOptions = checkOptions("getGroups", opts);
   const fallback = fallbackOrganization();
-  const read = registerList(resolveListArgs(args, fallback), plainPlacement(placement, args, fallback), "getGroups");
+  const read = registerList(
+    resolveListArgs(args, fallback),
+    plainLookupOptions(lookupOptions, args, fallback),
+    "getGroups",
+  );
   // Output.promise() is the SDK's own bridge from an Output to a Promise.
   return (result(read) as unknown as { promise(): Promise<GetGroupsResult> }).promise();
 }
@@ -97,17 +108,21 @@ export function getGroupsOutput(
   args: GetGroupsOutputArgs = {},
   opts?: pulumi.InvokeOutputOptions,
 ): pulumi.Output<GetGroupsResult> {
-  const placement = checkOptions("getGroupsOutput", opts);
+  const lookupOptions = checkOptions("getGroupsOutput", opts);
   const fallback = fallbackOrganization();
   const { organization, tokenFrom } = args;
   if (isPlain(organization)) {
     return result(
-      registerList(resolveListArgs(args, fallback), plainPlacement(placement, args, fallback), "getGroupsOutput"),
+      registerList(
+        resolveListArgs(args, fallback),
+        plainLookupOptions(lookupOptions, args, fallback),
+        "getGroupsOutput",
+      ),
     );
   }
   // As getGroupOutput: checked when known, and a refused read instead of a throw inside apply.
   validateTokenSource(tokenFrom);
-  const ordinal = nextOrdinal(placement.parent);
+  const ordinal = nextOrdinal(lookupOptions.parent);
   return whenKnown(
     pulumi.output(organization),
     (known, secret) =>
@@ -115,13 +130,13 @@ export function getGroupsOutput(
         registerList(
           resolveListArgs({ organization: known, tokenFrom }, fallback, secret),
           {
-            ...placement,
+            ...lookupOptions,
             secret: secret || usesSecretFallback({ organization: known }, fallback),
             ordinal,
           },
           "getGroupsOutput",
         ),
       ),
-    (err) => result(refusedList(err, placement.parent)),
+    (err) => result(refusedList(err, lookupOptions.parent)),
   );
 }
