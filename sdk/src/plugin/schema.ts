@@ -33,7 +33,7 @@ const strings = (description: string): SchemaProperty => ({
   description,
 });
 
-/** A group's fields (client/group.ts), as schema properties. */
+/** A group's fields (core/client/group.ts), as schema properties. */
 const GROUP_PROPERTIES: Record<string, SchemaProperty> = Object.fromEntries(
   FIELD_NAMES.map((f) => {
     const { kind, description } = GROUP_FIELDS[f];

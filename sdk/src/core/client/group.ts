@@ -1,7 +1,8 @@
 /**
  * A Turso group's fields, described once. The parser (parse.ts), what a lookup stores and reads
- * back (provider/), the plugin's schema and the results are derived from this table: a new field
- * is one entry here (and its line in `GetGroupResult`, which the compiler asks for).
+ * back (dynamic/provider/), the plugin's schema, the results and the emulator's answers are
+ * derived from this table: a new field is one entry here (and its documented line in
+ * `GetGroupResult` and in the emulator's `ApiGroup`, which the compiler asks for).
  */
 
 /** How a field's value is typed: a string, a list of strings, or a boolean. */
