@@ -21,12 +21,24 @@ const { LAYOUTS, FIXTURE: LAYOUT_FIXTURE } = require("./layouts");
 const SDKS = ["3.139.0", "3.200.0", "3.276.0"];
 /** The newest release below the range: npm must refuse to install the package beside it. */
 const BELOW_RANGE = "3.138.0";
-/** Node.js LTS lines, as binaries from the npm registry (node-linux-<arch>), like scripts/lib.sh. */
-const NODES = ["22.23.3", "24.21.0"];
+const REPO = path.resolve(__dirname, "../..");
+
+/** A value of scripts/toolchain.env, the project's pins, which scripts/lib.sh reads too. */
+function pinned(name) {
+  const text = fs.readFileSync(path.join(REPO, "scripts/toolchain.env"), "utf8");
+  const found = new RegExp(`^${name}=(.+)$`, "m").exec(text);
+  if (!found) throw new Error(`scripts/toolchain.env has no ${name}`);
+  return found[1].trim();
+}
+
+/**
+ * Node.js LTS lines, as binaries from the npm registry (node-linux-<arch>): the project's own
+ * (NODE_VERSION, which scripts/lib.sh installs) and the newest 24.
+ */
+const NODES = [pinned("NODE_VERSION"), "24.21.0"];
 /** pnpm for the layout cells, from the npm registry. */
 const PNPM = "12.4.2";
 
-const REPO = path.resolve(__dirname, "../..");
 const FIXTURE = path.join(REPO, "test/compat/program");
 const CACHE =
   process.env.TURSO_PULUMI_CACHE ||
