@@ -13,6 +13,8 @@
 #     actionlint/<version>/bin/     actionlint (npm test only)
 #     yaml-host/<version>/bin/      pulumi-language-yaml, for `runtime: yaml` programs (examples/yaml)
 #     go-host/<hash>/bin/           pulumi-language-go, scripts/langhost-go built (npm test only)
+#     bun/<version>/                Bun from the npm registry, when no bun is on PATH (npm test only)
+#     bun-host/<hash>/bin/          pulumi-language-bun, scripts/langhost-bun built (npm test only)
 #     gen-sdk/<hash>/bin/           turso-group-gen-sdk, scripts/gen-sdk built (npm run gen-sdk, npm test)
 
 # -E (errtrace): the ERR trap below also runs inside functions, where every ensure_* step fails;
@@ -217,6 +219,47 @@ ensure_go_host() {
   step "pulumi-language-go" "Building scripts/langhost-go from the Go module proxy failed; see the Go output above (Go 1.26 on PATH, or put a pulumi-language-go on PATH)."
   if ! command -v pulumi-language-go >/dev/null; then
     go_tool_build langhost-go go-host pulumi-language-go
+    export PATH="$PATH:$GO_TOOL_DIR/bin"
+  fi
+  step_done
+}
+
+# Bun of the pinned version: yours when a bun is on PATH, otherwise installed from the npm registry
+# (@oven/bun-linux-<arch>, the binary the `bun` package installs) into the cache once. npm test runs
+# a `runtime: bun` program (test/e2e/programs/plugin-bun) with it.
+ensure_bun() {
+  step "bun" "Bun is installed from the npm registry package @oven/bun-linux-<arch>@$BUN_VERSION; check that the npm registry is reachable (or put a bun on PATH)."
+  if ! command -v bun >/dev/null; then
+    local arch
+    case "$(uname -m)" in
+      x86_64) arch=x64 ;;
+      aarch64 | arm64) arch=aarch64 ;;
+      *) arch="$(uname -m)" ;;
+    esac
+    local dir="$CACHE_DIR/bun/$BUN_VERSION"
+    local bin="$dir/node_modules/@oven/bun-linux-$arch/bin"
+    if [ ! -x "$bin/bun" ]; then
+      say "Installing Bun $BUN_VERSION into $dir (for the runtime: bun test program)"
+      local tmp="$dir.tmp.$$"
+      rm -rf "$tmp"
+      mkdir -p "$tmp"
+      npm install --prefix "$tmp" --no-save --no-package-lock --loglevel=error "@oven/bun-linux-$arch@$BUN_VERSION" >&2
+      rm -rf "$dir"
+      mv "$tmp" "$dir"
+    fi
+    export PATH="$PATH:$bin"
+    bun --version >/dev/null
+  fi
+  step_done
+}
+
+# The stand-in Bun language host (scripts/langhost-bun): yours when a pulumi-language-bun is on PATH,
+# otherwise built into the cache once per version of its sources. The CLI needs it for `runtime: bun`
+# and finds it on PATH; it runs the program with the bun on PATH (ensure_bun).
+ensure_bun_host() {
+  step "pulumi-language-bun" "Building scripts/langhost-bun from the Go module proxy failed; see the Go output above (Go 1.26 on PATH, or put a pulumi-language-bun on PATH)."
+  if ! command -v pulumi-language-bun >/dev/null; then
+    go_tool_build langhost-bun bun-host pulumi-language-bun
     export PATH="$PATH:$GO_TOOL_DIR/bin"
   fi
   step_done

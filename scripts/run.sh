@@ -26,6 +26,9 @@ case "$cmd" in
     # and runs a Go program of the generated Go SDK through the stand-in Go language host.
     ensure_gen_sdk
     ensure_go_host
+    # test/e2e/plugin-bun.test.ts runs a `runtime: bun` program: Bun, and the stand-in Bun host.
+    ensure_bun
+    ensure_bun_host
     step "lint" "ESLint or Prettier found problems: run 'npm run format' and fix what ESLint reports."
     (cd "$REPO_ROOT" && npx --no-install eslint . && npx --no-install prettier --check . >/dev/null)
     step "typecheck" "TypeScript found type errors in sdk/, test/ or examples/."

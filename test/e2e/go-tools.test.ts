@@ -7,9 +7,9 @@ import { stripVTControlCharacters } from "node:util";
 import { writeTool } from "../helpers/shell";
 import { REPO } from "./harness";
 
-// scripts/lib.sh's ensure_gen_sdk and ensure_go_host, with stand-in executables: the build of the
-// current sources in the cache is used without building, a build of other sources is not, a
-// pulumi-language-go on PATH is used as it is, and a build that fails names the step and its hint.
+// scripts/lib.sh's ensure_gen_sdk, ensure_go_host and ensure_bun_host, with stand-in executables: the
+// build of the current sources in the cache is used without building, a build of other sources is
+// not, a language host on PATH is used as it is, and a build that fails names the step and its hint.
 // A `go` that fails loudly stands for the build.
 const TOOLS = [
   { step: "gen-sdk", ensure: "ensure_gen_sdk", source: "gen-sdk", cache: "gen-sdk", binary: "turso-group-gen-sdk" },
@@ -19,6 +19,13 @@ const TOOLS = [
     source: "langhost-go",
     cache: "go-host",
     binary: "pulumi-language-go",
+  },
+  {
+    step: "pulumi-language-bun",
+    ensure: "ensure_bun_host",
+    source: "langhost-bun",
+    cache: "bun-host",
+    binary: "pulumi-language-bun",
   },
 ] as const;
 let dir: string;
@@ -40,7 +47,9 @@ function key(source: string): string {
 
 /** Sources lib.sh with PATH = the given folders, the guard and the system's (no Go), runs the step. */
 function ensure(step: string, binary: string, folders: string[]): { code: number; out: string; err: string } {
-  const system = (process.env["PATH"] ?? "").split(":").filter((p) => !p.includes("go") && !p.includes("gen-sdk"));
+  const system = (process.env["PATH"] ?? "")
+    .split(":")
+    .filter((p) => !p.includes("go") && !p.includes("gen-sdk") && !p.includes("bun-host"));
   const r = spawnSync(
     "bash",
     ["-c", `export PATH="$TEST_PATH"; source scripts/lib.sh; ${step}; command -v ${binary}`],
@@ -74,7 +83,10 @@ describe.each(TOOLS)("$ensure", ({ step, ensure: fn, source, cache, binary }) =>
   });
 });
 
-it("uses a pulumi-language-go on PATH as it is", () => {
-  const mine = tool("mine/pulumi-language-go", "exit 0");
-  expect(ensure("ensure_go_host", "pulumi-language-go", ["mine"])).toEqual({ code: 0, out: mine, err: "" });
+it.each([
+  ["ensure_go_host", "pulumi-language-go"],
+  ["ensure_bun_host", "pulumi-language-bun"],
+])("%s uses a %s on PATH as it is", (fn, binary) => {
+  const mine = tool(`mine/${binary}`, "exit 0");
+  expect(ensure(fn, binary, ["mine"])).toEqual({ code: 0, out: mine, err: "" });
 });

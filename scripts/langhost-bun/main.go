@@ -1,0 +1,222 @@
+// Command pulumi-language-bun is this project's stand-in for Pulumi's Bun language host, so that a
+// `runtime: bun` program runs through the real Pulumi CLI here.
+//
+// Why it exists: the CLI (v3.274.1) loads the language plugin `bun` for `runtime: bun`, and fails
+// without it: "no language plugin 'pulumi-language-bun' found in the workspace or on your $PATH".
+// The official one (module github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-bun/v3) is not
+// served by the Go module proxy these machines reach (403), like the Node.js host (scripts/langhost).
+//
+// What the official one does: it is a shim that starts `pulumi-language-nodejs -runtime bun`; that
+// host then runs the program with `bun run <@pulumi/pulumi/cmd/run> --monitor ... --engine ...
+// <entry point>` instead of `node`, refuses an @pulumi/pulumi older than 3.226.0, sets no
+// PULUMI_NODEJS_TYPESCRIPT or PULUMI_NODEJS_TSCONFIG_PATH (Bun compiles TypeScript itself) and
+// ignores the options typescript, tsconfig, nodeargs and packagemanager (always bun).
+//
+// This stand-in serves the language runtime itself rather than through the Node.js host, because
+// this project's Node.js stand-in is part of the CLI build and takes no -runtime flag. The engine,
+// the Node.js SDK runtime (@pulumi/pulumi/cmd/run, run by Bun) and the plugins are the real ones;
+// this program only does the host's job for a program:
+//
+//   - Run: resolves @pulumi/pulumi/cmd/run from the program's directory with `bun`, refuses an
+//     @pulumi/pulumi older than 3.226.0 with the official host's words, then runs
+//     `bun run <cmd/run> --monitor ... <entry point>` with the stack configuration in PULUMI_CONFIG
+//     and PULUMI_CONFIG_SECRET_KEYS, as the official host does;
+//   - GetRequiredPackages/Plugins: none (a program names the turso-group plugin in plugins.providers);
+//   - InstallDependencies: nothing (the official host runs `bun install`; here the program uses the
+//     repository's node_modules).
+//
+// Not done, unlike the official host: the monitor proxy and the `--sync` pipes (the SDK then
+// answers synchronous invokes asynchronously, as under this project's Node.js stand-in), debugging.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
+	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+	"google.golang.org/grpc"
+	"google.golang.org/protobuf/types/known/emptypb"
+)
+
+// Exit code with which @pulumi/pulumi/cmd/run reports an error it has already shown to the user.
+const exitErrorAlreadyReported = 32
+
+// The oldest @pulumi/pulumi that the official host runs under Bun (minBunPulumiSDKVersion).
+var minSDK = [3]int{3, 226, 0}
+
+type host struct {
+	pulumirpc.UnimplementedLanguageRuntimeServer
+	engineAddress string
+}
+
+func (h *host) Handshake(_ context.Context, req *pulumirpc.LanguageHandshakeRequest) (*pulumirpc.LanguageHandshakeResponse, error) {
+	h.engineAddress = req.GetEngineAddress()
+	return &pulumirpc.LanguageHandshakeResponse{}, nil
+}
+
+func (h *host) GetPluginInfo(context.Context, *emptypb.Empty) (*pulumirpc.PluginInfo, error) {
+	return &pulumirpc.PluginInfo{Version: "0.0.0-turso-group-standin"}, nil
+}
+
+func (h *host) GetRequiredPlugins(context.Context, *pulumirpc.GetRequiredPluginsRequest) (*pulumirpc.GetRequiredPluginsResponse, error) {
+	return &pulumirpc.GetRequiredPluginsResponse{}, nil
+}
+
+func (h *host) GetRequiredPackages(context.Context, *pulumirpc.GetRequiredPackagesRequest) (*pulumirpc.GetRequiredPackagesResponse, error) {
+	return &pulumirpc.GetRequiredPackagesResponse{}, nil
+}
+
+func (h *host) InstallDependencies(*pulumirpc.InstallDependenciesRequest, grpc.ServerStreamingServer[pulumirpc.InstallDependenciesResponse]) error {
+	return nil
+}
+
+func (h *host) RuntimeOptionsPrompts(context.Context, *pulumirpc.RuntimeOptionsRequest) (*pulumirpc.RuntimeOptionsResponse, error) {
+	return &pulumirpc.RuntimeOptionsResponse{}, nil
+}
+
+func (h *host) About(context.Context, *pulumirpc.AboutRequest) (*pulumirpc.AboutResponse, error) {
+	out, err := exec.Command("bun", "--version").Output()
+	if err != nil {
+		return nil, fmt.Errorf("bun --version: %w", err)
+	}
+	return &pulumirpc.AboutResponse{Executable: "bun", Version: strings.TrimSpace(string(out))}, nil
+}
+
+func (h *host) GetProgramDependencies(context.Context, *pulumirpc.GetProgramDependenciesRequest) (*pulumirpc.GetProgramDependenciesResponse, error) {
+	return &pulumirpc.GetProgramDependenciesResponse{}, nil
+}
+
+// Prints the path of @pulumi/pulumi/cmd/run and the version of @pulumi/pulumi, as resolved from the
+// program's directory, on two lines.
+const resolveScript = `const run = require.resolve("@pulumi/pulumi/cmd/run");` +
+	`const { version } = require(require.resolve("@pulumi/pulumi/package.json"));` +
+	`console.log(run + "\n" + version);`
+
+// olderThan reports whether a version "major.minor.patch[-…]" is older than min.
+func olderThan(version string, min [3]int) bool {
+	parts := strings.SplitN(strings.SplitN(version, "-", 2)[0], ".", 3)
+	for i := 0; i < 3; i++ {
+		n := 0
+		if i < len(parts) {
+			n, _ = strconv.Atoi(parts[i])
+		}
+		if n != min[i] {
+			return n < min[i]
+		}
+	}
+	return false
+}
+
+func (h *host) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.RunResponse, error) {
+	info := req.GetInfo()
+	programDir := info.GetProgramDirectory()
+	if programDir == "" {
+		programDir = req.GetPwd()
+	}
+	program := "."
+	if entry := info.GetEntryPoint(); entry != "" {
+		program = entry
+	}
+	bun, err := exec.LookPath("bun")
+	if err != nil {
+		return &pulumirpc.RunResponse{Error: fmt.Sprintf("could not find bun on the $PATH: %v", err)}, nil
+	}
+
+	resolve := exec.CommandContext(ctx, bun, "-e", resolveScript)
+	resolve.Dir = programDir
+	out, err := resolve.Output()
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if err != nil || len(lines) != 2 {
+		return &pulumirpc.RunResponse{Error: fmt.Sprintf(
+			"could not find @pulumi/pulumi from %s with bun: install the program's dependencies there (%v)", programDir, err)}, nil
+	}
+	runPath, sdkVersion := lines[0], lines[1]
+	if olderThan(sdkVersion, minSDK) {
+		return &pulumirpc.RunResponse{Error: fmt.Sprintf(
+			"the bun runtime requires @pulumi/pulumi >= %d.%d.%d, but %s is installed",
+			minSDK[0], minSDK[1], minSDK[2], sdkVersion)}, nil
+	}
+
+	args := []string{
+		"run", runPath,
+		"--monitor", req.GetMonitorAddress(),
+		"--engine", h.engineAddress,
+		"--organization", req.GetOrganization(),
+		"--project", req.GetProject(),
+		"--root-directory", info.GetRootDirectory(),
+		"--stack", req.GetStack(),
+		"--pwd", programDir,
+	}
+	if req.GetDryRun() {
+		args = append(args, "--dry-run")
+	}
+	args = append(args, "--parallel", strconv.Itoa(int(req.GetParallel())), program)
+	args = append(args, req.GetArgs()...)
+
+	// The SDK parses these as a JSON object and array: never send null.
+	configMap := req.GetConfig()
+	if configMap == nil {
+		configMap = map[string]string{}
+	}
+	config, err := json.Marshal(configMap)
+	if err != nil {
+		return nil, err
+	}
+	secretKeyList := req.GetConfigSecretKeys()
+	if secretKeyList == nil {
+		secretKeyList = []string{}
+	}
+	secretKeys, err := json.Marshal(secretKeyList)
+	if err != nil {
+		return nil, err
+	}
+
+	cmd := exec.CommandContext(ctx, bun, args...)
+	cmd.Dir = programDir
+	cmd.Env = append(os.Environ(),
+		"PULUMI_CONFIG="+string(config),
+		"PULUMI_CONFIG_SECRET_KEYS="+string(secretKeys),
+	)
+	cmd.Stdout = os.Stdout
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		var exit *exec.ExitError
+		if errors.As(err, &exit) && exit.ExitCode() == exitErrorAlreadyReported {
+			return &pulumirpc.RunResponse{Bail: true}, nil
+		}
+		return &pulumirpc.RunResponse{Error: fmt.Sprintf("the Bun program failed: %v", err)}, nil
+	}
+	return &pulumirpc.RunResponse{}, nil
+}
+
+func main() {
+	flag.String("tracing", "", "accepted for compatibility; ignored")
+	flag.String("root", "", "accepted for compatibility; ignored")
+	flag.Parse()
+
+	h := &host{engineAddress: flag.Arg(0)}
+	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
+		Init: func(srv *grpc.Server) error {
+			pulumirpc.RegisterLanguageRuntimeServer(srv, h)
+			return nil
+		},
+	})
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "pulumi-language-bun: %v\n", err)
+		os.Exit(1)
+	}
+	// The engine reads the port from the first line of standard output.
+	fmt.Println(handle.Port)
+	if err := <-handle.Done; err != nil {
+		fmt.Fprintf(os.Stderr, "pulumi-language-bun: %v\n", err)
+		os.Exit(1)
+	}
+}
