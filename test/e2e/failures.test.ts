@@ -113,17 +113,25 @@ const rows: Row[] = [
     message: 'The Turso API refused access to organization "acme"',
     requests: 1,
   },
+  // A missing group costs a second GET, of the scope's groups, for "did you mean".
   {
     name: "group-missing",
     lookups: [{ group: "nope" }],
-    message: 'Group "nope" was not found in your personal account',
-    requests: 1,
+    message: 'Group "nope" was not found in your personal account (404: group not found). List your groups',
+    requests: 2,
   },
   {
     name: "group-missing-promise",
     lookups: [{ group: "nope", via: "promise" }],
     message: 'Group "nope" was not found in your personal account',
-    requests: 1,
+    requests: 2,
+  },
+  {
+    name: "group-typo",
+    lookups: [{ group: "defualt" }],
+    message:
+      'Group "defualt" was not found in your personal account (404: group not found). Did you mean "default"? List your groups',
+    requests: 2,
   },
   {
     name: "org-unknown-env",

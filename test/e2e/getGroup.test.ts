@@ -200,7 +200,8 @@ describe("failures a person can act on", () => {
     expect(out).toContain(
       'Group "nope" was not found in your personal account (404: group not found). List your groups with "turso group list"',
     );
-    expect(gets()).toEqual(["GET /v1/groups/nope 404"]);
+    // The second GET lists the account's groups for a "did you mean" ("default" is too far from "nope").
+    expect(gets()).toEqual(["GET /v1/groups/nope 404", "GET /v1/groups 200"]);
   });
 
   it("a rejected token, naming where it came from", async () => {

@@ -69,12 +69,10 @@ export class PluginLookups {
     if (args.secret) this.hidden.add(ref.organization, ref.group);
     const answer = (outputs: GetGroupOutputs): Answer<GetGroupOutputs> => ({ outputs, secret: args.secret });
     try {
-      const [account, client] = this.api.client(tokenFrom);
       let group: Group;
       try {
-        group = await this.api.once(["group", account, ref.organization ?? null, ref.group], () =>
-          client.getGroup(ref),
-        );
+        // A secret lookup's error names no other group of the organization; an ifExists one has none.
+        group = await this.api.group(ref, tokenFrom, !args.secret && !ifExists);
       } catch (err) {
         if (ifExists && err instanceof TursoNotFoundError && err.missing === "group") {
           return answer({ name: ref.group, found: false });
@@ -94,8 +92,7 @@ export class PluginLookups {
     const { scope, tokenFrom } = args;
     if (args.secret) this.hidden.add(scope.organization);
     try {
-      const [account, client] = this.api.client(tokenFrom);
-      const groups = await this.api.once(["list", account, scope.organization ?? null], () => client.listGroups(scope));
+      const groups = await this.api.list(scope, tokenFrom);
       const sorted = [...groups].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       const outputs = {
         ...(scope.organization === undefined ? {} : { organization: scope.organization }),
@@ -109,8 +106,7 @@ export class PluginLookups {
 
   /** getLocations: every location the API offers, sorted by code, each with its region. */
   async getLocations(raw: Record<string, unknown>): Promise<Answer<{ locations: LocationResult[] }>> {
-    const [account, client] = this.api.client(locationsArgs(raw));
-    const offered = await this.api.once(["locations", account], () => client.listLocations());
+    const offered = await this.api.locations(locationsArgs(raw));
     const locations = offered.map(locationResult);
     return { outputs: { locations }, secret: false };
   }

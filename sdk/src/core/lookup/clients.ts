@@ -2,10 +2,15 @@
  * The API clients of one process and what they share, for both fronts (the dynamic provider and
  * the plugin): one client per token source, made on first use from the settings; every token they
  * were made with (no answer may carry one, no message may show one); one request per key however
- * many lookups ask at once; and one cancellation that stops them all.
+ * many lookups ask at once; and one cancellation that stops them all. The three reads (a group, a
+ * scope's groups, the locations) are made here, so that both fronts share their requests' keys.
  */
 import { TursoClient, type ClientLogger } from "../client/http";
+import type { Group, Location } from "../client/parse";
+import type { GroupRef, ScopeRef } from "../client/url";
+import { TursoNotFoundError } from "../errors";
 import { findToken, resolveSettings, type ConfigLookup, type Environment, type TokenSource } from "../settings";
+import { closest } from "./suggest";
 
 export class LookupClients {
   private config: ConfigLookup = () => undefined;
@@ -71,6 +76,65 @@ export class LookupClients {
       pending.catch(() => this.requests.delete(id));
     }
     return pending;
+  }
+
+  /**
+   * The group `ref` names: one GET per group and token however many lookups ask. When the API does
+   * not know it, and `suggest` is set, the error names the scope's group that is a letter or two
+   * away, if one is (from one more GET, of the scope's groups, shared with getGroups lookups; a
+   * failure of that GET leaves the error as it was). A secret lookup passes `suggest: false`: its
+   * error must not name another group of the organization.
+   */
+  async group(ref: GroupRef, tokenFrom: TokenSource | undefined, suggest: boolean): Promise<Group> {
+    const [account, client] = this.client(tokenFrom);
+    try {
+      return await this.once(["group", account, ref.organization ?? null, ref.group], () => client.getGroup(ref));
+    } catch (err) {
+      if (!suggest || !(err instanceof TursoNotFoundError) || err.missing !== "group") throw err;
+      throw await this.withSuggestion(err, ref, tokenFrom);
+    }
+  }
+
+  /** Every group of `scope`: one GET per scope and token however many lookups ask. */
+  list(scope: ScopeRef, tokenFrom: TokenSource | undefined): Promise<Group[]> {
+    const [account, client] = this.client(tokenFrom);
+    return this.once(["list", account, scope.organization ?? null], () => client.listGroups(scope));
+  }
+
+  /** The locations the API offers: one GET per token however many lookups ask. */
+  locations(tokenFrom: TokenSource | undefined): Promise<Location[]> {
+    const [account, client] = this.client(tokenFrom);
+    return this.once(["locations", account], () => client.listLocations());
+  }
+
+  /** `err` with "Did you mean …?" after its first sentence, when a group of the scope is that close. */
+  private async withSuggestion(
+    err: TursoNotFoundError,
+    ref: GroupRef,
+    tokenFrom: TokenSource | undefined,
+  ): Promise<TursoNotFoundError> {
+    let names: string[];
+    try {
+      const scope: ScopeRef = { organization: ref.organization, organizationSource: ref.organizationSource };
+      names = (await this.list(scope, tokenFrom)).map((g) => g.name);
+    } catch {
+      return err;
+    }
+    const meant = closest(ref.group, names);
+    if (meant === undefined) return err;
+    const cut = err.message.indexOf("). ") + 3;
+    const message =
+      cut > 2
+        ? `${err.message.slice(0, cut)}Did you mean "${meant}"? ${err.message.slice(cut)}`
+        : `${err.message} Did you mean "${meant}"?`;
+    return new TursoNotFoundError(message, {
+      ...(err.method === undefined ? {} : { method: err.method }),
+      ...(err.url === undefined ? {} : { url: err.url }),
+      ...(err.status === undefined ? {} : { status: err.status }),
+      ...(err.apiMessage === undefined ? {} : { apiMessage: err.apiMessage }),
+      attempts: err.attempts,
+      missing: "group",
+    });
   }
 
   /**

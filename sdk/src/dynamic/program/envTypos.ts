@@ -5,6 +5,7 @@
  * a warning, once per run, naming both.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { distance } from "../../core/lookup/suggest";
 import { SETTINGS, type Environment } from "../../core/settings";
 import { firstTimeThisRun } from "./oncePerRun";
 
@@ -14,24 +15,6 @@ const KNOWN = new Set<string>([
   "TURSO_LOG",
   "TURSO_EMULATOR",
 ]);
-
-/** Levenshtein distance, stopping early past `max`. */
-function distance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (row[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = row;
-  }
-  return previous[b.length] ?? max + 1;
-}
 
 /** `[set, meant]` for each variable that looks like a misspelling of one this package reads. */
 export function misspeltVariables(env: Environment): [string, string][] {

@@ -34,8 +34,11 @@ export interface GroupProps {
 
 /** What a group read needs from the runtime. */
 export interface GroupSource {
-  /** The group `ref` names, one GET per group and token per process. */
-  group(ref: GroupRef, tokenFrom: TokenSource | undefined): Promise<Group>;
+  /**
+   * The group `ref` names, one GET per group and token per process; with `suggest`, a missing
+   * group's error names a group a letter or two away.
+   */
+  group(ref: GroupRef, tokenFrom: TokenSource | undefined, suggest: boolean): Promise<Group>;
   warn(message: string): void;
 }
 
@@ -53,7 +56,10 @@ export async function readGroup(
   };
   let group: Group | undefined;
   try {
-    group = await source.group(ref, props.tokenFrom ?? undefined);
+    // A secret lookup's error names no other group of the organization; an ifExists one, or a
+    // refresh, shows none.
+    const suggest = props.secret !== true && props.ifExists !== true && !refresh;
+    group = await source.group(ref, props.tokenFrom ?? undefined, suggest);
   } catch (err) {
     if (!(err instanceof TursoNotFoundError)) throw err;
     if (props.ifExists === true && err.missing === "group") return undefined;

@@ -8,8 +8,6 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { ClientLogger } from "../../core/client/http";
-import type { Group, Location } from "../../core/client/parse";
-import type { GroupRef, ScopeRef } from "../../core/client/url";
 import { engineAddress, engineLogger } from "./engineLog";
 import { TursoInputError } from "../../core/errors";
 import { asReadFailure, DroppedByRefresh, quietReadFailures } from "./failure";
@@ -20,7 +18,7 @@ import { onEngineCancel } from "./cancel";
 import { LookupClients } from "../../core/lookup/clients";
 import { HiddenNames } from "../../core/lookup/hidden";
 import { listGroups, type ListOutputs, type ListProps, type ListSource } from "./readList";
-import type { Environment, TokenSource } from "../../core/settings";
+import type { Environment } from "../../core/settings";
 
 export type { GroupProps } from "./readGroup";
 
@@ -116,7 +114,7 @@ export class ProviderRuntime {
     const { result, ...asked } = query;
     const refresh = result !== undefined;
     if ("kind" in asked && asked.kind === "locations") {
-      return { ...(asked as LocationsQuery), result: await this.fetchLocations(asked.tokenFrom ?? undefined) };
+      return { ...(asked as LocationsQuery), result: await this.api.locations(asked.tokenFrom ?? undefined) };
     }
     refuseIfRefused(asked as GroupProps | ListProps);
     if ("kind" in asked && asked.kind === "list") {
@@ -137,34 +135,16 @@ export class ProviderRuntime {
 
   private groupSource(): GroupSource {
     return {
-      group: (ref, tokenFrom) => this.fetch(ref, tokenFrom),
+      group: (ref, tokenFrom, suggest) => this.api.group(ref, tokenFrom, suggest),
       warn: (message) => this.log?.warn(message),
     };
   }
 
   private listSource(): ListSource {
     return {
-      list: (scope, tokenFrom) => this.fetchList(scope, tokenFrom),
+      list: (scope, tokenFrom) => this.api.list(scope, tokenFrom),
       warn: (message) => this.log?.warn(message),
     };
-  }
-
-  /** One GET per group and token per process, shared by concurrent and repeated reads. */
-  private fetch(ref: GroupRef, tokenFrom: TokenSource | undefined): Promise<Group> {
-    const [account, client] = this.api.client(tokenFrom);
-    return this.api.once(["group", account, ref.organization ?? null, ref.group], () => client.getGroup(ref));
-  }
-
-  /** One GET of the locations per token per process, shared by concurrent and repeated reads. */
-  private fetchLocations(tokenFrom: TokenSource | undefined): Promise<Location[]> {
-    const [account, client] = this.api.client(tokenFrom);
-    return this.api.once(["locations", account], () => client.listLocations());
-  }
-
-  /** One GET per scope and token per process, shared by concurrent and repeated list reads. */
-  private fetchList(scope: ScopeRef, tokenFrom: TokenSource | undefined): Promise<Group[]> {
-    const [account, client] = this.api.client(tokenFrom);
-    return this.api.once(["list", account, scope.organization ?? null], () => client.listGroups(scope));
   }
 }
 
