@@ -76,6 +76,22 @@ it("a rejected tokenFrom token is fixed where tokenFrom looks, not in turso:apiT
   expect(output).not.toContain("TURSO_API_TOKEN");
 });
 
+it("a rejected token shared by three lookups is explained once; the others point to it in one line", async () => {
+  const stack = await stackOf(
+    "rejected-shared",
+    [{ group: "default" }, { organization: "acme", group: "prod" }, { group: "other", via: "promise" }],
+    { config: { "turso:apiBaseUrl": emu.url }, secrets: { "turso:apiToken": "revoked-token-77" } },
+  );
+  const full =
+    'The Turso API rejected the API token from stack config "turso:apiToken" (401: invalid token). Create a token with';
+  const { output, times } = await failing(stack, full);
+  expect(times).toBeGreaterThanOrEqual(1);
+  expect(times).toBeLessThanOrEqual(2);
+  expect(output).toContain(
+    'The Turso API rejected the API token from stack config "turso:apiToken" (401: invalid token): see the error of another lookup for how to replace it.',
+  );
+});
+
 it("an Output with no value as the group says so, naming the argument", async () => {
   // via "inputs" wraps every argument in an Output; a group left out resolves to no value, as a
   // StackReference output that does not exist does.

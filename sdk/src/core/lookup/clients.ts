@@ -8,7 +8,7 @@
 import { TursoClient, type ClientLogger } from "../client/http";
 import type { Group, Location } from "../client/parse";
 import type { GroupRef, ScopeRef } from "../client/url";
-import { TursoNotFoundError } from "../errors";
+import { TursoAuthError, TursoNotFoundError } from "../errors";
 import { findToken, resolveSettings, type ConfigLookup, type Environment, type TokenSource } from "../settings";
 import { closest } from "./suggest";
 
@@ -20,6 +20,10 @@ export class LookupClients {
   private readonly tokens = new Set<string>();
   private readonly requests = new Map<string, Promise<unknown>>();
   private readonly cancelled = new AbortController();
+  /** Where each client's token came from, for messages. */
+  private readonly sources = new Map<string, string>();
+  /** The first rejection (401) of each client's token: later lookups with it make no request. */
+  private readonly rejected = new Map<string, TursoAuthError>();
 
   /**
    * @param env - the process's environment, for the `TURSO_*` fallbacks
@@ -38,6 +42,8 @@ export class LookupClients {
     this.clients.clear();
     this.tokens.clear();
     this.requests.clear();
+    this.sources.clear();
+    this.rejected.clear();
   }
 
   /** Stops every request in flight and every later one: the engine cancelled the operation. */
@@ -52,6 +58,7 @@ export class LookupClients {
     if (client === undefined) {
       const settings = resolveSettings(this.config, this.env, tokenFrom, this.namespace);
       this.tokens.add(settings.token);
+      this.sources.set(account, settings.tokenSource);
       client = new TursoClient({
         ...settings,
         otherTokens: () => this.knownTokens(),
@@ -88,7 +95,9 @@ export class LookupClients {
   async group(ref: GroupRef, tokenFrom: TokenSource | undefined, suggest: boolean): Promise<Group> {
     const [account, client] = this.client(tokenFrom);
     try {
-      return await this.once(["group", account, ref.organization ?? null, ref.group], () => client.getGroup(ref));
+      return await this.once(["group", account, ref.organization ?? null, ref.group], () =>
+        this.unlessRejected(account, () => client.getGroup(ref)),
+      );
     } catch (err) {
       if (!suggest || !(err instanceof TursoNotFoundError) || err.missing !== "group") throw err;
       throw await this.withSuggestion(err, ref, tokenFrom);
@@ -98,13 +107,50 @@ export class LookupClients {
   /** Every group of `scope`: one GET per scope and token however many lookups ask. */
   list(scope: ScopeRef, tokenFrom: TokenSource | undefined): Promise<Group[]> {
     const [account, client] = this.client(tokenFrom);
-    return this.once(["list", account, scope.organization ?? null], () => client.listGroups(scope));
+    return this.once(["list", account, scope.organization ?? null], () =>
+      this.unlessRejected(account, () => client.listGroups(scope)),
+    );
   }
 
   /** The locations the API offers: one GET per token however many lookups ask. */
   locations(tokenFrom: TokenSource | undefined): Promise<Location[]> {
     const [account, client] = this.client(tokenFrom);
-    return this.once(["locations", account], () => client.listLocations());
+    return this.once(["locations", account], () => this.unlessRejected(account, () => client.listLocations()));
+  }
+
+  /**
+   * `request`, unless the API has rejected this client's token already. The first lookup that
+   * meets the rejection reports it in full (with how to replace the token); every other lookup
+   * with that token, at the same time or later, fails with one line that points to it and makes
+   * no request, so that a bad token shared by many lookups is explained once.
+   */
+  private async unlessRejected<T>(account: string, request: () => Promise<T>): Promise<T> {
+    const earlier = this.rejected.get(account);
+    if (earlier !== undefined) throw this.sameRejection(account, earlier, 0);
+    try {
+      return await request();
+    } catch (err) {
+      if (!(err instanceof TursoAuthError)) throw err;
+      const first = this.rejected.get(account);
+      if (first === undefined) {
+        this.rejected.set(account, err);
+        throw err;
+      }
+      throw this.sameRejection(account, first, err.attempts);
+    }
+  }
+
+  private sameRejection(account: string, first: TursoAuthError, attempts: number): TursoAuthError {
+    const said = `${first.status ?? 401}${first.apiMessage === undefined ? "" : `: ${first.apiMessage}`}`;
+    return new TursoAuthError(
+      `The Turso API rejected the API token from ${this.sources.get(account) ?? "the settings"} (${said}): ` +
+        `see the error of another lookup for how to replace it.`,
+      {
+        ...(first.status === undefined ? {} : { status: first.status }),
+        ...(first.apiMessage === undefined ? {} : { apiMessage: first.apiMessage }),
+        attempts,
+      },
+    );
   }
 
   /** `err` with "Did you mean …?" after its first sentence, when a group of the scope is that close. */
