@@ -6,7 +6,7 @@
 #   run.sh emulator ARGS.. the Turso Platform API emulator
 #   run.sh bench           the benchmark (bench/results.md, bench/results.json)
 #   run.sh compat ARGS...  the compatibility matrix: @pulumi/pulumi releases x Node.js versions
-#   run.sh gen-sdk [DIR]  the Python, Go and .NET SDKs of the provider plugin, from its schema, into
+#   run.sh gen-sdk [DIR]  the Python, Go, .NET and Java SDKs of the provider plugin, from its schema, into
 #                         DIR (default plugin-sdks/)
 #   run.sh env             prints `export` lines of this environment (scripts/activate.sh evals them)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
