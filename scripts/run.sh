@@ -6,8 +6,10 @@
 #   run.sh emulator ARGS.. the Turso Platform API emulator
 #   run.sh bench           the benchmark (bench/results.md, bench/results.json)
 #   run.sh compat ARGS...  the compatibility matrix: @pulumi/pulumi releases x Node.js versions
-#   run.sh gen-sdk [DIR]  the Python, Go and .NET SDKs of the provider plugin, from its schema, into
+#   run.sh gen-sdk [DIR]  the Python, Go, .NET and Java SDKs of the provider plugin, from its schema, into
 #                         DIR (default plugin-sdks/)
+#   run.sh plugin-tarball [DIR]  the provider plugin as a tarball for `pulumi plugin install
+#                         resource turso-group VERSION --file TARBALL`, into DIR (default dist/)
 #   run.sh env             prints `export` lines of this environment (scripts/activate.sh evals them)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -76,6 +78,9 @@ case "$cmd" in
     (cd "$REPO_ROOT" && pulumi package get-schema ./sdk/plugin/pulumi-resource-turso-group >"$schema")
     turso-group-gen-sdk "$schema" "$out"
     ;;
+  plugin-tarball)
+    exec bash "$REPO_ROOT/scripts/plugin-tarball.sh" "$@"
+    ;;
   emulator)
     exec node "$REPO_ROOT/sdk/dist/emulator/cli.js" "$@"
     ;;
@@ -88,7 +93,7 @@ case "$cmd" in
     done
     ;;
   *)
-    echo "usage: run.sh test|demo|pulumi|emulator|bench|compat|gen-sdk|env [args...]" >&2
+    echo "usage: run.sh test|demo|pulumi|emulator|bench|compat|gen-sdk|plugin-tarball|env [args...]" >&2
     exit 2
     ;;
 esac

@@ -1,11 +1,13 @@
-// Command gen-sdk writes the Python, Go and .NET SDKs of the turso-group provider plugin from its
-// schema, with Pulumi's own code generators (github.com/pulumi/pulumi/pkg/v3/codegen) as a library.
+// Command gen-sdk writes the Python, Go, .NET and Java SDKs of the turso-group provider plugin from
+// its schema, with Pulumi's own code generators as a library: github.com/pulumi/pulumi/pkg/v3/codegen
+// for the first three, github.com/pulumi/pulumi-java/pkg/codegen/java for Java.
 //
 //	gen-sdk SCHEMA.json OUT_DIR
 //
-// OUT_DIR/python, OUT_DIR/go and OUT_DIR/dotnet are replaced. `pulumi package gen-sdk` would ask
-// each language's host to generate, and no host but Node.js's and YAML's runs on the machines
-// that test this project (the Go module proxy serves none of pulumi-language-python, -go, -dotnet);
+// OUT_DIR/python, OUT_DIR/go, OUT_DIR/dotnet and OUT_DIR/java are replaced. `pulumi package gen-sdk`
+// would ask each language's host to generate, and no host but Node.js's and YAML's runs on the
+// machines that test this project (the Go module proxy serves none of pulumi-language-python, -go,
+// -dotnet, -java);
 // the generators those hosts call are plain Go packages, so this calls them directly.
 //
 // The output must be the same on every run (npm test regenerates it and compares it with
@@ -24,6 +26,7 @@ import (
 	"runtime/debug"
 	"sort"
 
+	javagen "github.com/pulumi/pulumi-java/pkg/codegen/java"
 	dotnetgen "github.com/pulumi/pulumi/pkg/v3/codegen/dotnet"
 	gogen "github.com/pulumi/pulumi/pkg/v3/codegen/go"
 	pygen "github.com/pulumi/pulumi/pkg/v3/codegen/python"
@@ -56,7 +59,15 @@ var generators = map[string]generator{
 	"dotnet": func(pkg *schema.Package) (map[string][]byte, error) {
 		return dotnetgen.GeneratePackage(tool, pkg, nil, nil)
 	},
+	// As pulumi-language-java's GeneratePackage does it: not local, new-style build files (a Gradle
+	// project that depends on com.pulumi:pulumi).
+	"java": func(pkg *schema.Package) (map[string][]byte, error) {
+		return javagen.GeneratePackage(tool, pkg, nil, nil, false, false)
+	},
 }
+
+// The languages, in the order they are generated.
+var languages = []string{"python", "go", "dotnet", "java"}
 
 func main() {
 	if len(os.Args) != 3 {
@@ -78,13 +89,25 @@ func run(schemaFile, out string) error {
 	if err != nil {
 		return err
 	}
-	for _, lang := range []string{"python", "go", "dotnet"} {
+	for _, lang := range languages {
 		var spec schema.PackageSpec
 		if err := json.Unmarshal(raw, &spec); err != nil {
 			return fmt.Errorf("%s: %w", schemaFile, err)
 		}
 		if lang == "dotnet" {
 			spec.LogoURL = logoURL
+		}
+		if lang == "java" {
+			// pulumi-language-java merges types whose names differ only in case before binding;
+			// the schema has none, and the step keeps the output what the Java host would write.
+			deduped, diags, err := javagen.DeduplicateTypes(&spec)
+			if err != nil {
+				return fmt.Errorf("java: %w", err)
+			}
+			if diags.HasErrors() {
+				return fmt.Errorf("java: %v", diags)
+			}
+			spec = *deduped
 		}
 		pkg, diags, err := schema.BindSpec(spec, nil, schema.ValidationOptions{})
 		if err != nil {

@@ -11,10 +11,11 @@ jest.setTimeout(300_000);
 // The SDKs checked in under plugin-sdks/ are what scripts/gen-sdk (built by `npm test` into the
 // cache, on PATH as turso-group-gen-sdk) generates from the schema the plugin serves; the Go SDK
 // compiles and vets against the Pulumi Go SDK from the Go module proxy; the Python SDK byte-compiles;
-// a Go program of the Go SDK runs through the real Pulumi CLI and the stand-in Go language host
+// the Java SDK parses with javac's parser (test/helpers/ParseJava.java: the Pulumi Java SDK it would
+// compile against comes from Maven, which these machines cannot reach); a Go program of the Go SDK runs through the real Pulumi CLI and the stand-in Go language host
 // (scripts/langhost-go, on PATH as pulumi-language-go) against the emulator.
 const SDKS = path.join(REPO, "plugin-sdks");
-const LANGUAGES = ["python", "go", "dotnet"] as const;
+const LANGUAGES = ["python", "go", "dotnet", "java"] as const;
 const scratch = mkdtempSync(path.join(tmpdir(), "turso-plugin-sdks-"));
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -95,6 +96,8 @@ describe("generated SDKs (plugin-sdks/)", () => {
     expect(drift(SDKS, generate("changed", JSON.stringify(schema))).sort()).toEqual([
       "dotnet/GetGroup.cs differs",
       "go/tursogroup/getGroup.go differs",
+      "java/src/main/java/com/pulumi/tursogroup/inputs/GetGroupArgs.java differs",
+      "java/src/main/java/com/pulumi/tursogroup/inputs/GetGroupPlainArgs.java differs",
       "python/pulumi_turso_group/get_group.py differs",
     ]);
   });
@@ -126,6 +129,20 @@ describe("generated SDKs (plugin-sdks/)", () => {
     const bad = run("python3", ["-m", "compileall", "-q", broken], REPO, env);
     expect(bad.status).not.toBe(0);
     expect(bad.stdout + bad.stderr).toMatch(/get_group\.py/);
+  });
+
+  it("the Java SDK parses (javac's parser, imports unresolved), and a syntax error would fail it", () => {
+    const parser = path.join(REPO, "test", "helpers", "ParseJava.java");
+    const ok = run("java", [parser, path.join(SDKS, "java")], REPO);
+    expect({ code: ok.status, output: ok.stdout + ok.stderr }).toEqual({ code: 0, output: "21 files parsed\n" });
+    const broken = path.join(scratch, "broken-java");
+    rmSync(broken, { recursive: true, force: true });
+    execFileSync("cp", ["-r", path.join(SDKS, "java"), broken]);
+    const functions = path.join(broken, "src/main/java/com/pulumi/tursogroup/TursogroupFunctions.java");
+    writeFileSync(functions, "package com.pulumi.tursogroup;\npublic final class TursogroupFunctions { void ( }\n");
+    const bad = run("java", [parser, broken], REPO);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/TursogroupFunctions\.java:\d+: /);
   });
 });
 
