@@ -127,6 +127,17 @@ describe("the plugin's functions from YAML", () => {
     };
     expect(shown.acme.organization).toBe("acme");
 
+    // Each request goes to the engine's debug log, as the data source's do; a secret lookup's
+    // organization is hidden there too, and the token never appears.
+    const debug = await stack.cli(["preview", "--debug"]);
+    expect(debug.output).toMatch(
+      new RegExp(`debug: GET ${emulator.url}/v1/groups/default -> 200 \\(attempt 1/\\d+, \\d+ ms\\)`),
+    );
+    expect(debug.output).toContain(`debug: GET ${emulator.url}/v1/organizations/[secret]/groups -> 200`);
+    expect(debug.output).not.toMatch(/organizations\/acme\//);
+    expect(debug.output).not.toContain(ALICE);
+    expect((await stack.cli(["preview"])).output).not.toContain(`GET ${emulator.url}`);
+
     await stack.cli(["config", "set", "--secret", "org"], {}, "nobody");
     const failed = await stack.run(["preview"]);
     expect(failed.code).not.toBe(0);

@@ -11,6 +11,7 @@ import { checkPlacement } from "../core/placement";
 import type { ConfigLookup, Environment } from "../core/settings";
 import { LookupClients } from "../core/lookup/clients";
 import { HiddenNames } from "../core/lookup/hidden";
+import type { EngineLogger } from "../core/engineLog";
 import { groupArgs, listArgs, locationsArgs, type ArgsContext } from "./args";
 import type { ProviderConfig } from "./configure";
 import { PACKAGE } from "./schema";
@@ -43,8 +44,16 @@ export class PluginLookups {
   /** The clients per token, their shared requests and the cancellation (the core's, as the data source's). */
   private readonly api: LookupClients;
 
-  constructor(private readonly env: Environment = process.env) {
-    this.api = new LookupClients(env, PACKAGE);
+  /**
+   * @param env - the process's environment, for the `TURSO_*` fallbacks
+   * @param logger - where each request (debug) and retry (info) goes: the engine, as for the data
+   * source; a secret lookup's names are hidden from it
+   */
+  constructor(
+    private readonly env: Environment = process.env,
+    logger?: EngineLogger,
+  ) {
+    this.api = new LookupClients(env, PACKAGE, logger && this.hidden.inLogger(logger));
   }
 
   /** New provider config: clients and answers made with the old one are not reused. */

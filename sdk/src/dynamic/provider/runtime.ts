@@ -8,7 +8,7 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { ClientLogger } from "../../core/client/http";
-import { engineAddress, engineLogger } from "./engineLog";
+import { engineAddress, engineLogger } from "../../core/engineLog";
 import { TursoInputError } from "../../core/errors";
 import { asReadFailure, DroppedByRefresh, quietReadFailures } from "./failure";
 import { readGroup, type GroupProps, type GroupSource } from "./readGroup";
@@ -51,12 +51,7 @@ export class ProviderRuntime {
   private readonly api: LookupClients;
 
   constructor(env: Environment = process.env, logger?: ProviderLogger) {
-    const hide = (m: string): string => this.hidden.hide(m);
-    this.log = logger && {
-      debug: (m) => logger.debug(hide(m)),
-      info: (m) => logger.info(hide(m)),
-      warn: (m) => logger.warn(hide(m)),
-    };
+    this.log = logger && this.hidden.inLogger(logger);
     this.api = new LookupClients(env, undefined, this.log);
   }
 

@@ -1,10 +1,10 @@
 /**
- * Log lines from the provider process to the Pulumi engine, so that they appear where Pulumi's
- * own do: debug lines with `pulumi preview --debug` (and in `-v` logs), info lines always.
- * The engine's address is the provider process's last `host:port` argument.
+ * Log lines from a provider process (the dynamic provider's or the plugin's) to the Pulumi engine,
+ * so that they appear where Pulumi's own do: debug lines with `pulumi preview --debug` (and in
+ * `-v` logs), info lines always. The engine's address is the process's last `host:port` argument.
  */
 import path from "node:path";
-import type { ClientLogger } from "../../core/client/http";
+import type { ClientLogger } from "./client/http";
 
 type LogRequest = { setSeverity(s: number): void; setMessage(m: string): void };
 type EngineProto = { LogRequest: new () => LogRequest; LogSeverity: { DEBUG: number; INFO: number; WARNING: number } };
