@@ -4,7 +4,7 @@
  */
 import { startEmulator, type Emulator, type Seed } from "../../sdk/src/emulator";
 import { TEST_SEED } from "../helpers/seed";
-import type { StackOptions } from "./harness";
+import { NO_TURSO_ENV, type StackOptions } from "./harness";
 
 /** The suite's emulator, and its request log as `METHOD /path STATUS` lines. */
 export interface SuiteEmulator extends Emulator {
@@ -53,6 +53,6 @@ export function pluginStackOptions(program: string, emulator: Pick<Emulator, "ur
     program,
     config: { "turso-group:apiBaseUrl": emulator.url },
     secrets: { "turso-group:apiToken": "demo-token" },
-    env: { TURSO_API_TOKEN: undefined, TURSO_API_BASEURL: undefined, TURSO_ORGANIZATION: undefined },
+    env: NO_TURSO_ENV,
   };
 }

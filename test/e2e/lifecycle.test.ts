@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "nod
 import path from "node:path";
 import { ALICE } from "../helpers/seed";
 import { suiteEmulator } from "./emulated";
-import { Harness, PROGRAMS, REPO, type TestStack } from "./harness";
+import { Harness, REPO, lookupStacks, type TestStack } from "./harness";
 
 jest.setTimeout(600_000);
 
@@ -25,15 +25,7 @@ async function deleteGroup(organization: string, group: string): Promise<void> {
   expect(res.status).toBeLessThan(300);
 }
 
-function lookupStack(stack: string, lookups: unknown[], secrets: Record<string, string> = {}): Promise<TestStack> {
-  return harness.stack({
-    program: path.join(PROGRAMS, "lookup"),
-    stack,
-    config: { "e2e:lookups": JSON.stringify(lookups), "turso:apiBaseUrl": emu.url },
-    secrets: { "turso:apiToken": ALICE, ...secrets },
-    env: { TURSO_API_TOKEN: undefined, TURSO_API_BASEURL: undefined, TURSO_ORGANIZATION: undefined },
-  });
-}
+const lookupStack = lookupStacks(harness, { api: emu, token: ALICE });
 
 const setLookups = (stack: TestStack, lookups: unknown[]) =>
   stack.cli(["config", "set", "e2e:lookups", JSON.stringify(lookups)]);
@@ -69,7 +61,7 @@ describe("a group deleted in the API never jams a refresh", () => {
         { group: "gone", parent: "team" },
         { group: "gone", tokenFrom: { config: "e2e:aliceAgain" } },
       ],
-      { "e2e:aliceAgain": ALICE },
+      { secrets: { "e2e:aliceAgain": ALICE } },
     );
     await two.up();
     await deleteGroup("alice", "gone");
@@ -202,7 +194,7 @@ describe("parent and dependsOn", () => {
 describe("secret inputs", () => {
   it("make secret outputs and stay out of the state and the URN in plain text", async () => {
     const stack = await lookupStack("secret-org", [{ group: "prod", secretOrg: true }], {
-      "e2e:secretOrganization": "acme",
+      secrets: { "e2e:secretOrganization": "acme" },
     });
     await stack.up();
     await stack.refresh();
@@ -243,12 +235,7 @@ describe("two copies of the package in one program", () => {
         'exports.mine = getGroupOutput({ organization: "acme", group: "prod" }).primary;\n' +
         "exports.theirs = lib.prod().primary;\n",
     );
-    const stack = await harness.stack({
-      program: dir,
-      secrets: { "turso:apiToken": ALICE },
-      config: { "turso:apiBaseUrl": emu.url },
-      env: { TURSO_API_TOKEN: undefined, TURSO_API_BASEURL: undefined, TURSO_ORGANIZATION: undefined },
-    });
+    const stack = await lookupStack("dev", undefined, { program: dir });
     const up = await stack.run(["up", "--yes", "--skip-preview"]);
     expect(up.output).not.toContain("Duplicate resource URN");
     expect(up.code).toBe(0);
