@@ -9,6 +9,8 @@ import { NO_TURSO_ENV, type StackOptions } from "./harness";
 /** The suite's emulator, and its request log as `METHOD /path STATUS` lines. */
 export interface SuiteEmulator extends Emulator {
   gets(): string[];
+  /** Puts the emulator back as its seed made it (groups and faults): the admin route POST /__emulator/reset. */
+  reset(): Promise<void>;
 }
 
 export function suiteEmulator(seed: Seed = TEST_SEED): SuiteEmulator {
@@ -40,6 +42,10 @@ export function suiteEmulator(seed: Seed = TEST_SEED): SuiteEmulator {
       emu()
         .requests()
         .map((r) => `${r.method} ${r.path} ${r.status}`),
+    reset: async () => {
+      const res = await fetch(`${emu().url}/__emulator/reset`, { method: "POST" });
+      if (res.status !== 200) throw new Error(`POST /__emulator/reset answered ${res.status}: ${await res.text()}`);
+    },
   };
 }
 

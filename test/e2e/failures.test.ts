@@ -15,6 +15,8 @@ jest.setTimeout(600_000);
 
 const harness = new Harness("failures");
 const emu = suiteEmulator();
+// The suite's emulator is shared: a fault a row did not use up, passed or failed, never reaches the next.
+afterEach(() => emu.clearFaults());
 const lookupStack = lookupStacks(harness, { api: emu });
 
 /** The pathology this guards against takes 50 s and more; a failing preview takes 3 to 10 s. */
@@ -183,7 +185,6 @@ describe("a failing preview is fast, says it once, and shows no stack", () => {
     });
     for (const fault of row.faults ?? []) emu.addFault(fault);
     const result = await stack.run(["preview"], {}, undefined, true);
-    emu.clearFaults();
     expect(result.code).not.toBe(0);
     expect(result.output).toContain(row.message);
     const shown = result.output.split(row.message).length - 1;

@@ -19,6 +19,8 @@ const listStack = (stack: string, lists: unknown[], options: LookupStackOptions 
 
 describe("every group of an organization through the real engine", () => {
   let stack: TestStack;
+  // The groups added here (edge, then staging) are gone for the tests after, whatever happened.
+  afterAll(() => emu.reset());
   beforeAll(async () => {
     emu.setGroup("acme", { name: "edge", primary: "aws-us-east-1", locations: ["aws-us-east-1", "ams"] });
     // Three calls for one organization (output, promise, and from stack config): one read, one GET.

@@ -40,6 +40,8 @@ beforeAll(async () => {
   });
 });
 
+// Each test adds the faults it needs; none outlives its test, whether it passed or not.
+afterEach(() => emu.clearFaults());
 afterAll(async () => {
   await emu.stop();
   writeFileSync(path.join(harness.dir, "figures.json"), JSON.stringify(figures, null, 2));
@@ -131,7 +133,6 @@ const rows: Row[] = [
 
 describe("the fault matrix", () => {
   it.each(rows.map((r) => [r.name, r] as const))("%s", async (_name, row) => {
-    emu.clearFaults();
     emu.clearRequests();
     for (const fault of row.faults) {
       const f =
@@ -162,7 +163,6 @@ describe("the fault matrix", () => {
 
 describe("load", () => {
   it(`looks up ${LOAD_GROUPS} distinct groups with a share answered 429, never more than ${LOAD_CONCURRENCY} requests in flight`, async () => {
-    emu.clearFaults();
     emu.clearRequests();
     // Every fifth group is throttled once (Retry-After: 1) before it is answered.
     for (let i = 0; i < LOAD_GROUPS; i += 5) {
@@ -205,7 +205,6 @@ describe("load", () => {
 
 describe("logs", () => {
   it("reports each request at Pulumi's debug level and each retry in one info line, never the token", async () => {
-    emu.clearFaults();
     emu.addFault({ kind: "status", status: 503, times: 1 });
     const url = `${emu.url}/v1/groups/default`;
     const debug = await stack.cli(["preview", "--debug"]);
