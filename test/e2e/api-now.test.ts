@@ -1,7 +1,6 @@
-import path from "node:path";
 import { hostileApi, type Peer } from "../helpers/hostile";
 import { ALICE } from "../helpers/seed";
-import { Harness, PROGRAMS } from "./harness";
+import { Harness, lookupStacks } from "./harness";
 
 jest.setTimeout(120_000);
 
@@ -17,11 +16,9 @@ it("a group answer without locations gives locations [primary], and a bare AWS p
     body: JSON.stringify({ group: { name: "default", primary: "us-east-1", archived: false, uuid: "u-1" } }),
   }));
   peers.push(api);
-  const stack = await harness.stack({
-    program: path.join(PROGRAMS, "lookup"),
-    stack: "no-locations",
-    config: { "e2e:lookups": JSON.stringify([{ group: "default" }]), "turso:apiBaseUrl": api.url },
-    env: { TURSO_API_TOKEN: ALICE, TURSO_API_BASEURL: undefined, TURSO_ORGANIZATION: undefined },
+  const stack = await lookupStacks(harness)("no-locations", [{ group: "default" }], {
+    api,
+    env: { TURSO_API_TOKEN: ALICE },
   });
   const preview = await stack.run(["preview", "--debug"]);
   expect(preview.code).toBe(0);

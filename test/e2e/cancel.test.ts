@@ -2,7 +2,7 @@ import { appendFileSync } from "node:fs";
 import path from "node:path";
 import { ALICE } from "../helpers/seed";
 import { ctrlCOnceConnected, stalledApi } from "../helpers/stalled";
-import { Harness, PROGRAMS } from "./harness";
+import { Harness, lookupStacks } from "./harness";
 
 jest.setTimeout(120_000);
 
@@ -13,11 +13,9 @@ const harness = new Harness("cancel");
 it("a Ctrl-C during a stalled lookup ends the preview in seconds, saying the lookup was cancelled", async () => {
   const api = await stalledApi();
   try {
-    const stack = await harness.stack({
-      program: path.join(PROGRAMS, "lookup"),
-      stack: "stalled",
-      config: { "e2e:lookups": JSON.stringify([{ group: "default" }]), "turso:apiBaseUrl": api.url },
-      env: { TURSO_API_TOKEN: ALICE, TURSO_API_BASEURL: undefined, TURSO_ORGANIZATION: undefined },
+    const stack = await lookupStacks(harness)("stalled", [{ group: "default" }], {
+      api,
+      env: { TURSO_API_TOKEN: ALICE },
     });
     // Ctrl-C once the request is in flight (the API has its connection).
     let interrupted = (): number => 0;

@@ -4,11 +4,13 @@
  */
 import { startEmulator, type Emulator, type Seed } from "../../sdk/src/emulator";
 import { TEST_SEED } from "../helpers/seed";
-import type { StackOptions } from "./harness";
+import { NO_TURSO_ENV, type StackOptions } from "./harness";
 
 /** The suite's emulator, and its request log as `METHOD /path STATUS` lines. */
 export interface SuiteEmulator extends Emulator {
   gets(): string[];
+  /** Puts the emulator back as its seed made it (groups and faults): the admin route POST /__emulator/reset. */
+  reset(): Promise<void>;
 }
 
 export function suiteEmulator(seed: Seed = TEST_SEED): SuiteEmulator {
@@ -40,6 +42,10 @@ export function suiteEmulator(seed: Seed = TEST_SEED): SuiteEmulator {
       emu()
         .requests()
         .map((r) => `${r.method} ${r.path} ${r.status}`),
+    reset: async () => {
+      const res = await fetch(`${emu().url}/__emulator/reset`, { method: "POST" });
+      if (res.status !== 200) throw new Error(`POST /__emulator/reset answered ${res.status}: ${await res.text()}`);
+    },
   };
 }
 
@@ -53,6 +59,6 @@ export function pluginStackOptions(program: string, emulator: Pick<Emulator, "ur
     program,
     config: { "turso-group:apiBaseUrl": emulator.url },
     secrets: { "turso-group:apiToken": "demo-token" },
-    env: { TURSO_API_TOKEN: undefined, TURSO_API_BASEURL: undefined, TURSO_ORGANIZATION: undefined },
+    env: NO_TURSO_ENV,
   };
 }

@@ -9,12 +9,15 @@ import path from "node:path";
 import type { Fault } from "../../sdk/src/emulator";
 import { ALICE, BOB } from "../helpers/seed";
 import { suiteEmulator } from "./emulated";
-import { Harness, PROGRAMS } from "./harness";
+import { Harness, lookupStacks } from "./harness";
 
 jest.setTimeout(600_000);
 
 const harness = new Harness("failures");
 const emu = suiteEmulator();
+// The suite's emulator is shared: a fault a row did not use up, passed or failed, never reaches the next.
+afterEach(() => emu.clearFaults());
+const lookupStack = lookupStacks(harness, { api: emu });
 
 /** The pathology this guards against takes 50 s and more; a failing preview takes 3 to 10 s. */
 const NO_HANG_MS = 40_000;
@@ -183,16 +186,13 @@ afterAll(() => {
 
 describe("a failing preview is fast, says it once, and shows no stack", () => {
   it.each(rows.map((r) => [r.name, r] as const))("%s", async (_name, row) => {
-    const stack = await harness.stack({
-      program: path.join(PROGRAMS, "lookup"),
-      stack: row.name,
-      config: { "e2e:lookups": JSON.stringify(row.lookups), "turso:apiBaseUrl": emu.url, ...row.config },
-      secrets: row.token === "" ? {} : { "turso:apiToken": row.token ?? ALICE },
-      env: { TURSO_API_TOKEN: undefined, TURSO_API_BASEURL: undefined, TURSO_ORGANIZATION: undefined, ...row.env },
+    const stack = await lookupStack(row.name, row.lookups, {
+      token: row.token === "" ? undefined : (row.token ?? ALICE),
+      config: row.config,
+      env: row.env,
     });
     for (const fault of row.faults ?? []) emu.addFault(fault);
     const result = await stack.run(["preview"], {}, undefined, true);
-    emu.clearFaults();
     expect(result.code).not.toBe(0);
     expect(result.output).toContain(row.message);
     const shown = result.output.split(row.message).length - 1;

@@ -3,7 +3,7 @@ import path from "node:path";
 import { ALICE_DEFAULT_RESULT } from "../helpers/expected";
 import { ALICE, BOB } from "../helpers/seed";
 import { suiteEmulator } from "./emulated";
-import { Harness, PROGRAMS, REPO, type TestStack } from "./harness";
+import { Harness, PROGRAMS, REPO, lookupStacks, type TestStack } from "./harness";
 
 jest.setTimeout(120_000);
 
@@ -15,27 +15,10 @@ const recorded = (resource: { outputs?: Record<string, unknown> } | undefined) =
     { result?: { primary: string; locations: string[] }; tokenFrom?: unknown } | undefined;
 
 const harness = new Harness("getGroup");
-const program = path.join(PROGRAMS, "lookup");
 const emu = suiteEmulator();
 const gets = emu.gets;
 
-function lookupStack(
-  stack: string,
-  lookups: unknown[],
-  more: {
-    secrets?: Record<string, string>;
-    env?: Record<string, string | undefined>;
-    config?: Record<string, string>;
-  } = {},
-): Promise<TestStack> {
-  return harness.stack({
-    program,
-    stack,
-    config: { "e2e:lookups": JSON.stringify(lookups), "turso:apiBaseUrl": emu.url, ...more.config },
-    secrets: more.secrets ?? { "turso:apiToken": ALICE },
-    env: { TURSO_API_TOKEN: undefined, TURSO_API_BASEURL: undefined, TURSO_ORGANIZATION: undefined, ...more.env },
-  });
-}
+const lookupStack = lookupStacks(harness, { api: emu, token: ALICE });
 
 describe("a personal-account lookup through the real engine", () => {
   let stack: TestStack;
@@ -132,7 +115,7 @@ describe("organization lookups", () => {
 
   it("takes the organization and the token from the environment", async () => {
     const stack = await lookupStack("org-env", [{ group: "prod" }], {
-      secrets: {},
+      token: undefined,
       env: { TURSO_ORGANIZATION: "acme", TURSO_API_TOKEN: ALICE },
     });
     await stack.preview();
@@ -149,7 +132,7 @@ describe("a second account", () => {
         { group: "default", tokenFrom: { config: "e2e:bobToken" } },
         { group: "default", tokenFrom: { env: "TURSO_BOB_TOKEN" }, via: "promise" },
       ],
-      { secrets: { "turso:apiToken": ALICE, "e2e:bobToken": BOB }, env: { TURSO_BOB_TOKEN: BOB } },
+      { secrets: { "e2e:bobToken": BOB }, env: { TURSO_BOB_TOKEN: BOB } },
     );
     await stack.up();
     // Alice's personal group "default" is in fra, Bob's in nrt: the answers show whose token went.
@@ -206,7 +189,7 @@ describe("failures a person can act on", () => {
 
   it("a rejected token, naming where it came from", async () => {
     const out = await failingPreview(
-      await lookupStack("rejected", [{ group: "default" }], { secrets: { "turso:apiToken": "revoked-token-77" } }),
+      await lookupStack("rejected", [{ group: "default" }], { token: "revoked-token-77" }),
     );
     expect(out).toContain(
       'The Turso API rejected the API token from stack config "turso:apiToken" (401: invalid token). Create a token with "turso auth api-tokens mint NAME", then run "pulumi config set --secret turso:apiToken <token>" or export TURSO_API_TOKEN.',
@@ -216,7 +199,7 @@ describe("failures a person can act on", () => {
 
   it("an organization the user is not a member of, and an unknown one", async () => {
     const refused = await failingPreview(
-      await lookupStack("refused", [{ organization: "acme", group: "prod" }], { secrets: { "turso:apiToken": BOB } }),
+      await lookupStack("refused", [{ organization: "acme", group: "prod" }], { token: BOB }),
     );
     expect(refused).toContain(
       'The Turso API refused access to organization "acme" (403: user is not a member of organization acme)',
@@ -236,7 +219,7 @@ describe("failures a person can act on", () => {
   });
 
   it("a missing token says where it looked and how to get one", async () => {
-    const out = await failingPreview(await lookupStack("no-token", [{ group: "default" }], { secrets: {} }));
+    const out = await failingPreview(await lookupStack("no-token", [{ group: "default" }], { token: undefined }));
     expect(out).toContain(
       'No Turso API token: looked in stack config "turso:apiToken" and environment variable TURSO_API_TOKEN, both unset. Create a token with "turso auth api-tokens mint NAME"',
     );

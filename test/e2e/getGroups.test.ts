@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ALICE } from "../helpers/seed";
 import { suiteEmulator } from "./emulated";
-import { Harness, PROGRAMS, type TestStack } from "./harness";
+import { Harness, PROGRAMS, lookupStacks, type LookupStackOptions, type TestStack } from "./harness";
 
 jest.setTimeout(180_000);
 
@@ -12,22 +12,15 @@ const emu = suiteEmulator();
 const gets = emu.gets;
 const staging = { name: "staging", primary: "fra", locations: ["fra"] };
 
-function listStack(
-  stack: string,
-  lists: unknown[],
-  more: { config?: Record<string, string>; env?: Record<string, string | undefined> } = {},
-): Promise<TestStack> {
-  return harness.stack({
-    program,
-    stack,
-    config: { "e2e:lists": JSON.stringify(lists), "turso:apiBaseUrl": emu.url, ...more.config },
-    secrets: { "turso:apiToken": ALICE },
-    env: { TURSO_API_TOKEN: undefined, TURSO_API_BASEURL: undefined, TURSO_ORGANIZATION: undefined, ...more.env },
-  });
-}
+const groupsStack = lookupStacks(harness, { program, api: emu, token: ALICE });
+/** A stack of the groups program, its getGroups calls in e2e:lists. */
+const listStack = (stack: string, lists: unknown[], options: LookupStackOptions = {}): Promise<TestStack> =>
+  groupsStack(stack, undefined, { ...options, config: { "e2e:lists": JSON.stringify(lists), ...options.config } });
 
 describe("every group of an organization through the real engine", () => {
   let stack: TestStack;
+  // The groups added here (edge, then staging) are gone for the tests after, whatever happened.
+  afterAll(() => emu.reset());
   beforeAll(async () => {
     emu.setGroup("acme", { name: "edge", primary: "aws-us-east-1", locations: ["aws-us-east-1", "ams"] });
     // Three calls for one organization (output, promise, and from stack config): one read, one GET.

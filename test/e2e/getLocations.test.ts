@@ -1,7 +1,7 @@
 import path from "node:path";
 import { ALICE } from "../helpers/seed";
 import { suiteEmulator } from "./emulated";
-import { Harness, PROGRAMS } from "./harness";
+import { Harness, PROGRAMS, lookupStacks } from "./harness";
 
 jest.setTimeout(180_000);
 
@@ -10,12 +10,9 @@ const harness = new Harness("getLocations");
 const emu = suiteEmulator();
 
 it("reads every location the API offers in preview and up, with one request per operation", async () => {
-  const stack = await harness.stack({
-    program: path.join(PROGRAMS, "locations"),
-    config: { "turso:apiBaseUrl": emu.url },
-    secrets: { "turso:apiToken": ALICE },
-    env: { TURSO_API_TOKEN: undefined, TURSO_API_BASEURL: undefined, TURSO_ORGANIZATION: undefined },
-  });
+  const stack = await lookupStacks(harness, { program: path.join(PROGRAMS, "locations"), api: emu, token: ALICE })(
+    "dev",
+  );
   emu.clearRequests();
   const preview = await stack.cli(["preview"]);
   expect(preview.stdout).toContain("read pulumi-nodejs:dynamic/turso:Locations locations");

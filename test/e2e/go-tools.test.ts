@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { homedir, tmpdir } from "node:os";
 import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { writeTool } from "../helpers/shell";
@@ -57,7 +57,7 @@ function ensure(step: string, binary: string, folders: string[]): { code: number
       cwd: REPO,
       encoding: "utf8",
       env: {
-        HOME: process.env["HOME"] ?? "/root",
+        HOME: homedir(),
         TEST_PATH: [...folders.map((f) => path.join(dir, f)), path.join(dir, "guard"), ...system].join(":"),
         TURSO_PULUMI_CACHE: path.join(dir, "cache"),
       },

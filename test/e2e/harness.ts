@@ -188,3 +188,53 @@ export class TestStack {
     return file;
   }
 }
+
+/**
+ * The TURSO_* variables the package reads, unset: a test stack takes its settings from its config,
+ * and from the environment only what the test sets, never what the tests' own environment holds.
+ */
+export const NO_TURSO_ENV = { TURSO_API_TOKEN: undefined, TURSO_API_BASEURL: undefined, TURSO_ORGANIZATION: undefined };
+
+/** How a stack of a lookup program is set up (see {@link lookupStacks}). */
+export interface LookupStackOptions {
+  /** The program folder. @default PROGRAMS/lookup */
+  readonly program?: string;
+  /** The API (an emulator, a stub server) whose URL goes into turso:apiBaseUrl; none leaves it unset. */
+  readonly api?: { readonly url: string } | undefined;
+  /** The token set as the secret turso:apiToken; none leaves it unset. */
+  readonly token?: string | undefined;
+  /** More stack config, set after e2e:lookups and turso:apiBaseUrl (so it may replace them). */
+  readonly config?: Readonly<Record<string, string>> | undefined;
+  /** More secret config. */
+  readonly secrets?: Readonly<Record<string, string>> | undefined;
+  /** Environment on top of {@link NO_TURSO_ENV}; `undefined` removes a variable. */
+  readonly env?: Readonly<Record<string, string | undefined>> | undefined;
+}
+
+/**
+ * The one set-up of a lookup stack: a function that makes stacks of a lookup program in `harness`,
+ * its calls (`lookups`) in e2e:lookups, `api` and `token` as turso:apiBaseUrl and the secret
+ * turso:apiToken, and no TURSO_* variable but those `env` sets. A stack's options override the
+ * `defaults`' `program`, `api` and `token` (`{ token: undefined }`: none), and add to their
+ * `config`, `secrets` and `env`.
+ */
+export function lookupStacks(
+  harness: Harness,
+  defaults: LookupStackOptions = {},
+): (stack: string, lookups?: readonly unknown[], options?: LookupStackOptions) => Promise<TestStack> {
+  return (stack, lookups, options = {}) => {
+    const { program = path.join(PROGRAMS, "lookup"), api, token } = { ...defaults, ...options };
+    return harness.stack({
+      program,
+      stack,
+      config: {
+        ...(lookups === undefined ? {} : { "e2e:lookups": JSON.stringify(lookups) }),
+        ...(api === undefined ? {} : { "turso:apiBaseUrl": api.url }),
+        ...defaults.config,
+        ...options.config,
+      },
+      secrets: { ...(token === undefined ? {} : { "turso:apiToken": token }), ...defaults.secrets, ...options.secrets },
+      env: { ...NO_TURSO_ENV, ...defaults.env, ...options.env },
+    });
+  };
+}

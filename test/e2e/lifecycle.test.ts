@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "nod
 import path from "node:path";
 import { ALICE } from "../helpers/seed";
 import { suiteEmulator } from "./emulated";
-import { Harness, PROGRAMS, REPO, type TestStack } from "./harness";
+import { Harness, REPO, lookupStacks, type TestStack } from "./harness";
 
 jest.setTimeout(600_000);
 
@@ -16,6 +16,8 @@ const harness = new Harness("lifecycle");
 const GROUP_TYPE = "pulumi-nodejs:dynamic/turso:Group";
 const emu = suiteEmulator();
 const gets = emu.gets;
+// Tests here add, move and delete groups: whether a test passed or not, the next finds the seed's.
+afterEach(() => emu.reset());
 
 async function deleteGroup(organization: string, group: string): Promise<void> {
   const res = await fetch(`${emu.url}/__emulator/organizations/${organization}/groups/${group}`, {
@@ -25,15 +27,7 @@ async function deleteGroup(organization: string, group: string): Promise<void> {
   expect(res.status).toBeLessThan(300);
 }
 
-function lookupStack(stack: string, lookups: unknown[], secrets: Record<string, string> = {}): Promise<TestStack> {
-  return harness.stack({
-    program: path.join(PROGRAMS, "lookup"),
-    stack,
-    config: { "e2e:lookups": JSON.stringify(lookups), "turso:apiBaseUrl": emu.url },
-    secrets: { "turso:apiToken": ALICE, ...secrets },
-    env: { TURSO_API_TOKEN: undefined, TURSO_API_BASEURL: undefined, TURSO_ORGANIZATION: undefined },
-  });
-}
+const lookupStack = lookupStacks(harness, { api: emu, token: ALICE });
 
 const setLookups = (stack: TestStack, lookups: unknown[]) =>
   stack.cli(["config", "set", "e2e:lookups", JSON.stringify(lookups)]);
@@ -69,7 +63,7 @@ describe("a group deleted in the API never jams a refresh", () => {
         { group: "gone", parent: "team" },
         { group: "gone", tokenFrom: { config: "e2e:aliceAgain" } },
       ],
-      { "e2e:aliceAgain": ALICE },
+      { secrets: { "e2e:aliceAgain": ALICE } },
     );
     await two.up();
     await deleteGroup("alice", "gone");
@@ -114,19 +108,15 @@ describe("refresh leaves expectations to the program", () => {
     const stack = await lookupStack("expect", [{ group: "default", expect: { primaryIn: ["fra"] } }]);
     await stack.up();
     emu.setGroup("alice", { name: "default", primary: "ams", locations: ["ams", "fra"] });
-    try {
-      const failed = await stack.run(["up", "--yes", "--skip-preview"]);
-      expect(failed.code).not.toBe(0);
-      expect(failed.output).toContain('primary is "ams", expected one of ["fra"]');
-      // As the message advises: change getGroup's expect.
-      await setLookups(stack, [{ group: "default", expect: { primaryIn: ["fra", "ams"] } }]);
-      expect((await stack.run(["refresh", "--yes", "--skip-preview"])).code).toBe(0);
-      expect((await stack.run(["preview", "--refresh"])).code).toBe(0);
-      expect((await stack.run(["up", "--yes", "--skip-preview", "--refresh"])).code).toBe(0);
-      expect((await stack.outputs())["primary"]).toBe("ams");
-    } finally {
-      emu.setGroup("alice", { name: "default", primary: "fra", locations: ["fra", "ams"] });
-    }
+    const failed = await stack.run(["up", "--yes", "--skip-preview"]);
+    expect(failed.code).not.toBe(0);
+    expect(failed.output).toContain('primary is "ams", expected one of ["fra"]');
+    // As the message advises: change getGroup's expect.
+    await setLookups(stack, [{ group: "default", expect: { primaryIn: ["fra", "ams"] } }]);
+    expect((await stack.run(["refresh", "--yes", "--skip-preview"])).code).toBe(0);
+    expect((await stack.run(["preview", "--refresh"])).code).toBe(0);
+    expect((await stack.run(["up", "--yes", "--skip-preview", "--refresh"])).code).toBe(0);
+    expect((await stack.outputs())["primary"]).toBe("ams");
   });
 });
 
@@ -202,7 +192,7 @@ describe("parent and dependsOn", () => {
 describe("secret inputs", () => {
   it("make secret outputs and stay out of the state and the URN in plain text", async () => {
     const stack = await lookupStack("secret-org", [{ group: "prod", secretOrg: true }], {
-      "e2e:secretOrganization": "acme",
+      secrets: { "e2e:secretOrganization": "acme" },
     });
     await stack.up();
     await stack.refresh();
@@ -243,12 +233,7 @@ describe("two copies of the package in one program", () => {
         'exports.mine = getGroupOutput({ organization: "acme", group: "prod" }).primary;\n' +
         "exports.theirs = lib.prod().primary;\n",
     );
-    const stack = await harness.stack({
-      program: dir,
-      secrets: { "turso:apiToken": ALICE },
-      config: { "turso:apiBaseUrl": emu.url },
-      env: { TURSO_API_TOKEN: undefined, TURSO_API_BASEURL: undefined, TURSO_ORGANIZATION: undefined },
-    });
+    const stack = await lookupStack("dev", undefined, { program: dir });
     const up = await stack.run(["up", "--yes", "--skip-preview"]);
     expect(up.output).not.toContain("Duplicate resource URN");
     expect(up.code).toBe(0);

@@ -1,8 +1,7 @@
 import net from "node:net";
-import path from "node:path";
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
 import { ALICE, TEST_SEED } from "../helpers/seed";
-import { Harness, PROGRAMS, type TestStack } from "./harness";
+import { Harness, lookupStacks, type TestStack } from "./harness";
 
 jest.setTimeout(120_000);
 
@@ -16,19 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => emu.stop());
 
-const CLEAN = { TURSO_API_TOKEN: undefined, TURSO_API_BASEURL: undefined, TURSO_ORGANIZATION: undefined };
-const stackOf = (
-  name: string,
-  lookups: unknown[],
-  more: { config?: Record<string, string>; secrets?: Record<string, string>; env?: Record<string, string> } = {},
-): Promise<TestStack> =>
-  harness.stack({
-    program: path.join(PROGRAMS, "lookup"),
-    stack: name,
-    config: { "e2e:lookups": JSON.stringify(lookups), ...more.config },
-    ...(more.secrets ? { secrets: more.secrets } : {}),
-    env: { ...CLEAN, ...more.env },
-  });
+const lookupStack = lookupStacks(harness);
 
 /** A preview that fails; the output and how many times `message` is in it. */
 async function failing(stack: TestStack, message: string): Promise<{ output: string; times: number }> {
@@ -48,7 +35,7 @@ async function closedPort(): Promise<number> {
 
 it("a base URL from TURSO_API_BASEURL that does not answer names TURSO_API_BASEURL, not turso:apiBaseUrl", async () => {
   const port = await closedPort();
-  const stack = await stackOf("unreachable-env", [{ group: "default" }], {
+  const stack = await lookupStack("unreachable-env", [{ group: "default" }], {
     config: { "turso:maxRetries": "0" },
     env: { TURSO_API_TOKEN: ALICE, TURSO_API_BASEURL: `http://127.0.0.1:${port}` },
   });
@@ -63,10 +50,15 @@ it("a base URL from TURSO_API_BASEURL that does not answer names TURSO_API_BASEU
 });
 
 it("a rejected tokenFrom token is fixed where tokenFrom looks, not in turso:apiToken", async () => {
-  const stack = await stackOf("rejected-token-from", [{ group: "default", tokenFrom: { config: "e2e:otherToken" } }], {
-    config: { "turso:apiBaseUrl": emu.url },
-    secrets: { "e2e:otherToken": "revoked-token-77", "turso:apiToken": ALICE },
-  });
+  const stack = await lookupStack(
+    "rejected-token-from",
+    [{ group: "default", tokenFrom: { config: "e2e:otherToken" } }],
+    {
+      api: emu,
+      token: ALICE,
+      secrets: { "e2e:otherToken": "revoked-token-77" },
+    },
+  );
   const message =
     'The Turso API rejected the API token from stack config "e2e:otherToken" (401: invalid token). ' +
     'Create a token with "turso auth api-tokens mint NAME", then run "pulumi config set --secret e2e:otherToken <token>".';
@@ -77,10 +69,10 @@ it("a rejected tokenFrom token is fixed where tokenFrom looks, not in turso:apiT
 });
 
 it("a rejected token shared by three lookups is explained once; the others point to it in one line", async () => {
-  const stack = await stackOf(
+  const stack = await lookupStack(
     "rejected-shared",
     [{ group: "default" }, { organization: "acme", group: "prod" }, { group: "other", via: "promise" }],
-    { config: { "turso:apiBaseUrl": emu.url }, secrets: { "turso:apiToken": "revoked-token-77" } },
+    { api: emu, token: "revoked-token-77" },
   );
   const full =
     'The Turso API rejected the API token from stack config "turso:apiToken" (401: invalid token). Create a token with';
@@ -95,8 +87,8 @@ it("a rejected token shared by three lookups is explained once; the others point
 it("an Output with no value as the group says so, naming the argument", async () => {
   // via "inputs" wraps every argument in an Output; a group left out resolves to no value, as a
   // StackReference output that does not exist does.
-  const stack = await stackOf("no-value", [{ via: "inputs" }], {
-    config: { "turso:apiBaseUrl": emu.url },
+  const stack = await lookupStack("no-value", [{ via: "inputs" }], {
+    api: emu,
     env: { TURSO_API_TOKEN: ALICE },
   });
   const message =

@@ -6,7 +6,7 @@ import path from "node:path";
 import { codeBlocks } from "../helpers/markdown";
 import { devVersion, npm, packInto } from "../helpers/pack";
 import { runBash } from "../helpers/shell";
-import { Harness, type TestStack } from "./harness";
+import { Harness, NO_TURSO_ENV, type TestStack } from "./harness";
 
 jest.setTimeout(300_000);
 
@@ -91,9 +91,7 @@ describe("installed in a new Pulumi project", () => {
     const r = await bash(script, app, {
       PULUMI_BACKEND_URL: `file://${harness.backend}`,
       PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase", // the harness's, which made the stack
-      TURSO_API_BASEURL: undefined,
-      TURSO_API_TOKEN: undefined,
-      TURSO_ORGANIZATION: undefined,
+      ...NO_TURSO_ENV,
     });
     expect([r.code, r.output]).toEqual([0, expect.stringMatching(/primary\s*: "fra"/)]);
     // The README's comments promise these values with the emulator's data.

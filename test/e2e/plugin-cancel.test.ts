@@ -2,7 +2,7 @@ import { appendFileSync } from "node:fs";
 import path from "node:path";
 import { ALICE } from "../helpers/seed";
 import { ctrlCOnceConnected, stalledApi } from "../helpers/stalled";
-import { Harness, PROGRAMS } from "./harness";
+import { Harness, NO_TURSO_ENV, PROGRAMS } from "./harness";
 
 jest.setTimeout(120_000);
 
@@ -18,7 +18,7 @@ it("a Ctrl-C during a stalled invoke ends the preview within 5 s, saying the loo
       stack: "stalled",
       config: { "turso-group:apiBaseUrl": api.url },
       secrets: { "turso-group:apiToken": ALICE },
-      env: { TURSO_API_TOKEN: undefined, TURSO_API_BASEURL: undefined, TURSO_ORGANIZATION: undefined },
+      env: NO_TURSO_ENV,
     });
     let interruptedAt = (): number => 0;
     const result = await stack.run(["preview"], {}, undefined, false, (child) => {

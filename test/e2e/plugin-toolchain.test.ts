@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { homedir, tmpdir } from "node:os";
 import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { writeTool } from "../helpers/shell";
@@ -34,7 +34,7 @@ function ensure(folders: string[]): { code: number; out: string; err: string } {
       cwd: REPO,
       encoding: "utf8",
       env: {
-        HOME: process.env["HOME"] ?? "/root",
+        HOME: homedir(),
         // Set by the script itself: this machine's bash start-up prepends its own folders (Go's among them).
         TEST_PATH: [...folders.map((f) => path.join(dir, f)), path.join(dir, "guard"), ...system].join(":"),
         TURSO_PULUMI_CACHE: cache,

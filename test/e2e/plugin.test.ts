@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { ACME_PROD_RESULT, ALICE_DEFAULT_RESULT } from "../helpers/expected";
 import { ALICE } from "../helpers/seed";
 import { suiteEmulator } from "./emulated";
-import { Harness, PROGRAMS, REPO } from "./harness";
+import { Harness, NO_TURSO_ENV, PROGRAMS, REPO } from "./harness";
 
 jest.setTimeout(120_000);
 
@@ -16,7 +16,6 @@ const emulator = suiteEmulator();
 const EXAMPLE = path.join(REPO, "examples", "yaml");
 const EXECUTABLE = path.join(REPO, "sdk", "plugin", "pulumi-resource-turso-group");
 /** No token, organization or base URL from the test runner's environment. */
-const CLEAN_ENV = { TURSO_API_TOKEN: undefined, TURSO_API_BASEURL: undefined, TURSO_ORGANIZATION: undefined };
 const figure = (line: string): void => appendFileSync(path.join(harness.dir, "figures.md"), `${line}\n`);
 
 afterAll(() => rmSync(path.join(EXAMPLE, "Pulumi.e2e-plugin.yaml"), { force: true }));
@@ -34,7 +33,7 @@ describe("examples/yaml", () => {
       stack: "e2e-plugin",
       config: { "turso-group:apiBaseUrl": emulator.url },
       secrets: { "turso-group:apiToken": ALICE },
-      env: CLEAN_ENV,
+      env: NO_TURSO_ENV,
     });
     emulator.clearRequests();
     const preview = await stack.cli(["preview"]);
@@ -77,7 +76,7 @@ describe("the plugin's functions from YAML", () => {
       program,
       stack: "functions",
       secrets: { "turso-group:apiToken": ALICE },
-      env: { ...CLEAN_ENV, TURSO_API_BASEURL: emulator.url },
+      env: { ...NO_TURSO_ENV, TURSO_API_BASEURL: emulator.url },
     });
     emulator.clearRequests();
     await stack.up();
@@ -98,7 +97,7 @@ describe("the plugin's functions from YAML", () => {
       stack: "missing",
       config: { group: "nope", ifExists: "true" },
       secrets: { "turso-group:apiToken": ALICE },
-      env: { ...CLEAN_ENV, TURSO_API_BASEURL: emulator.url },
+      env: { ...NO_TURSO_ENV, TURSO_API_BASEURL: emulator.url },
     });
     await stack.up();
     expect((await stack.outputs())["first"]).toEqual({ name: "nope", found: false });
@@ -116,7 +115,7 @@ describe("the plugin's functions from YAML", () => {
       program,
       stack: "secret-org",
       secrets: { "turso-group:apiToken": ALICE, org: "acme" },
-      env: { ...CLEAN_ENV, TURSO_API_BASEURL: emulator.url },
+      env: { ...NO_TURSO_ENV, TURSO_API_BASEURL: emulator.url },
     });
     await stack.up();
     const outputs = await stack.outputs();
@@ -149,7 +148,7 @@ describe("the plugin's functions from YAML", () => {
     const stack = await harness.stack({
       program,
       stack: "no-token",
-      env: { ...CLEAN_ENV, TURSO_API_BASEURL: emulator.url },
+      env: { ...NO_TURSO_ENV, TURSO_API_BASEURL: emulator.url },
     });
     const failed = await stack.run(["preview"]);
     expect(failed.code).not.toBe(0);
@@ -209,7 +208,7 @@ it("getLocations from YAML: every location the API offers, with its region, one 
     program: path.join(PROGRAMS, "plugin-locations"),
     stack: "locations",
     secrets: { "turso-group:apiToken": ALICE },
-    env: { ...CLEAN_ENV, TURSO_API_BASEURL: emulator.url },
+    env: { ...NO_TURSO_ENV, TURSO_API_BASEURL: emulator.url },
   });
   emulator.clearRequests();
   await stack.up();
@@ -227,7 +226,7 @@ it("plugins.providers serves a Node.js program too: the same function by its tok
   const stack = await harness.stack({
     program: path.join(PROGRAMS, "plugin-nodejs"),
     secrets: { "turso-group:apiToken": ALICE },
-    env: { ...CLEAN_ENV, TURSO_API_BASEURL: emulator.url },
+    env: { ...NO_TURSO_ENV, TURSO_API_BASEURL: emulator.url },
   });
   emulator.clearRequests();
   await stack.up();

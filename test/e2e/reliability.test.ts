@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { startEmulator, type Emulator, type Fault, type Seed } from "../../sdk/src/emulator";
 import { ALICE, TEST_SEED } from "../helpers/seed";
-import { Harness, PROGRAMS, type TestStack } from "./harness";
+import { Harness, lookupStacks, type TestStack } from "./harness";
 
 jest.setTimeout(600_000);
 
@@ -11,6 +11,7 @@ const TIMEOUT_MS = 800;
 const MAX_RETRIES = 3;
 const MAX_DELAY_MS = 1500;
 const harness = new Harness("reliability");
+const lookupStack = lookupStacks(harness, { token: ALICE });
 const figures: Record<string, unknown>[] = [];
 let emu: Emulator;
 let stack: TestStack;
@@ -29,20 +30,18 @@ const loadSeed: Seed = {
 
 beforeAll(async () => {
   emu = await startEmulator({ seed: loadSeed });
-  stack = await harness.stack({
-    program: path.join(PROGRAMS, "lookup"),
+  stack = await lookupStack("dev", [{ group: "default" }], {
+    api: emu,
     config: {
-      "e2e:lookups": JSON.stringify([{ group: "default" }]),
-      "turso:apiBaseUrl": emu.url,
       "turso:timeoutMs": String(TIMEOUT_MS),
       "turso:maxRetries": String(MAX_RETRIES),
       "turso:maxRetryDelayMs": String(MAX_DELAY_MS),
     },
-    secrets: { "turso:apiToken": ALICE },
-    env: { TURSO_API_TOKEN: undefined, TURSO_API_BASEURL: undefined, TURSO_ORGANIZATION: undefined },
   });
 });
 
+// Each test adds the faults it needs; none outlives its test, whether it passed or not.
+afterEach(() => emu.clearFaults());
 afterAll(async () => {
   await emu.stop();
   writeFileSync(path.join(harness.dir, "figures.json"), JSON.stringify(figures, null, 2));
@@ -134,7 +133,6 @@ const rows: Row[] = [
 
 describe("the fault matrix", () => {
   it.each(rows.map((r) => [r.name, r] as const))("%s", async (_name, row) => {
-    emu.clearFaults();
     emu.clearRequests();
     for (const fault of row.faults) {
       const f =
@@ -165,7 +163,6 @@ describe("the fault matrix", () => {
 
 describe("load", () => {
   it(`looks up ${LOAD_GROUPS} distinct groups with a share answered 429, never more than ${LOAD_CONCURRENCY} requests in flight`, async () => {
-    emu.clearFaults();
     emu.clearRequests();
     // Every fifth group is throttled once (Retry-After: 1) before it is answered.
     for (let i = 0; i < LOAD_GROUPS; i += 5) {
@@ -179,19 +176,11 @@ describe("load", () => {
     }
     // Every other answer takes 50 ms, so that concurrent requests overlap at the emulator.
     emu.addFault({ kind: "delay", delayMs: 50 });
-    const loadStack = await harness.stack({
-      program: path.join(PROGRAMS, "lookup"),
-      stack: "load",
-      config: {
-        "e2e:lookups": JSON.stringify(
-          Array.from({ length: LOAD_GROUPS }, (_, i) => ({ organization: "acme", group: `g${i}` })),
-        ),
-        "turso:apiBaseUrl": emu.url,
-        "turso:maxConcurrency": String(LOAD_CONCURRENCY),
-      },
-      secrets: { "turso:apiToken": ALICE },
-      env: { TURSO_API_TOKEN: undefined, TURSO_API_BASEURL: undefined, TURSO_ORGANIZATION: undefined },
-    });
+    const loadStack = await lookupStack(
+      "load",
+      Array.from({ length: LOAD_GROUPS }, (_, i) => ({ organization: "acme", group: `g${i}` })),
+      { api: emu, config: { "turso:maxConcurrency": String(LOAD_CONCURRENCY) } },
+    );
     const t0 = Date.now();
     await loadStack.preview();
     const ms = Date.now() - t0;
@@ -216,7 +205,6 @@ describe("load", () => {
 
 describe("logs", () => {
   it("reports each request at Pulumi's debug level and each retry in one info line, never the token", async () => {
-    emu.clearFaults();
     emu.addFault({ kind: "status", status: 503, times: 1 });
     const url = `${emu.url}/v1/groups/default`;
     const debug = await stack.cli(["preview", "--debug"]);

@@ -5,7 +5,7 @@ import { startEmulator, type Emulator } from "../../sdk/src/emulator";
 import { TERMINAL_CONTROL, hostileApi, type Peer } from "../helpers/hostile";
 import { ALICE, TEST_SEED } from "../helpers/seed";
 import { unescapeJson } from "../secret-scan";
-import { Harness, PROGRAMS, type RunResult, type TestStack } from "./harness";
+import { Harness, lookupStacks, type RunResult, type TestStack } from "./harness";
 
 jest.setTimeout(180_000);
 
@@ -13,16 +13,9 @@ jest.setTimeout(180_000);
 // holds the token JSON-escaped, escapes and bidi characters in a placement error, an answer far
 // too large, a malformed secret value, a secret turso:organization, and the names of secret lookups.
 const harness = new Harness("secrets");
-const program = path.join(PROGRAMS, "lookup");
-const CLEAN_ENV = {
-  TURSO_API_TOKEN: undefined,
-  TURSO_API_BASEURL: undefined,
-  TURSO_ORGANIZATION: undefined,
-  http_proxy: undefined,
-  https_proxy: undefined,
-  HTTP_PROXY: undefined,
-  HTTPS_PROXY: undefined,
-};
+const lookupStack = lookupStacks(harness, {
+  env: { http_proxy: undefined, https_proxy: undefined, HTTP_PROXY: undefined, HTTPS_PROXY: undefined },
+});
 
 let emu: Emulator;
 const peers: Peer[] = [];
@@ -35,20 +28,6 @@ afterAll(async () => {
 });
 beforeEach(() => emu.clearRequests());
 const gets = () => emu.requests().map((r) => `${r.method} ${r.path} ${r.status}`);
-
-function stackOf(
-  name: string,
-  lookups: unknown[],
-  more: { config?: Record<string, string>; secrets?: Record<string, string>; env?: Record<string, string> } = {},
-): Promise<TestStack> {
-  return harness.stack({
-    program,
-    stack: name,
-    config: { "e2e:lookups": JSON.stringify(lookups), ...more.config },
-    ...(more.secrets ? { secrets: more.secrets } : {}),
-    env: { ...CLEAN_ENV, ...more.env },
-  });
-}
 
 /** Every file of the backend that mentions this stack (state, backups, history), as text. */
 function backendFiles(stack: TestStack): string[] {
@@ -73,8 +52,8 @@ describe("a hostile API's 2xx answer", () => {
       body: `{"group":{"name":"default","primary":"${escaped(ALICE)}","locations":["${escaped(ALICE)}"]}}`,
     }));
     peers.push(api);
-    const stack = await stackOf("esc-token", [{ group: "default", expect: { primaryIn: ["fra"] } }], {
-      config: { "turso:apiBaseUrl": api.url },
+    const stack = await lookupStack("esc-token", [{ group: "default", expect: { primaryIn: ["fra"] } }], {
+      api,
       env: { TURSO_API_TOKEN: ALICE },
     });
     const results: RunResult[] = [await stack.run(["preview", "--diff"]), await stack.run(["up", "--yes"])];
@@ -104,8 +83,8 @@ describe("a hostile API's 2xx answer", () => {
       }),
     }));
     peers.push(api);
-    const stack = await stackOf("esc-placement", [{ group: "default", expect: { primaryIn: ["iad"] } }], {
-      config: { "turso:apiBaseUrl": api.url },
+    const stack = await lookupStack("esc-placement", [{ group: "default", expect: { primaryIn: ["iad"] } }], {
+      api,
       env: { TURSO_API_TOKEN: ALICE },
     });
     const result = await stack.run(["preview"]);
@@ -124,8 +103,8 @@ describe("a hostile API's 2xx answer", () => {
       body: JSON.stringify({ group: { name: "default", primary: "loc-0", locations } }),
     }));
     peers.push(api);
-    const stack = await stackOf("big-group", [{ group: "default" }], {
-      config: { "turso:apiBaseUrl": api.url },
+    const stack = await lookupStack("big-group", [{ group: "default" }], {
+      api,
       env: { TURSO_API_TOKEN: ALICE },
     });
     const result = await stack.run(["up", "--yes"]);
@@ -141,9 +120,10 @@ describe("a hostile API's 2xx answer", () => {
 
 describe("secret inputs", () => {
   it("a malformed secret Output is refused without being shown, in the terminal or the refused read", async () => {
-    const stack = await stackOf("bad-secret", [{ group: "prod", secretOrg: true }], {
-      secrets: { "turso:apiToken": ALICE, "e2e:secretOrganization": "Sup3rSecret Org" },
-      config: { "turso:apiBaseUrl": emu.url },
+    const stack = await lookupStack("bad-secret", [{ group: "prod", secretOrg: true }], {
+      api: emu,
+      token: ALICE,
+      secrets: { "e2e:secretOrganization": "Sup3rSecret Org" },
     });
     const result = await stack.run(["preview"]);
     expect(result.code).not.toBe(0);
@@ -157,10 +137,15 @@ describe("secret inputs", () => {
   });
 
   it("a secret turso:organization is used as a secret: in clear nowhere in state, progress or outputs", async () => {
-    const stack = await stackOf("secret-config-org", [{ group: "prod" }, { group: "nowhere-yet", ifExists: true }], {
-      secrets: { "turso:apiToken": ALICE, "turso:organization": "acme" },
-      config: { "turso:apiBaseUrl": emu.url },
-    });
+    const stack = await lookupStack(
+      "secret-config-org",
+      [{ group: "prod" }, { group: "nowhere-yet", ifExists: true }],
+      {
+        api: emu,
+        token: ALICE,
+        secrets: { "turso:organization": "acme" },
+      },
+    );
     const up = await stack.run(["up", "--yes"]);
     expect(up.code).toBe(0);
     expect(gets()).toEqual(
@@ -180,9 +165,10 @@ describe("secret inputs", () => {
 
   it("a failure of a secret lookup names neither its organization nor its group", async () => {
     // "prodd" is a letter away from acme's "prod": a public lookup's error would suggest it.
-    const stack = await stackOf("secret-missing", [{ group: "prodd" }], {
-      secrets: { "turso:apiToken": ALICE, "turso:organization": "acme" },
-      config: { "turso:apiBaseUrl": emu.url },
+    const stack = await lookupStack("secret-missing", [{ group: "prodd" }], {
+      api: emu,
+      token: ALICE,
+      secrets: { "turso:organization": "acme" },
     });
     const result = await stack.run(["preview"]);
     expect(result.code).not.toBe(0);
@@ -193,9 +179,10 @@ describe("secret inputs", () => {
   });
 
   it("a secret lookup's name and id cannot be confirmed by hashing a guess", async () => {
-    const stack = await stackOf("secret-names", [{ group: "prod", secretOrg: true }], {
-      secrets: { "turso:apiToken": ALICE, "e2e:secretOrganization": "acme" },
-      config: { "turso:apiBaseUrl": emu.url },
+    const stack = await lookupStack("secret-names", [{ group: "prod", secretOrg: true }], {
+      api: emu,
+      token: ALICE,
+      secrets: { "e2e:secretOrganization": "acme" },
     });
     await stack.cli(["up", "--yes"]);
     const exported = (await stack.cli(["stack", "export"])).stdout;

@@ -14,7 +14,7 @@ import {
 } from "../helpers/hostile";
 import { ALICE, TEST_SEED } from "../helpers/seed";
 import { ALLOWED_ENTRIES, tokenEntries } from "../secret-scan";
-import { Harness, PROGRAMS, type RunResult, type TestStack } from "./harness";
+import { Harness, PROGRAMS, lookupStacks, type LookupStackOptions, type RunResult, type TestStack } from "./harness";
 
 jest.setTimeout(180_000);
 
@@ -52,25 +52,16 @@ afterAll(async () => {
 beforeEach(() => emu.clearRequests());
 
 const gets = () => emu.requests().map((r) => `${r.method} ${r.path} ${r.status}`);
-const CLEAN_ENV = { TURSO_API_TOKEN: undefined, TURSO_API_BASEURL: undefined, TURSO_ORGANIZATION: undefined };
 const NO_PROXIES = Object.fromEntries(
   ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy", "NO_PROXY", "no_proxy"].map(
     (v) => [v, undefined],
   ),
 );
 
-function stackOf(
-  name: string,
-  more: { config?: Record<string, string>; secrets?: Record<string, string>; env?: Record<string, string | undefined> },
-): Promise<TestStack> {
-  return harness.stack({
-    program,
-    stack: name,
-    config: { "e2e:lookups": JSON.stringify([{ group: "default" }]), ...more.config },
-    ...(more.secrets ? { secrets: more.secrets } : {}),
-    env: { ...CLEAN_ENV, ...NO_PROXIES, ...more.env },
-  });
-}
+const lookupStack = lookupStacks(harness, { env: NO_PROXIES });
+/** A stack of one lookup, of group "default". */
+const stackOf = (name: string, options: LookupStackOptions): Promise<TestStack> =>
+  lookupStack(name, [{ group: "default" }], options);
 
 /** TERMINAL_CONTROL without the line feed and tab that Pulumi's own output has. */
 const TERMINAL_CONTROL_EXCEPT_NEWLINE = new RegExp(
@@ -87,11 +78,7 @@ describe("proxies", () => {
     const all = Object.fromEntries(
       ["HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy", "HTTPS_PROXY", "https_proxy"].map((v) => [v, proxy.url]),
     );
-    const stack = await stackOf("sec-loopback", {
-      config: { "turso:apiBaseUrl": emu.url },
-      secrets: { "turso:apiToken": ALICE },
-      env: all,
-    });
+    const stack = await stackOf("sec-loopback", { api: emu, token: ALICE, env: all });
     const result = await preview(stack);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/primary\s*: "fra"/);
@@ -118,8 +105,9 @@ describe("proxies", () => {
     });
     const tunnelStack = (name: string, proxyUrl: string) =>
       stackOf(name, {
-        config: { "turso:apiBaseUrl": `https://${HOST}`, "turso:maxRetries": "1" },
-        secrets: { "turso:apiToken": ALICE },
+        api: { url: `https://${HOST}` },
+        token: ALICE,
+        config: { "turso:maxRetries": "1" },
         env: { HTTPS_PROXY: proxyUrl, NODE_EXTRA_CA_CERTS: certificate.certFile },
       });
 
@@ -165,10 +153,7 @@ describe("text from a hostile API", () => {
     }));
     peers.push(api);
     // The token from the environment: Pulumi masks secret configuration values only.
-    const stack = await stackOf("sec-echo", {
-      config: { "turso:apiBaseUrl": api.url },
-      env: { TURSO_API_TOKEN: ALICE },
-    });
+    const stack = await stackOf("sec-echo", { api, env: { TURSO_API_TOKEN: ALICE } });
     const result = await preview(stack);
     expect(result.code).not.toBe(0);
     expect(api.requests).toHaveLength(1);
@@ -183,7 +168,7 @@ describe("text from a hostile API", () => {
 describe("a base URL with credentials", () => {
   it("is never echoed with its password, even when it does not parse", async () => {
     const stack = await stackOf("sec-baseurl", {
-      secrets: { "turso:apiToken": ALICE },
+      token: ALICE,
       env: { TURSO_API_BASEURL: "http://user:hunter2pw@bad host:1" },
     });
     const result = await preview(stack);
@@ -222,10 +207,7 @@ const exported = async (stack: TestStack, secrets: boolean): Promise<string> =>
 
 describe("where the token lives", () => {
   it("a secret token is in the decrypted state exactly in the default provider's copy of the stack config", async () => {
-    const stack = await stackOf("sec-state-secret", {
-      config: { "turso:apiBaseUrl": emu.url },
-      secrets: { "turso:apiToken": ALICE },
-    });
+    const stack = await stackOf("sec-state-secret", { api: emu, token: ALICE });
     await stack.up();
     expect(tokenEntries(await exported(stack, true), [ALICE])).toEqual(PROVIDER_COPY);
     // The secret scan allows what this test found, for every stack the suite leaves.
@@ -241,10 +223,7 @@ describe("where the token lives", () => {
   });
 
   it("a token from TURSO_API_TOKEN is nowhere in the state, decrypted or not", async () => {
-    const stack = await stackOf("sec-state-env", {
-      config: { "turso:apiBaseUrl": emu.url },
-      env: { TURSO_API_TOKEN: ALICE },
-    });
+    const stack = await stackOf("sec-state-env", { api: emu, env: { TURSO_API_TOKEN: ALICE } });
     await stack.up();
     expect(tokenEntries(await exported(stack, true), [ALICE])).toEqual([]);
   });
@@ -253,12 +232,10 @@ describe("where the token lives", () => {
 describe("a token set as plain configuration", () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await stackOf("sec-plain", {
-      config: {
-        "turso:apiBaseUrl": emu.url,
-        "turso:apiToken": PLAIN,
-        "e2e:lookups": JSON.stringify([{ group: "default" }, { group: "other" }]),
-      },
+    // Set as plain configuration, not with the helper's token (a secret).
+    stack = await lookupStack("sec-plain", [{ group: "default" }, { group: "other" }], {
+      api: emu,
+      config: { "turso:apiToken": PLAIN },
     });
   });
 

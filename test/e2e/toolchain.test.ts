@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { homedir, tmpdir } from "node:os";
 import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { writeTool } from "../helpers/shell";
@@ -35,7 +35,7 @@ function choose(folders: string[]): { code: number; out: string; err: string } {
       cwd: REPO,
       encoding: "utf8",
       env: {
-        HOME: process.env["HOME"] ?? "/root",
+        HOME: homedir(),
         PATH: [...folders.map((f) => path.join(dir, f)), path.join(dir, "guard"), ...system].join(":"),
         TURSO_PULUMI_CACHE: cache,
       },
@@ -111,7 +111,7 @@ describe("a set-up step that fails says which one, and what to do, once", () => 
       cwd: REPO,
       encoding: "utf8",
       env: {
-        HOME: process.env["HOME"] ?? "/root",
+        HOME: homedir(),
         // The stand-ins first, then this Node.js (22+, so ensure_node installs nothing), then the system's.
         PATH: [...folders.map((f) => path.join(dir, f)), path.dirname(process.execPath), ...system].join(":"),
         TURSO_PULUMI_CACHE: cache, // empty: nothing cached, a build of the CLI is attempted

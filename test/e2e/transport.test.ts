@@ -4,7 +4,7 @@ import path from "node:path";
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
 import { loggingProxy, type Peer } from "../helpers/hostile";
 import { ALICE, TEST_SEED } from "../helpers/seed";
-import { Harness, PROGRAMS, REPO, type RunResult, type TestStack } from "./harness";
+import { Harness, REPO, lookupStacks, type RunResult } from "./harness";
 
 jest.setTimeout(180_000);
 
@@ -12,7 +12,7 @@ jest.setTimeout(180_000);
 // between the engine and its Node.js processes on 127.0.0.1 goes through the proxy, secrets and
 // all; the package says so once per run, and the fix it gives ends it.
 const harness = new Harness("transport");
-const program = path.join(PROGRAMS, "lookup");
+const lookupStack = lookupStacks(harness);
 const WARNING = "is set and no_proxy does not exempt 127.0.0.1";
 const FIX = "\n  export no_proxy=127.0.0.1,localhost\n";
 /** A password in the proxy URL, which the warning must never print. */
@@ -55,20 +55,10 @@ const PROXY_VARIABLES = [
  * token as a secret `turso:apiToken` (or, with `tokenFromEnv`, from TURSO_API_TOKEN).
  */
 async function previewWith(name: string, env: Record<string, string>, tokenFromEnv = false): Promise<RunResult> {
-  const stack: TestStack = await harness.stack({
-    program,
-    stack: name,
-    config: {
-      "turso:apiBaseUrl": emu.url,
-      "e2e:lookups": JSON.stringify([{ group: "default" }, { group: "other" }]),
-    },
-    ...(tokenFromEnv ? {} : { secrets: { "turso:apiToken": ALICE } }),
-    env: {
-      TURSO_API_TOKEN: undefined,
-      TURSO_API_BASEURL: undefined,
-      TURSO_ORGANIZATION: undefined,
-      ...Object.fromEntries(PROXY_VARIABLES.map((v) => [v, undefined])),
-    },
+  const stack = await lookupStack(name, [{ group: "default" }, { group: "other" }], {
+    api: emu,
+    token: tokenFromEnv ? undefined : ALICE,
+    env: Object.fromEntries(PROXY_VARIABLES.map((v) => [v, undefined])),
   });
   emu.clearRequests();
   const result = await stack.run(["preview", "--diff"], tokenFromEnv ? { ...env, TURSO_API_TOKEN: ALICE } : env);

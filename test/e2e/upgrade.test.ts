@@ -11,12 +11,14 @@ import os from "node:os";
 import path from "node:path";
 import { ACME_PROD, ALICE, TEST_SEED } from "../helpers/seed";
 import { suiteEmulator } from "./emulated";
-import { Harness, PROGRAMS, REPO, type TestStack } from "./harness";
+import { Harness, PROGRAMS, REPO, lookupStacks, type TestStack } from "./harness";
 
 jest.setTimeout(300_000);
 
 const harness = new Harness("upgrade");
 const emu = suiteEmulator();
+const lookupStack = lookupStacks(harness, { api: emu, token: ALICE });
+const ACME_PROD_LOOKUP = [{ organization: "acme", group: "prod" }];
 const GROUP_TYPE = "pulumi-nodejs:dynamic/turso:Group";
 const FIXTURES = path.join(__dirname, "..", "fixtures", "state");
 
@@ -53,16 +55,7 @@ it("covers the released 0.1.0, the flat props before contract 2, and this versio
 
 describe.each(fixtures)("a lookup written as in %s", (name, fixture) => {
   it("refreshes clean with --expect-no-changes, before this version's first up and after it", async () => {
-    const stack = await harness.stack({
-      program: path.join(PROGRAMS, "lookup"),
-      stack: name.replace(/\.json$/, "").replace(/[^a-zA-Z0-9-]/g, "-"),
-      config: {
-        "e2e:lookups": JSON.stringify([{ organization: "acme", group: "prod" }]),
-        "turso:apiBaseUrl": emu.url,
-      },
-      secrets: { "turso:apiToken": ALICE },
-      env: { TURSO_API_TOKEN: undefined, TURSO_API_BASEURL: undefined, TURSO_ORGANIZATION: undefined },
-    });
+    const stack = await lookupStack(name.replace(/\.json$/, "").replace(/[^a-zA-Z0-9-]/g, "-"), ACME_PROD_LOOKUP);
     await stack.up();
 
     // The state that version wrote: its lookup in place of this version's.
@@ -109,18 +102,7 @@ describe("a state moved to a checkout where the package is not installed", () =>
   afterAll(() => rmSync(moved, { recursive: true, force: true }));
 
   it("fails the refresh in one line naming the version it needs and how to get it, with no stack frames", async () => {
-    const config = {
-      "e2e:lookups": JSON.stringify([{ organization: "acme", group: "prod" }]),
-      "turso:apiBaseUrl": emu.url,
-    };
-    const env = { TURSO_API_TOKEN: undefined, TURSO_API_BASEURL: undefined, TURSO_ORGANIZATION: undefined };
-    const written = await harness.stack({
-      program: path.join(PROGRAMS, "lookup"),
-      stack: "moved",
-      config,
-      secrets: { "turso:apiToken": ALICE },
-      env,
-    });
+    const written = await lookupStack("moved", ACME_PROD_LOOKUP);
     await written.up();
     // The same stack, run from a folder outside this checkout with Pulumi but not the package.
     moved = mkdtempSync(path.join(os.tmpdir(), "turso-moved-"));
@@ -131,7 +113,8 @@ describe("a state moved to a checkout where the package is not installed", () =>
       path.join(moved, "Pulumi.moved.yaml"),
       readFileSync(path.join(PROGRAMS, "lookup", "Pulumi.moved.yaml")),
     );
-    const stack = await harness.stack({ program: moved, stack: "moved", env });
+    // Its config is the copied Pulumi.moved.yaml; nothing is set again.
+    const stack = await lookupStack("moved", undefined, { program: moved, api: undefined, token: undefined });
     const refresh = await stack.run(["refresh", "--yes", "--skip-preview"]);
     expect(refresh.code).not.toBe(0);
     const message =

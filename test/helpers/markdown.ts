@@ -3,7 +3,7 @@
  *
  * Conventions the READMEs follow:
  * - a `sh`/`bash`/`shell` block is run; one whose first line is
- *   `# not run by the README test: REASON` is not, and the test reports it as skipped with REASON;
+ *   `# not run by the README test: REASON` is not, and the test names it and prints REASON;
  * - a `text` block right after a shell block (nothing but blank lines between) is what that block
  *   prints: every one of its lines must appear in the block's output, in that order.
  */

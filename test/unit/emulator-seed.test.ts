@@ -115,8 +115,10 @@ it.each([
   ["DEFAULT_SEED", DEFAULT_SEED],
   ["TEST_SEED", TEST_SEED],
   ["SCOPED_SEED", SCOPED_SEED],
-])("accepts %s", (_name, s) => {
-  expect(readSeed(s).state.tokens.size).toBeGreaterThan(0);
+])("accepts %s, with a grant for each of its users' tokens", (_name, s) => {
+  const tokens = s.users.flatMap((u) => [u.token, ...(u.apiTokens ?? []).map((t) => t.token)]);
+  expect(tokens.length).toBeGreaterThan(0);
+  expect([...readSeed(s).state.tokens.keys()].sort()).toEqual(tokens.sort());
 });
 
 it("accepts the README's seed example, with a $schema key for editors", () => {
