@@ -10,7 +10,8 @@
 #
 # pkg/go.mod carries `replace` directives, so `go install pkg@version` refuses it: we build from a
 # small wrapper module that requires pkg/v3 and sdk/v3 at one version and repeats pkg's
-# non-local replace. The version is stamped with -ldflags, or `pulumi version` prints nothing.
+# non-local replaces, read from pkg's go.mod at that version. The version is stamped with
+# -ldflags, or `pulumi version` prints nothing.
 #
 # The language host is scripts/langhost/main.go, not Pulumi's: the proxy serves no version of
 # github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3 (see that file's comment).
@@ -41,10 +42,20 @@ require (
 	github.com/pulumi/pulumi/pkg/v3 $v
 	github.com/pulumi/pulumi/sdk/v3 $v
 )
-
-// Repeated from pkg/go.mod at $v (its local replaces do not apply to a dependency).
-replace github.com/atotto/clipboard => github.com/tgummerer/clipboard v0.0.0-20241001131231-d02d263e614e
 EOF
+# pkg's own non-local replaces, read from its go.mod at $v (its local ones, `=> ./...` or
+# `=> ../...`, point into Pulumi's repository and do not apply to a dependency).
+pkg_mod="$(cd "$work/src" && go mod download -json "github.com/pulumi/pulumi/pkg/v3@$v" | sed -n 's/^[[:space:]]*"GoMod": "\(.*\)",*$/\1/p')"
+[ -f "$pkg_mod" ] || {
+  echo "Could not download github.com/pulumi/pulumi/pkg/v3@$v's go.mod from the Go module proxy." >&2
+  exit 1
+}
+awk '/^replace \($/ { block = 1; next }
+     block && /^\)/ { block = 0; next }
+     block { print; next }
+     /^replace / { sub(/^replace /, ""); print }' "$pkg_mod" |
+  grep -v '=>[[:space:]]*\.' |
+  sed 's/^[[:space:]]*/replace /' >>"$work/src/go.mod"
 mkdir -p "$work/src/langhost"
 cp "$here/langhost/main.go" "$work/src/langhost/main.go"
 cat >"$work/src/tools.go" <<'EOF'
