@@ -4,7 +4,7 @@
  */
 import { startEmulator, type Emulator, type Seed } from "../../sdk/src/emulator";
 import { TEST_SEED } from "../helpers/seed";
-import { NO_TURSO_ENV, type StackOptions } from "./harness";
+import { NO_TURSO_ENV, type StackOptions, type TestStack } from "./harness";
 
 /** The suite's emulator, and its request log as `METHOD /path STATUS` lines. */
 export interface SuiteEmulator extends Emulator {
@@ -61,4 +61,24 @@ export function pluginStackOptions(program: string, emulator: Pick<Emulator, "ur
     secrets: { "turso-group:apiToken": "demo-token" },
     env: NO_TURSO_ENV,
   };
+}
+
+/**
+ * A plugin stack's preview and up of the demo seed's group `default`: each must make exactly one
+ * request, `GET /v1/groups/default`, and the preview must show its primary. The stack's outputs,
+ * and what the preview printed.
+ */
+export async function previewAndUpReadDefaultOnce(
+  stack: TestStack,
+  emulator: Pick<Emulator, "requests" | "clearRequests">,
+): Promise<{ outputs: Record<string, unknown>; printed: string }> {
+  const gets = (): string[] => emulator.requests().map((r) => `${r.method} ${r.path} ${r.status}`);
+  emulator.clearRequests();
+  const preview = await stack.cli(["preview"]);
+  expect(preview.output).toMatch(/primary\s*: "fra"/);
+  expect(gets()).toEqual(["GET /v1/groups/default 200"]);
+  emulator.clearRequests();
+  await stack.up();
+  expect(gets()).toEqual(["GET /v1/groups/default 200"]);
+  return { outputs: await stack.outputs(), printed: preview.output };
 }

@@ -5,7 +5,7 @@ import path from "node:path";
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
 import { codeBlocks } from "../helpers/markdown";
 import { devVersion, npm, packInto } from "../helpers/pack";
-import { pluginStackOptions } from "./emulated";
+import { pluginStackOptions, previewAndUpReadDefaultOnce } from "./emulated";
 import { Harness, REPO } from "./harness";
 
 jest.setTimeout(300_000);
@@ -58,14 +58,7 @@ it("ships the plugin folder with its executable", () => {
 
 it("the README's YAML program previews and runs against the emulator, one request per invoke", async () => {
   const stack = await harness.stack(pluginStackOptions(app, emulator));
-  emulator.clearRequests();
-  const preview = await stack.cli(["preview"]);
-  expect(preview.output).toMatch(/primary\s*: "fra"/);
-  expect(emulator.requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(["GET /v1/groups/default 200"]);
-  emulator.clearRequests();
-  await stack.up();
-  expect(emulator.requests()).toHaveLength(1);
-  expect(await stack.outputs()).toEqual({
+  expect((await previewAndUpReadDefaultOnce(stack, emulator)).outputs).toEqual({
     primary: "fra",
     locations: ["fra", "ams"],
     primaryRegion: { cloud: "fly", region: "fra" },

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
-import { pluginStackOptions } from "./emulated";
+import { pluginStackOptions, previewAndUpReadDefaultOnce } from "./emulated";
 import { Harness, PROGRAMS, REPO } from "./harness";
 
 jest.setTimeout(300_000);
@@ -158,14 +158,8 @@ describe("a Go program of the generated Go SDK (test/e2e/programs/plugin-go)", (
 
   it("reads a group through GetGroup in preview and up, one request per invoke, the token in no output", async () => {
     const stack = await harness.stack(pluginStackOptions(path.join(PROGRAMS, "plugin-go"), emulator));
-    emulator.clearRequests();
-    const preview = await stack.cli(["preview"]);
-    expect(preview.output).toMatch(/primary\s*: "fra"/);
-    expect(emulator.requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(["GET /v1/groups/default 200"]);
-    emulator.clearRequests();
-    await stack.up();
-    expect(emulator.requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(["GET /v1/groups/default 200"]);
-    expect(await stack.outputs()).toEqual({ primary: "fra", locations: ["fra", "ams"], found: true });
-    expect(preview.output).not.toContain("demo-token");
+    const { outputs, printed } = await previewAndUpReadDefaultOnce(stack, emulator);
+    expect(outputs).toEqual({ primary: "fra", locations: ["fra", "ams"], found: true });
+    expect(printed).not.toContain("demo-token");
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
 import { codeBlocks } from "../helpers/markdown";
-import { pluginStackOptions } from "./emulated";
+import { pluginStackOptions, previewAndUpReadDefaultOnce } from "./emulated";
 import { Harness, REPO } from "./harness";
 
 jest.setTimeout(300_000);
@@ -91,14 +91,10 @@ it("installs with pulumi plugin install into a PULUMI_HOME, and a YAML program w
 
   const options = pluginStackOptions(app, emulator);
   const stack = await harness.stack({ ...options, env: { ...options.env, PULUMI_HOME: home } });
-  emulator.clearRequests();
-  const preview = await stack.cli(["preview"]);
-  expect(preview.output).toMatch(/primary\s*: "fra"/);
-  expect(emulator.requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(["GET /v1/groups/default 200"]);
-  emulator.clearRequests();
-  await stack.up();
-  expect(emulator.requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(["GET /v1/groups/default 200"]);
-  expect(await stack.outputs()).toEqual({ primary: "fra", locations: ["fra", "ams"] });
+  expect((await previewAndUpReadDefaultOnce(stack, emulator)).outputs).toEqual({
+    primary: "fra",
+    locations: ["fra", "ams"],
+  });
 });
 
 it("the program finds the plugin only there: with a PULUMI_HOME where it is not installed, the invoke fails naming the version", async () => {

@@ -1,17 +1,12 @@
 // A bad token shared by several lookups is explained once: the first lookup that meets the 401
 // reports it in full, every other one with that token in one line pointing to it, and once the
 // token is known to be rejected no further request is made with it. In both fronts (the core's).
-import { startEmulator, type Emulator } from "../../sdk/src/emulator";
 import { ProviderRuntime } from "../../sdk/src/dynamic/provider/runtime";
 import { PluginLookups } from "../../sdk/src/plugin/lookups";
-import { ALICE, TEST_SEED } from "../helpers/seed";
+import { ALICE } from "../helpers/seed";
+import { suiteEmulator } from "../e2e/emulated";
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator({ seed: TEST_SEED });
-});
-afterAll(() => emu.stop());
-beforeEach(() => emu.clearRequests());
+const emu = suiteEmulator();
 
 const FULL =
   'The Turso API rejected the API token from stack config "turso:apiToken" (401: invalid token). Create a token with';

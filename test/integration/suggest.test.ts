@@ -1,18 +1,11 @@
 // "Did you mean": a missing group's error names a group of its scope a letter or two away, from
 // one more GET (the scope's groups), in both fronts; never for a secret or ifExists lookup.
-import { startEmulator, type Emulator } from "../../sdk/src/emulator";
 import { ProviderRuntime } from "../../sdk/src/dynamic/provider/runtime";
 import { PluginLookups } from "../../sdk/src/plugin/lookups";
-import { ALICE, TEST_SEED } from "../helpers/seed";
+import { ALICE } from "../helpers/seed";
+import { suiteEmulator } from "../e2e/emulated";
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator({ seed: TEST_SEED });
-});
-afterAll(() => emu.stop());
-beforeEach(() => emu.clearRequests());
-
-const gets = (): string[] => emu.requests().map((r) => `${r.method} ${r.path} ${r.status}`);
+const emu = suiteEmulator();
 
 async function dynamicFront(more: Record<string, string> = {}): Promise<ProviderRuntime> {
   const runtime = new ProviderRuntime({});
@@ -36,12 +29,12 @@ describe("a misspelt group", () => {
   it("is answered with the group it most likely meant, in the dynamic front", async () => {
     const runtime = await dynamicFront();
     await expect(runtime.read("acme/prd", { organization: "acme", group: "prd" })).rejects.toThrow(PRD);
-    expect(gets()).toEqual(["GET /v1/organizations/acme/groups/prd 404", "GET /v1/organizations/acme/groups 200"]);
+    expect(emu.gets()).toEqual(["GET /v1/organizations/acme/groups/prd 404", "GET /v1/organizations/acme/groups 200"]);
   });
 
   it("is answered the same way by the plugin", async () => {
     await expect(pluginFront().getGroup({ organization: "acme", group: "prd" })).rejects.toThrow(PRD);
-    expect(gets()).toEqual(["GET /v1/organizations/acme/groups/prd 404", "GET /v1/organizations/acme/groups 200"]);
+    expect(emu.gets()).toEqual(["GET /v1/organizations/acme/groups/prd 404", "GET /v1/organizations/acme/groups 200"]);
   });
 
   it("in the personal account too; and no guess when no group is close", async () => {
@@ -65,7 +58,10 @@ describe("a misspelt group", () => {
         'Group "prd" was not found in organization "acme" (404: group not found). List',
       );
       await expect(read).rejects.not.toThrow("Did you mean");
-      expect(gets()).toEqual(["GET /v1/organizations/acme/groups/prd 404", "GET /v1/organizations/acme/groups 500"]);
+      expect(emu.gets()).toEqual([
+        "GET /v1/organizations/acme/groups/prd 404",
+        "GET /v1/organizations/acme/groups 500",
+      ]);
     } finally {
       emu.clearFaults();
     }
@@ -83,7 +79,7 @@ describe("a misspelt group", () => {
       outputs: { name: "prd", found: false },
       secret: false,
     });
-    expect(gets()).toEqual([
+    expect(emu.gets()).toEqual([
       "GET /v1/organizations/acme/groups/prd 404",
       "GET /v1/organizations/acme/groups/prd 404",
       "GET /v1/organizations/acme/groups/prd 404",
