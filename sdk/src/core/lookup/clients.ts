@@ -7,7 +7,7 @@
  */
 import { TursoClient, type ClientLogger } from "../client/http";
 import type { Group, Location } from "../client/parse";
-import type { GroupRef, ScopeRef } from "../client/url";
+import { describeRef, type GroupRef, type ScopeRef } from "../client/url";
 import { TursoAuthError, TursoNotFoundError } from "../errors";
 import { findToken, resolveSettings, type ConfigLookup, type Environment, type TokenSource } from "../settings";
 import { closest } from "./suggest";
@@ -22,8 +22,8 @@ export class LookupClients {
   private readonly cancelled = new AbortController();
   /** Where each client's token came from, for messages. */
   private readonly sources = new Map<string, string>();
-  /** The first rejection (401) of each client's token: later lookups with it make no request. */
-  private readonly rejected = new Map<string, TursoAuthError>();
+  /** The first rejection (401) of each client's token, and what that lookup asked for. */
+  private readonly rejected = new Map<string, { readonly err: TursoAuthError; readonly what: string }>();
 
   /**
    * @param env - the process's environment, for the `TURSO_*` fallbacks
@@ -96,7 +96,7 @@ export class LookupClients {
     const [account, client] = this.client(tokenFrom);
     try {
       return await this.once(["group", account, ref.organization ?? null, ref.group], () =>
-        this.unlessRejected(account, () => client.getGroup(ref)),
+        this.unlessRejected(account, describeRef(ref), () => client.getGroup(ref)),
       );
     } catch (err) {
       if (!suggest || !(err instanceof TursoNotFoundError) || err.missing !== "group") throw err;
@@ -108,23 +108,26 @@ export class LookupClients {
   list(scope: ScopeRef, tokenFrom: TokenSource | undefined): Promise<Group[]> {
     const [account, client] = this.client(tokenFrom);
     return this.once(["list", account, scope.organization ?? null], () =>
-      this.unlessRejected(account, () => client.listGroups(scope)),
+      this.unlessRejected(account, describeRef(scope), () => client.listGroups(scope)),
     );
   }
 
   /** The locations the API offers: one GET per token however many lookups ask. */
   locations(tokenFrom: TokenSource | undefined): Promise<Location[]> {
     const [account, client] = this.client(tokenFrom);
-    return this.once(["locations", account], () => this.unlessRejected(account, () => client.listLocations()));
+    return this.once(["locations", account], () =>
+      this.unlessRejected(account, describeRef({ locations: true }), () => client.listLocations()),
+    );
   }
 
   /**
-   * `request`, unless the API has rejected this client's token already. The first lookup that
-   * meets the rejection reports it in full (with how to replace the token); every other lookup
-   * with that token, at the same time or later, fails with one line that points to it and makes
-   * no request, so that a bad token shared by many lookups is explained once.
+   * `request` (the lookup of `what`), unless the API has rejected this client's token already. The
+   * first lookup that meets the rejection reports it in full (with how to replace the token);
+   * every other lookup with that token fails with one line that names it: those in flight at the
+   * same time have made their request, later ones make none. So a bad token shared by many lookups
+   * is explained once.
    */
-  private async unlessRejected<T>(account: string, request: () => Promise<T>): Promise<T> {
+  private async unlessRejected<T>(account: string, what: string, request: () => Promise<T>): Promise<T> {
     const earlier = this.rejected.get(account);
     if (earlier !== undefined) throw this.sameRejection(account, earlier, 0);
     try {
@@ -133,21 +136,26 @@ export class LookupClients {
       if (!(err instanceof TursoAuthError)) throw err;
       const first = this.rejected.get(account);
       if (first === undefined) {
-        this.rejected.set(account, err);
+        this.rejected.set(account, { err, what });
         throw err;
       }
       throw this.sameRejection(account, first, err.attempts);
     }
   }
 
-  private sameRejection(account: string, first: TursoAuthError, attempts: number): TursoAuthError {
-    const said = `${first.status ?? 401}${first.apiMessage === undefined ? "" : `: ${first.apiMessage}`}`;
+  private sameRejection(
+    account: string,
+    first: { readonly err: TursoAuthError; readonly what: string },
+    attempts: number,
+  ): TursoAuthError {
+    const { err, what } = first;
+    const said = `${err.status ?? 401}${err.apiMessage === undefined ? "" : `: ${err.apiMessage}`}`;
     return new TursoAuthError(
       `The Turso API rejected the API token from ${this.sources.get(account) ?? "the settings"} (${said}): ` +
-        `see the error of another lookup for how to replace it.`,
+        `the error of the lookup of ${what} says how to replace it.`,
       {
-        ...(first.status === undefined ? {} : { status: first.status }),
-        ...(first.apiMessage === undefined ? {} : { apiMessage: first.apiMessage }),
+        ...(err.status === undefined ? {} : { status: err.status }),
+        ...(err.apiMessage === undefined ? {} : { apiMessage: err.apiMessage }),
         attempts,
       },
     );
