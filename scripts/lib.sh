@@ -12,9 +12,9 @@
 #     dynamic-provider/bin/         pulumi-resource-pulumi-nodejs, when your own CLI lacks it
 #     actionlint/<version>/bin/     actionlint (npm test only)
 #     yaml-host/<version>/bin/      pulumi-language-yaml, for `runtime: yaml` programs (examples/yaml)
-#     go-host/<hash>/bin/           pulumi-language-go, scripts/langhost-go built (npm test only)
+#     go-host/<hash>/bin/           pulumi-language-go, scripts/langhosts/go built (npm test only)
 #     bun/<version>/                Bun from the npm registry, when no bun is on PATH (npm test only)
-#     bun-host/<hash>/bin/          pulumi-language-bun, scripts/langhost-bun built (npm test only)
+#     bun-host/<hash>/bin/          pulumi-language-bun, scripts/langhosts/bun built (npm test only)
 #     gen-sdk/<hash>/bin/           turso-group-gen-sdk, scripts/gen-sdk built (npm run gen-sdk, npm test)
 
 # -E (errtrace): the ERR trap below also runs inside functions, where every ensure_* step fails;
@@ -207,18 +207,18 @@ ensure_yaml_host() {
 # plugin-sdks/ with it; npm test regenerates into a temporary folder and compares.
 ensure_gen_sdk() {
   step "gen-sdk" "Building scripts/gen-sdk from the Go module proxy failed; see the Go output above (Go 1.26 on PATH, the Go module proxy reachable)."
-  go_tool_build gen-sdk gen-sdk turso-group-gen-sdk
+  go_tool_build gen-sdk . gen-sdk turso-group-gen-sdk
   export PATH="$GO_TOOL_DIR/bin:$PATH"
   step_done
 }
 
-# The stand-in Go language host (scripts/langhost-go): yours when a pulumi-language-go is on PATH,
-# otherwise built into the cache once per version of its sources. npm test runs a Go program of the
+# The stand-in Go language host (scripts/langhosts/go): yours when a pulumi-language-go is on PATH,
+# otherwise built into the cache once per version of the sources of its module (scripts/langhosts). npm test runs a Go program of the
 # generated SDK (test/e2e/programs/plugin-go) with it; the CLI finds it on PATH.
 ensure_go_host() {
-  step "pulumi-language-go" "Building scripts/langhost-go from the Go module proxy failed; see the Go output above (Go 1.26 on PATH, or put a pulumi-language-go on PATH)."
+  step "pulumi-language-go" "Building scripts/langhosts/go from the Go module proxy failed; see the Go output above (Go 1.26 on PATH, or put a pulumi-language-go on PATH)."
   if ! command -v pulumi-language-go >/dev/null; then
-    go_tool_build langhost-go go-host pulumi-language-go
+    go_tool_build langhosts ./go go-host pulumi-language-go
     export PATH="$PATH:$GO_TOOL_DIR/bin"
   fi
   step_done
@@ -253,38 +253,41 @@ ensure_bun() {
   step_done
 }
 
-# The stand-in Bun language host (scripts/langhost-bun): yours when a pulumi-language-bun is on PATH,
-# otherwise built into the cache once per version of its sources. The CLI needs it for `runtime: bun`
+# The stand-in Bun language host (scripts/langhosts/bun): yours when a pulumi-language-bun is on PATH,
+# otherwise built into the cache once per version of the sources of its module (scripts/langhosts). The CLI needs it for `runtime: bun`
 # and finds it on PATH; it runs the program with the bun on PATH (ensure_bun).
 ensure_bun_host() {
-  step "pulumi-language-bun" "Building scripts/langhost-bun from the Go module proxy failed; see the Go output above (Go 1.26 on PATH, or put a pulumi-language-bun on PATH)."
+  step "pulumi-language-bun" "Building scripts/langhosts/bun from the Go module proxy failed; see the Go output above (Go 1.26 on PATH, or put a pulumi-language-bun on PATH)."
   if ! command -v pulumi-language-bun >/dev/null; then
-    go_tool_build langhost-bun bun-host pulumi-language-bun
+    go_tool_build langhosts ./bun bun-host pulumi-language-bun
     export PATH="$PATH:$GO_TOOL_DIR/bin"
   fi
   step_done
 }
 
-# go_tool_build SOURCE CACHE_NAME BINARY: builds the Go module scripts/SOURCE into
-# $CACHE_DIR/CACHE_NAME/<hash of its sources>/bin/BINARY unless it is there, drops the builds of
-# older sources, and sets GO_TOOL_DIR to the build's folder.
+# go_tool_build MODULE PACKAGE CACHE_NAME BINARY: builds the package PACKAGE (".", "./go", ...) of
+# the Go module scripts/MODULE into $CACHE_DIR/CACHE_NAME/<key>/bin/BINARY unless it is there, drops
+# the builds of other keys, and sets GO_TOOL_DIR to the build's folder. The key covers every source
+# of the module, not only the package's: the sha256sum lines (hash and ./path) of all its *.go files,
+# go.mod and go.sum, in byte order of path, hashed (test/e2e/go-tools.test.ts computes it alike).
 go_tool_build() {
-  local src="$REPO_ROOT/scripts/$1" key
-  key="$(cat "$src/main.go" "$src/go.mod" "$src/go.sum" | sha256sum | cut -c1-10)"
-  GO_TOOL_DIR="$CACHE_DIR/$2/$key"
-  [ -x "$GO_TOOL_DIR/bin/$3" ] && return
+  local src="$REPO_ROOT/scripts/$1" what="scripts/$1${2#.}" key
+  key="$(cd "$src" && find . -type f \( -name '*.go' -o -name go.mod -o -name go.sum \) -print0 |
+    LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-10)"
+  GO_TOOL_DIR="$CACHE_DIR/$3/$key"
+  [ -x "$GO_TOOL_DIR/bin/$4" ] && return
   command -v go >/dev/null || {
-    echo "Go is needed to build scripts/$1 (go on PATH); install Go 1.26." >&2
+    echo "Go is needed to build $what (go on PATH); install Go 1.26." >&2
     false
   }
-  say "Building scripts/$1 into $GO_TOOL_DIR (first run only; a minute or two)"
+  say "Building $what into $GO_TOOL_DIR (first run only; a minute or two)"
   local work="$GO_TOOL_DIR.build.$$"
   rm -rf "$work"
   mkdir -p "$work/bin"
-  (cd "$src" && GOFLAGS=-mod=readonly go build -trimpath -ldflags "-s -w" -o "$work/bin/$3" . >&2)
+  (cd "$src" && GOFLAGS=-mod=readonly go build -trimpath -ldflags "-s -w" -o "$work/bin/$4" "$2" >&2)
   rm -rf "$GO_TOOL_DIR"
   mv "$work" "$GO_TOOL_DIR"
-  find "$CACHE_DIR/$2" -mindepth 1 -maxdepth 1 ! -name "$key" -exec rm -rf {} +
+  find "$CACHE_DIR/$3" -mindepth 1 -maxdepth 1 ! -name "$key" -exec rm -rf {} +
 }
 
 # The environment every pulumi command runs in: local file backend, no cloud, no downloads.

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
@@ -10,20 +10,30 @@ import { REPO } from "./harness";
 // scripts/lib.sh's ensure_gen_sdk, ensure_go_host and ensure_bun_host, with stand-in executables: the
 // build of the current sources in the cache is used without building, a build of other sources is
 // not, a language host on PATH is used as it is, and a build that fails names the step and its hint.
-// A `go` that fails loudly stands for the build.
+// A `go` that fails loudly stands for the build. `source` is the package built, `module` the Go module
+// it belongs to (scripts/langhosts holds both language hosts).
 const TOOLS = [
-  { step: "gen-sdk", ensure: "ensure_gen_sdk", source: "gen-sdk", cache: "gen-sdk", binary: "turso-group-gen-sdk" },
+  {
+    step: "gen-sdk",
+    ensure: "ensure_gen_sdk",
+    module: "gen-sdk",
+    source: "gen-sdk",
+    cache: "gen-sdk",
+    binary: "turso-group-gen-sdk",
+  },
   {
     step: "pulumi-language-go",
     ensure: "ensure_go_host",
-    source: "langhost-go",
+    module: "langhosts",
+    source: "langhosts/go",
     cache: "go-host",
     binary: "pulumi-language-go",
   },
   {
     step: "pulumi-language-bun",
     ensure: "ensure_bun_host",
-    source: "langhost-bun",
+    module: "langhosts",
+    source: "langhosts/bun",
     cache: "bun-host",
     binary: "pulumi-language-bun",
   },
@@ -38,11 +48,20 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const tool = (rel: string, body: string): string => writeTool(dir, rel, body);
 
-/** The cache key of scripts/<source>: its main.go, go.mod and go.sum hashed, as lib.sh does. */
-function key(source: string): string {
-  const hash = createHash("sha256");
-  for (const f of ["main.go", "go.mod", "go.sum"]) hash.update(readFileSync(path.join(REPO, "scripts", source, f)));
-  return hash.digest("hex").slice(0, 10);
+const sha256 = (data: string | Buffer): string => createHash("sha256").update(data).digest("hex");
+
+/**
+ * The cache key of the Go module scripts/<module>, as lib.sh's go_tool_build computes it: the
+ * `sha256sum` lines of every *.go file, go.mod and go.sum in it ("<hash>  ./<path>", in byte order
+ * of path), hashed.
+ */
+function key(module: string): string {
+  const root = path.join(REPO, "scripts", module);
+  const files = readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && (e.name.endsWith(".go") || e.name === "go.mod" || e.name === "go.sum"))
+    .map((e) => `./${path.relative(root, path.join(e.parentPath, e.name))}`)
+    .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  return sha256(files.map((f) => `${sha256(readFileSync(path.join(root, f)))}  ${f}\n`).join("")).slice(0, 10);
 }
 
 /** Sources lib.sh with PATH = the given folders, the guard and the system's (no Go), runs the step. */
@@ -66,9 +85,9 @@ function ensure(step: string, binary: string, folders: string[]): { code: number
   return { code: r.status ?? -1, out: r.stdout.trim(), err: stripVTControlCharacters(r.stderr).trim() };
 }
 
-describe.each(TOOLS)("$ensure", ({ step, ensure: fn, source, cache, binary }) => {
+describe.each(TOOLS)("$ensure", ({ step, ensure: fn, module, source, cache, binary }) => {
   it("uses the build of the current sources in the cache, without building", () => {
-    const cached = tool(`cache/${cache}/${key(source)}/bin/${binary}`, "exit 0");
+    const cached = tool(`cache/${cache}/${key(module)}/bin/${binary}`, "exit 0");
     expect(ensure(fn, binary, [])).toEqual({ code: 0, out: cached, err: "" });
   });
 

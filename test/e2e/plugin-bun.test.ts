@@ -7,7 +7,7 @@ import { Harness, PROGRAMS, type StackOptions } from "./harness";
 jest.setTimeout(120_000);
 
 // A `runtime: bun` program (test/e2e/programs/plugin-bun) through the real CLI: the CLI starts the
-// language plugin `bun` (the stand-in scripts/langhost-bun, on PATH as pulumi-language-bun), which
+// language plugin `bun` (the stand-in scripts/langhosts/bun, on PATH as pulumi-language-bun), which
 // runs @pulumi/pulumi/cmd/run with the bun on PATH (Bun from the npm registry; `npm test` sets both
 // up). The program resolves @pulumi/pulumi and pulumi-turso-group from the repository's node_modules.
 const harness = new Harness("plugin-bun");

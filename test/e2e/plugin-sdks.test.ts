@@ -13,7 +13,7 @@ jest.setTimeout(300_000);
 // compiles and vets against the Pulumi Go SDK from the Go module proxy; the Python SDK byte-compiles;
 // the Java SDK parses with javac's parser (test/helpers/ParseJava.java: the Pulumi Java SDK it would
 // compile against comes from Maven, which these machines cannot reach); a Go program of the Go SDK runs through the real Pulumi CLI and the stand-in Go language host
-// (scripts/langhost-go, on PATH as pulumi-language-go) against the emulator.
+// (scripts/langhosts/go, on PATH as pulumi-language-go) against the emulator.
 const SDKS = path.join(REPO, "plugin-sdks");
 const LANGUAGES = ["python", "go", "dotnet", "java"] as const;
 const scratch = mkdtempSync(path.join(tmpdir(), "turso-plugin-sdks-"));

@@ -1,5 +1,5 @@
 // A Go program using the generated SDK's GetGroup, run by test/e2e/plugin-sdks.test.ts through the
-// Pulumi CLI and the stand-in Go language host (scripts/langhost-go) against the emulator.
+// Pulumi CLI and the stand-in Go language host (scripts/langhosts/go) against the emulator.
 package main
 
 import (

@@ -27,71 +27,33 @@
 //
 // Not done, unlike the official host: the monitor proxy and the `--sync` pipes (the SDK then
 // answers synchronous invokes asynchronously, as under this project's Node.js stand-in), debugging.
+//
+// The gRPC server, the configuration and exit handling and the serve loop, which the stand-in Go
+// host shares, are in ../standin; this file has what is the Bun host's own: About and Run.
 package main
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"strconv"
 	"strings"
 
-	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
-	"google.golang.org/grpc"
-	"google.golang.org/protobuf/types/known/emptypb"
-)
 
-// Exit code with which @pulumi/pulumi/cmd/run reports an error it has already shown to the user.
-const exitErrorAlreadyReported = 32
+	"pulumi-turso-group/scripts/langhosts/standin"
+)
 
 // The oldest @pulumi/pulumi that the official host runs under Bun (minBunPulumiSDKVersion).
 var minSDK = [3]int{3, 226, 0}
 
 type host struct {
-	pulumirpc.UnimplementedLanguageRuntimeServer
-	engineAddress string
-}
-
-func (h *host) Handshake(_ context.Context, req *pulumirpc.LanguageHandshakeRequest) (*pulumirpc.LanguageHandshakeResponse, error) {
-	h.engineAddress = req.GetEngineAddress()
-	return &pulumirpc.LanguageHandshakeResponse{}, nil
-}
-
-func (h *host) GetPluginInfo(context.Context, *emptypb.Empty) (*pulumirpc.PluginInfo, error) {
-	return &pulumirpc.PluginInfo{Version: "0.0.0-turso-group-standin"}, nil
-}
-
-func (h *host) GetRequiredPlugins(context.Context, *pulumirpc.GetRequiredPluginsRequest) (*pulumirpc.GetRequiredPluginsResponse, error) {
-	return &pulumirpc.GetRequiredPluginsResponse{}, nil
-}
-
-func (h *host) GetRequiredPackages(context.Context, *pulumirpc.GetRequiredPackagesRequest) (*pulumirpc.GetRequiredPackagesResponse, error) {
-	return &pulumirpc.GetRequiredPackagesResponse{}, nil
-}
-
-func (h *host) InstallDependencies(*pulumirpc.InstallDependenciesRequest, grpc.ServerStreamingServer[pulumirpc.InstallDependenciesResponse]) error {
-	return nil
-}
-
-func (h *host) RuntimeOptionsPrompts(context.Context, *pulumirpc.RuntimeOptionsRequest) (*pulumirpc.RuntimeOptionsResponse, error) {
-	return &pulumirpc.RuntimeOptionsResponse{}, nil
+	standin.Base
 }
 
 func (h *host) About(context.Context, *pulumirpc.AboutRequest) (*pulumirpc.AboutResponse, error) {
-	out, err := exec.Command("bun", "--version").Output()
-	if err != nil {
-		return nil, fmt.Errorf("bun --version: %w", err)
-	}
-	return &pulumirpc.AboutResponse{Executable: "bun", Version: strings.TrimSpace(string(out))}, nil
-}
-
-func (h *host) GetProgramDependencies(context.Context, *pulumirpc.GetProgramDependenciesRequest) (*pulumirpc.GetProgramDependenciesResponse, error) {
-	return &pulumirpc.GetProgramDependenciesResponse{}, nil
+	return standin.About("bun", "--version")
 }
 
 // Prints the path of @pulumi/pulumi/cmd/run and the version of @pulumi/pulumi, as resolved from the
@@ -117,10 +79,7 @@ func olderThan(version string, min [3]int) bool {
 
 func (h *host) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.RunResponse, error) {
 	info := req.GetInfo()
-	programDir := info.GetProgramDirectory()
-	if programDir == "" {
-		programDir = req.GetPwd()
-	}
+	programDir := standin.ProgramDirectory(req)
 	program := "."
 	if entry := info.GetEntryPoint(); entry != "" {
 		program = entry
@@ -148,7 +107,7 @@ func (h *host) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.R
 	args := []string{
 		"run", runPath,
 		"--monitor", req.GetMonitorAddress(),
-		"--engine", h.engineAddress,
+		"--engine", h.EngineAddress,
 		"--organization", req.GetOrganization(),
 		"--project", req.GetProject(),
 		"--root-directory", info.GetRootDirectory(),
@@ -161,62 +120,16 @@ func (h *host) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.R
 	args = append(args, "--parallel", strconv.Itoa(int(req.GetParallel())), program)
 	args = append(args, req.GetArgs()...)
 
-	// The SDK parses these as a JSON object and array: never send null.
-	configMap := req.GetConfig()
-	if configMap == nil {
-		configMap = map[string]string{}
-	}
-	config, err := json.Marshal(configMap)
+	config, err := standin.ConfigEnv(req)
 	if err != nil {
 		return nil, err
 	}
-	secretKeyList := req.GetConfigSecretKeys()
-	if secretKeyList == nil {
-		secretKeyList = []string{}
-	}
-	secretKeys, err := json.Marshal(secretKeyList)
-	if err != nil {
-		return nil, err
-	}
-
 	cmd := exec.CommandContext(ctx, bun, args...)
 	cmd.Dir = programDir
-	cmd.Env = append(os.Environ(),
-		"PULUMI_CONFIG="+string(config),
-		"PULUMI_CONFIG_SECRET_KEYS="+string(secretKeys),
-	)
-	cmd.Stdout = os.Stdout
-	cmd.Stderr = os.Stderr
-	if err := cmd.Run(); err != nil {
-		var exit *exec.ExitError
-		if errors.As(err, &exit) && exit.ExitCode() == exitErrorAlreadyReported {
-			return &pulumirpc.RunResponse{Bail: true}, nil
-		}
-		return &pulumirpc.RunResponse{Error: fmt.Sprintf("the Bun program failed: %v", err)}, nil
-	}
-	return &pulumirpc.RunResponse{}, nil
+	cmd.Env = append(os.Environ(), config...)
+	return standin.RunProgram(cmd, "Bun"), nil
 }
 
 func main() {
-	flag.String("tracing", "", "accepted for compatibility; ignored")
-	flag.String("root", "", "accepted for compatibility; ignored")
-	flag.Parse()
-
-	h := &host{engineAddress: flag.Arg(0)}
-	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
-		Init: func(srv *grpc.Server) error {
-			pulumirpc.RegisterLanguageRuntimeServer(srv, h)
-			return nil
-		},
-	})
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "pulumi-language-bun: %v\n", err)
-		os.Exit(1)
-	}
-	// The engine reads the port from the first line of standard output.
-	fmt.Println(handle.Port)
-	if err := <-handle.Done; err != nil {
-		fmt.Fprintf(os.Stderr, "pulumi-language-bun: %v\n", err)
-		os.Exit(1)
-	}
+	standin.Serve("pulumi-language-bun", &host{}, "tracing", "root")
 }

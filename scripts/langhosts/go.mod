@@ -1,4 +1,4 @@
-module pulumi-turso-group/scripts/langhost-go
+module pulumi-turso-group/scripts/langhosts
 
 go 1.24.7
 
