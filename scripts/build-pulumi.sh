@@ -43,6 +43,7 @@ require (
 	github.com/pulumi/pulumi/sdk/v3 $v
 )
 EOF
+echo "==> Resolving Pulumi $v modules (first run only; this downloads a few hundred modules)" >&2
 # pkg's own non-local replaces, read from its go.mod at $v (its local ones, `=> ./...` or
 # `=> ../...`, point into Pulumi's repository and do not apply to a dependency).
 pkg_mod="$(cd "$work/src" && go mod download -json "github.com/pulumi/pulumi/pkg/v3@$v" | sed -n 's/^[[:space:]]*"GoMod": "\(.*\)",*$/\1/p')"
@@ -68,7 +69,6 @@ EOF
 
 start=$(date +%s)
 cd "$work/src"
-echo "==> Resolving Pulumi $v modules (first run only; this downloads a few hundred modules)" >&2
 GOFLAGS=-mod=mod go mod tidy >&2
 ldflags="-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$v"
 echo "==> Building pulumi $v (first run only; several minutes on 2 cores)" >&2

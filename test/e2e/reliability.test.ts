@@ -112,7 +112,8 @@ const rows: Row[] = [
     name: "a non-JSON 404 body",
     faults: [{ kind: "status", status: 404, body: "<html>Not here</html>", contentType: "text/html", times: 1 }],
     ok: false,
-    requests: 1,
+    // The 404 itself is not retried; the second request lists the account's groups for "did you mean".
+    requests: 2,
     message: "(404: <html>Not here</html>)",
   },
   {
