@@ -96,7 +96,11 @@ export class LookupClients {
     const [account, client] = this.client(tokenFrom);
     try {
       return await this.once(["group", account, ref.organization ?? null, ref.group], () =>
-        this.unlessRejected(account, describeRef(ref), () => client.getGroup(ref)),
+        this.unlessRejected(
+          account,
+          () => describeRef(ref),
+          () => client.getGroup(ref),
+        ),
       );
     } catch (err) {
       if (!suggest || !(err instanceof TursoNotFoundError) || err.missing !== "group") throw err;
@@ -108,7 +112,11 @@ export class LookupClients {
   list(scope: ScopeRef, tokenFrom: TokenSource | undefined): Promise<Group[]> {
     const [account, client] = this.client(tokenFrom);
     return this.once(["list", account, scope.organization ?? null], () =>
-      this.unlessRejected(account, describeRef(scope), () => client.listGroups(scope)),
+      this.unlessRejected(
+        account,
+        () => describeRef(scope),
+        () => client.listGroups(scope),
+      ),
     );
   }
 
@@ -116,18 +124,22 @@ export class LookupClients {
   locations(tokenFrom: TokenSource | undefined): Promise<Location[]> {
     const [account, client] = this.client(tokenFrom);
     return this.once(["locations", account], () =>
-      this.unlessRejected(account, describeRef({ locations: true }), () => client.listLocations()),
+      this.unlessRejected(
+        account,
+        () => describeRef({ locations: true }),
+        () => client.listLocations(),
+      ),
     );
   }
 
   /**
-   * `request` (the lookup of `what`), unless the API has rejected this client's token already. The
+   * `request` (the lookup of `what()`, named only once the request has checked its arguments), unless the API has rejected this client's token already. The
    * first lookup that meets the rejection reports it in full (with how to replace the token);
    * every other lookup with that token fails with one line that names it: those in flight at the
    * same time have made their request, later ones make none. So a bad token shared by many lookups
    * is explained once.
    */
-  private async unlessRejected<T>(account: string, what: string, request: () => Promise<T>): Promise<T> {
+  private async unlessRejected<T>(account: string, what: () => string, request: () => Promise<T>): Promise<T> {
     const earlier = this.rejected.get(account);
     if (earlier !== undefined) throw this.sameRejection(account, earlier, 0);
     try {
@@ -136,7 +148,7 @@ export class LookupClients {
       if (!(err instanceof TursoAuthError)) throw err;
       const first = this.rejected.get(account);
       if (first === undefined) {
-        this.rejected.set(account, { err, what });
+        this.rejected.set(account, { err, what: what() });
         throw err;
       }
       throw this.sameRejection(account, first, err.attempts);
