@@ -190,6 +190,8 @@ async function main() {
       client,
       rows,
     };
+    // BENCH_OUT may name a folder that does not exist yet: a whole run's figures must not be lost.
+    fs.mkdirSync(OUT, { recursive: true });
     const mdFile = path.join(OUT, "results.md");
     const previous = fs.existsSync(mdFile) ? fs.readFileSync(mdFile, "utf8") : "";
     fs.writeFileSync(path.join(OUT, "results.json"), JSON.stringify(result, null, 2) + "\n");

@@ -90,7 +90,7 @@ function cpuTable(summary, modes) {
         `| ${l.count} | ${modes.flatMap((m) => [s(l.modes[m].previewCpuMs), s(l.modes[m].upCpuMs)]).join(" | ")} |`,
     ),
     "",
-    "Of the preview's CPU time, the program's and the dynamic provider's (from /proc):",
+    "Of the preview's CPU time, the program's and the provider process's (the dynamic provider's; for invoke, the plugin's), from /proc:",
     "",
     `| lookups | none program | ${reads.flatMap(split).join(" | ")} |`,
     `| ---: | ---: | ${reads
@@ -117,7 +117,9 @@ function stateTable(summary, modes) {
     "| mode | `__provider` text | provider text × 2 (inputs and outputs) | other inputs | other outputs | the rest (urn, type, id, parent, provider reference, dates) |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",
     ...reads.map((m) => {
-      const p = last.modes[m].readParts ?? {};
+      const p = last.modes[m].readParts;
+      // An invoke records no read: nothing to break down.
+      if (p === undefined) return `| ${m} | — | — | — | — | — (no read in state) |`;
       return `| ${m} | ${last.modes[m].providerBytes} | ${p.providerTwice} | ${p.inputs} | ${p.outputs} | ${p.rest} |`;
     }),
   ];

@@ -8,7 +8,7 @@ const path = require("node:path");
 const PROGRAM = path.join(__dirname, "..", "program");
 
 /**
- * Watches the program and dynamic-provider processes of one command (those whose environment holds
+ * Watches the program and provider processes (the dynamic provider's, or the plugin's) of one command (those whose environment holds
  * `BENCH_TAG=tag`: other work on the machine is left out) until the returned function is called:
  * their peak resident memory (VmHWM, kB) and CPU time (user + system, ms; the last value seen, up
  * to one 25 ms poll short).
@@ -22,11 +22,13 @@ function watchProcesses(tag) {
     for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
       try {
         const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
-        const kind = cmd.includes("cmd/dynamic-provider")
-          ? "provider"
-          : cmd.includes("@pulumi/pulumi/cmd/run") || cmd.includes("pulumi/cmd/run/index")
-            ? "program"
-            : undefined;
+        // The provider process: Pulumi's dynamic-provider host, or this package's plugin (invoke).
+        const kind =
+          cmd.includes("cmd/dynamic-provider") || cmd.includes("dist/plugin/main.js")
+            ? "provider"
+            : cmd.includes("@pulumi/pulumi/cmd/run") || cmd.includes("pulumi/cmd/run/index")
+              ? "program"
+              : undefined;
         if (!kind || !fs.readFileSync(`/proc/${pid}/environ`, "utf8").includes(`\0BENCH_TAG=${tag}\0`)) continue;
         const hwm = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
         if (hwm) peak[kind] = Math.max(peak[kind], Number(hwm[1]));

@@ -133,11 +133,11 @@ export class LookupClients {
   }
 
   /**
-   * `request` (the lookup of `what()`, named only once the request has checked its arguments), unless the API has rejected this client's token already. The
-   * first lookup that meets the rejection reports it in full (with how to replace the token);
-   * every other lookup with that token fails with one line that names it: those in flight at the
-   * same time have made their request, later ones make none. So a bad token shared by many lookups
-   * is explained once.
+   * `request`, unless the API has rejected this client's token already. The first lookup that meets
+   * the rejection reports it in full (with how to replace the token); every other lookup with that
+   * token fails with one line that names it (`what()`, called only once the request has checked
+   * its arguments): those in flight at the same time have made their request, later ones make
+   * none. So a bad token shared by many lookups is explained once.
    */
   private async unlessRejected<T>(account: string, what: () => string, request: () => Promise<T>): Promise<T> {
     const earlier = this.rejected.get(account);
