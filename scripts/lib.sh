@@ -213,8 +213,9 @@ ensure_gen_sdk() {
 }
 
 # The stand-in Go language host (scripts/langhosts/go): yours when a pulumi-language-go is on PATH,
-# otherwise built into the cache once per version of the sources of its module (scripts/langhosts). npm test runs a Go program of the
-# generated SDK (test/e2e/programs/plugin-go) with it; the CLI finds it on PATH.
+# otherwise built into the cache once per version of the sources of its module (scripts/langhosts).
+# npm test runs a Go program of the generated SDK (test/e2e/programs/plugin-go) with it; the CLI
+# finds it on PATH.
 ensure_go_host() {
   step "pulumi-language-go" "Building scripts/langhosts/go from the Go module proxy failed; see the Go output above (Go 1.26 on PATH, or put a pulumi-language-go on PATH)."
   if ! command -v pulumi-language-go >/dev/null; then
@@ -253,9 +254,10 @@ ensure_bun() {
   step_done
 }
 
-# The stand-in Bun language host (scripts/langhosts/bun): yours when a pulumi-language-bun is on PATH,
-# otherwise built into the cache once per version of the sources of its module (scripts/langhosts). The CLI needs it for `runtime: bun`
-# and finds it on PATH; it runs the program with the bun on PATH (ensure_bun).
+# The stand-in Bun language host (scripts/langhosts/bun): yours when a pulumi-language-bun is on
+# PATH, otherwise built into the cache once per version of the sources of its module
+# (scripts/langhosts). The CLI needs it for `runtime: bun` and finds it on PATH; it runs the program
+# with the bun on PATH (ensure_bun).
 ensure_bun_host() {
   step "pulumi-language-bun" "Building scripts/langhosts/bun from the Go module proxy failed; see the Go output above (Go 1.26 on PATH, or put a pulumi-language-bun on PATH)."
   if ! command -v pulumi-language-bun >/dev/null; then
