@@ -212,17 +212,23 @@ ensure_gen_sdk() {
   step_done
 }
 
-# The stand-in Go language host (scripts/langhosts/go): yours when a pulumi-language-go is on PATH,
-# otherwise built into the cache once per version of the sources of its module (scripts/langhosts).
-# npm test runs a Go program of the generated SDK (test/e2e/programs/plugin-go) with it; the CLI
-# finds it on PATH.
-ensure_go_host() {
-  step "pulumi-language-go" "Building scripts/langhosts/go from the Go module proxy failed; see the Go output above (Go 1.26 on PATH, or put a pulumi-language-go on PATH)."
-  if ! command -v pulumi-language-go >/dev/null; then
-    go_tool_build langhosts ./go go-host pulumi-language-go
+# A stand-in language host of scripts/langhosts (LANG: go or bun): yours when a
+# pulumi-language-LANG is on PATH, otherwise built into the cache ($CACHE_DIR/LANG-host) once per
+# version of the sources of the module. The CLI finds it on PATH.
+ensure_langhost() {
+  local lang="$1"
+  step "pulumi-language-$lang" "Building scripts/langhosts/$lang from the Go module proxy failed; see the Go output above (Go 1.26 on PATH, or put a pulumi-language-$lang on PATH)."
+  if ! command -v "pulumi-language-$lang" >/dev/null; then
+    go_tool_build langhosts "./$lang" "$lang-host" "pulumi-language-$lang"
     export PATH="$PATH:$GO_TOOL_DIR/bin"
   fi
   step_done
+}
+
+# The stand-in Go language host: npm test runs a Go program of the generated SDK
+# (test/e2e/programs/plugin-go) with it.
+ensure_go_host() {
+  ensure_langhost go
 }
 
 # Bun of the pinned version: yours when a bun is on PATH, otherwise installed from the npm registry
@@ -254,17 +260,10 @@ ensure_bun() {
   step_done
 }
 
-# The stand-in Bun language host (scripts/langhosts/bun): yours when a pulumi-language-bun is on
-# PATH, otherwise built into the cache once per version of the sources of its module
-# (scripts/langhosts). The CLI needs it for `runtime: bun` and finds it on PATH; it runs the program
-# with the bun on PATH (ensure_bun).
+# The stand-in Bun language host: the CLI needs it for `runtime: bun`; it runs the program with the
+# bun on PATH (ensure_bun).
 ensure_bun_host() {
-  step "pulumi-language-bun" "Building scripts/langhosts/bun from the Go module proxy failed; see the Go output above (Go 1.26 on PATH, or put a pulumi-language-bun on PATH)."
-  if ! command -v pulumi-language-bun >/dev/null; then
-    go_tool_build langhosts ./bun bun-host pulumi-language-bun
-    export PATH="$PATH:$GO_TOOL_DIR/bin"
-  fi
-  step_done
+  ensure_langhost bun
 }
 
 # go_tool_build MODULE PACKAGE CACHE_NAME BINARY: builds the package PACKAGE (".", "./go", ...) of

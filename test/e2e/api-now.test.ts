@@ -1,4 +1,4 @@
-import { hostileApi, type Peer } from "../helpers/hostile";
+import { hostileApi, suitePeers } from "../helpers/hostile";
 import { ALICE } from "../helpers/seed";
 import { Harness, lookupStacks } from "./harness";
 
@@ -7,15 +7,14 @@ jest.setTimeout(120_000);
 // The Turso API as it is now (issue 23), through the real CLI: the OpenAPI marks a group's
 // `locations` deprecated, and its examples give an AWS group's primary as a bare region.
 const harness = new Harness("api-now");
-const peers: Peer[] = [];
-afterAll(() => Promise.all(peers.map((p) => p.close())));
+const keep = suitePeers();
 
 it("a group answer without locations gives locations [primary], and a bare AWS primary maps to AWS", async () => {
   const api = await hostileApi(() => ({
     status: 200,
     body: JSON.stringify({ group: { name: "default", primary: "us-east-1", archived: false, uuid: "u-1" } }),
   }));
-  peers.push(api);
+  keep(api);
   const stack = await lookupStacks(harness)("no-locations", [{ group: "default" }], {
     api,
     env: { TURSO_API_TOKEN: ALICE },

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { startEmulator, type Emulator } from "../../sdk/src/emulator";
-import { TERMINAL_CONTROL, hostileApi, type Peer } from "../helpers/hostile";
-import { ALICE, TEST_SEED } from "../helpers/seed";
+import { TERMINAL_CONTROL, hostileApi, suitePeers } from "../helpers/hostile";
+import { ALICE } from "../helpers/seed";
+import { suiteEmulator } from "./emulated";
 import { unescapeJson } from "../secret-scan";
 import { Harness, lookupStacks, type RunResult, type TestStack } from "./harness";
 
@@ -17,17 +17,9 @@ const lookupStack = lookupStacks(harness, {
   env: { http_proxy: undefined, https_proxy: undefined, HTTP_PROXY: undefined, HTTPS_PROXY: undefined },
 });
 
-let emu: Emulator;
-const peers: Peer[] = [];
-beforeAll(async () => {
-  emu = await startEmulator({ seed: TEST_SEED });
-});
-afterAll(async () => {
-  await Promise.all(peers.map((p) => p.close()));
-  await emu.stop();
-});
-beforeEach(() => emu.clearRequests());
-const gets = () => emu.requests().map((r) => `${r.method} ${r.path} ${r.status}`);
+const emu = suiteEmulator();
+const keep = suitePeers();
+const gets = (): string[] => emu.gets();
 
 /** Every file of the backend that mentions this stack (state, backups, history), as text. */
 function backendFiles(stack: TestStack): string[] {
@@ -51,7 +43,7 @@ describe("a hostile API's 2xx answer", () => {
       status: 200,
       body: `{"group":{"name":"default","primary":"${escaped(ALICE)}","locations":["${escaped(ALICE)}"]}}`,
     }));
-    peers.push(api);
+    keep(api);
     const stack = await lookupStack("esc-token", [{ group: "default", expect: { primaryIn: ["fra"] } }], {
       api,
       env: { TURSO_API_TOKEN: ALICE },
@@ -82,7 +74,7 @@ describe("a hostile API's 2xx answer", () => {
         },
       }),
     }));
-    peers.push(api);
+    keep(api);
     const stack = await lookupStack("esc-placement", [{ group: "default", expect: { primaryIn: ["iad"] } }], {
       api,
       env: { TURSO_API_TOKEN: ALICE },
@@ -102,7 +94,7 @@ describe("a hostile API's 2xx answer", () => {
       status: 200,
       body: JSON.stringify({ group: { name: "default", primary: "loc-0", locations } }),
     }));
-    peers.push(api);
+    keep(api);
     const stack = await lookupStack("big-group", [{ group: "default" }], {
       api,
       env: { TURSO_API_TOKEN: ALICE },

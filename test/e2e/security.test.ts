@@ -11,6 +11,7 @@ import {
   throwAwayCertificate,
   tlsFront,
   type Peer,
+  suitePeers,
 } from "../helpers/hostile";
 import { ALICE, TEST_SEED } from "../helpers/seed";
 import { ALLOWED_ENTRIES, tokenEntries } from "../secret-scan";
@@ -28,7 +29,7 @@ const HOST = "api.turso.test";
 const PLAIN_WARNING = "turso:apiToken is stored in plain text";
 
 let emu: Emulator;
-const peers: Peer[] = [];
+const keep = suitePeers();
 beforeAll(async () => {
   emu = await startEmulator({
     seed: {
@@ -46,7 +47,6 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await Promise.all(peers.map((p) => p.close()));
   await emu.stop();
 });
 beforeEach(() => emu.clearRequests());
@@ -74,7 +74,7 @@ const preview = (stack: TestStack): Promise<RunResult> => stack.run(["preview", 
 describe("proxies", () => {
   it("a loopback base URL never goes through HTTP_PROXY, http_proxy, ALL_PROXY or HTTPS_PROXY", async () => {
     const proxy = await loggingProxy();
-    peers.push(proxy);
+    keep(proxy);
     const all = Object.fromEntries(
       ["HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy", "HTTPS_PROXY", "https_proxy"].map((v) => [v, proxy.url]),
     );
@@ -101,7 +101,7 @@ describe("proxies", () => {
     let front: Peer;
     beforeAll(async () => {
       front = await tlsFront(emu.port, certificate);
-      peers.push(front);
+      keep(front);
     });
     const tunnelStack = (name: string, proxyUrl: string) =>
       stackOf(name, {
@@ -113,7 +113,7 @@ describe("proxies", () => {
 
     it("goes through a CONNECT tunnel, and the proxy sees neither the request nor the token", async () => {
       const proxy = await loggingProxy(forHost(HOST, { tunnelTo: front.port }));
-      peers.push(proxy);
+      keep(proxy);
       const result = await preview(await tunnelStack("sec-tunnel", proxy.url));
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/primary\s*: "fra"/);
@@ -125,7 +125,7 @@ describe("proxies", () => {
 
     it("a proxy that refuses the CONNECT is reported as the proxy's failure, naming HTTPS_PROXY", async () => {
       const proxy = await loggingProxy(forHost(HOST, { refuse: 403 }));
-      peers.push(proxy);
+      keep(proxy);
       const result = await preview(await tunnelStack("sec-refused", proxy.url));
       expect(result.code).not.toBe(0);
       expect(result.output).toContain(
@@ -151,7 +151,7 @@ describe("text from a hostile API", () => {
           "y".repeat(5000),
       }),
     }));
-    peers.push(api);
+    keep(api);
     // The token from the environment: Pulumi masks secret configuration values only.
     const stack = await stackOf("sec-echo", { api, env: { TURSO_API_TOKEN: ALICE } });
     const result = await preview(stack);

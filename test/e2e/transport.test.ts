@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
-import { loggingProxy, type Peer } from "../helpers/hostile";
+import { loggingProxy, suitePeers } from "../helpers/hostile";
 import { ALICE, TEST_SEED } from "../helpers/seed";
 import { Harness, REPO, lookupStacks, type RunResult } from "./harness";
 
@@ -19,7 +19,7 @@ const FIX = "\n  export no_proxy=127.0.0.1,localhost\n";
 const PROXY_PASSWORD = "hunter2-proxy-pw";
 
 let emu: Emulator;
-const peers: Peer[] = [];
+const keep = suitePeers();
 beforeAll(async () => {
   const alice = TEST_SEED.organizations["alice"];
   emu = await startEmulator({
@@ -33,7 +33,6 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await Promise.all(peers.map((p) => p.close()));
   await emu.stop();
 });
 
@@ -76,7 +75,7 @@ async function previewWith(name: string, env: Record<string, string>, tokenFromE
 
 async function proxy(): Promise<Awaited<ReturnType<typeof loggingProxy>> & { withPassword: string }> {
   const p = await loggingProxy();
-  peers.push(p);
+  keep(p);
   return { ...p, withPassword: p.url.replace("://", `://user:${PROXY_PASSWORD}@`) };
 }
 

@@ -21,6 +21,19 @@ export interface Peer {
   close(): Promise<void>;
 }
 
+/**
+ * The peers of a suite (hostile APIs, proxies, TLS fronts), each closed after the suite's tests:
+ * call at the top level of a test file; `keep(peer)` registers a peer and returns it.
+ */
+export function suitePeers(): <P extends Peer>(peer: P) => P {
+  const peers: Peer[] = [];
+  afterAll(() => Promise.all(peers.splice(0).map((p) => p.close())));
+  return (peer) => {
+    peers.push(peer);
+    return peer;
+  };
+}
+
 function listen(server: net.Server, scheme: string, host = "127.0.0.1"): Promise<Peer> {
   const sockets = new Set<net.Socket>();
   server.on("connection", (s: net.Socket) => (sockets.add(s), s.on("close", () => sockets.delete(s))));

@@ -3,19 +3,18 @@ import { TursoResponseError } from "../../sdk/src/core/errors";
 import { ProviderRuntime } from "../../sdk/src/dynamic/provider/runtime";
 import { testClient } from "../helpers/client";
 import { failure } from "../helpers/failure";
-import { TERMINAL_CONTROL, hostileApi, type Answer, type Peer } from "../helpers/hostile";
+import { TERMINAL_CONTROL, hostileApi, type Answer, type Peer, suitePeers } from "../helpers/hostile";
 import { ALICE, BOB } from "../helpers/seed";
 
 // What a hostile API can put in a 2xx answer, against the real client and provider over real
 // sockets: the token spelt with JSON escapes, another token of the process, escapes and bidi
 // characters for a message, answers too large to be a group, and data it should never send.
 
-const peers: Peer[] = [];
-afterAll(() => Promise.all(peers.map((p) => p.close())));
+const keep = suitePeers();
 
 async function api(answer: Answer): Promise<Peer & { requests: unknown[] }> {
   const peer = await hostileApi(answer);
-  peers.push(peer);
+  keep(peer);
   return peer;
 }
 

@@ -1,28 +1,20 @@
-import { startEmulator, type Emulator } from "../../sdk/src/emulator";
 import { TursoApiError, TursoResponseError } from "../../sdk/src/core/errors";
 import { testClient } from "../helpers/client";
 import { failure } from "../helpers/failure";
-import { hostileApi, type Peer } from "../helpers/hostile";
-import { ALICE, TEST_SEED } from "../helpers/seed";
+import { hostileApi, suitePeers } from "../helpers/hostile";
+import { suiteEmulator } from "../e2e/emulated";
+import { ALICE } from "../helpers/seed";
 
 // GET /v1/locations through the client, against the emulator and hostile servers.
-let emu: Emulator;
-const peers: Peer[] = [];
-beforeAll(async () => {
-  emu = await startEmulator({ seed: TEST_SEED });
-});
-afterAll(async () => {
-  await Promise.all(peers.map((p) => p.close()));
-  await emu.stop();
-});
-beforeEach(() => emu.clearRequests());
+const emu = suiteEmulator();
+const keep = suitePeers();
 
 it("lists the emulator's default table, sorted by code, with one GET", async () => {
   const locations = await testClient(emu.url, ALICE).client.listLocations();
   expect(locations.length).toBeGreaterThanOrEqual(35);
   expect(locations.find((l) => l.code === "fra")).toEqual({ code: "fra", description: expect.any(String) });
   expect(locations.map((l) => l.code)).toEqual([...locations.map((l) => l.code)].sort());
-  expect(emu.requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(["GET /v1/locations 200"]);
+  expect(emu.gets()).toEqual(["GET /v1/locations 200"]);
 });
 
 it("a rejected token is a 401 like a group's", async () => {
@@ -40,7 +32,7 @@ it.each([
   ],
 ])("refuses %s", async (body, said) => {
   const api = await hostileApi(() => ({ status: 200, body }));
-  peers.push(api);
+  keep(api);
   const err = await failure(testClient(api.url, ALICE).client.listLocations());
   expect(err).toBeInstanceOf(TursoResponseError);
   expect(err.message).toContain(said);
@@ -48,7 +40,7 @@ it.each([
 
 it("a 404 says to check the base URL, not an organization", async () => {
   const api = await hostileApi(() => ({ status: 404, body: '{"error":"not found"}' }));
-  peers.push(api);
+  keep(api);
   const err = await failure(testClient(api.url, ALICE).client.listLocations());
   expect(err).toBeInstanceOf(TursoApiError);
   expect(err.message).toBe(

@@ -8,9 +8,9 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { startEmulator, type Emulator } from "../../sdk/src/emulator";
-import { hostileApi, type Peer } from "../helpers/hostile";
+import { hostileApi, suitePeers } from "../helpers/hostile";
 import { ACME_PROD, ALICE, TEST_SEED } from "../helpers/seed";
+import { suiteEmulator } from "../e2e/emulated";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- what Pulumi's dynamic-provider host loads providers with
 const requireFromString = require("require-from-string") as (code: string) => { handler(): Provider };
@@ -32,15 +32,8 @@ const entries = readdirSync(FIXTURES)
   .filter((f) => f.endsWith(".json"))
   .map((f) => [f, JSON.parse(readFileSync(path.join(FIXTURES, f), "utf8")) as Entry] as const);
 
-let emu: Emulator;
-const peers: Peer[] = [];
-beforeAll(async () => {
-  emu = await startEmulator({ seed: TEST_SEED });
-});
-afterAll(async () => {
-  await Promise.all(peers.map((p) => p.close()));
-  await emu.stop();
-});
+const emu = suiteEmulator();
+const keep = suitePeers();
 
 /** A group as the API sends it, from what a fixture recorded (absent or null fields left out). */
 function apiGroup(fields: Record<string, unknown>): Record<string, unknown> {
@@ -94,7 +87,7 @@ describe.each(entries)("%s", (_file, entry) => {
     // Unchanged: the API answers exactly what the fixture recorded (the emulator of its day sent no
     // archived; the emulator now always does, as the API's examples do).
     const api = await hostileApi((req) => ({ status: 200, body: recordedAnswer(entry, String(req.url)) }));
-    peers.push(api);
+    keep(api);
     const result = await (await provider(api.url)).read(entry.id, entry.outputs);
     expect(result.id).toBe(entry.id);
     expect(result.props).toEqual(recorded(entry.outputs));

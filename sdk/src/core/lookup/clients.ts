@@ -52,7 +52,7 @@ export class LookupClients {
   }
 
   /** The client of a token source and its key (`""` for the default one), made on first use. */
-  client(tokenFrom: TokenSource | undefined): [string, TursoClient] {
+  private client(tokenFrom: TokenSource | undefined): [string, TursoClient] {
     const account = tokenFrom === undefined ? "" : JSON.stringify([tokenFrom.config ?? null, tokenFrom.env ?? null]);
     let client = this.clients.get(account);
     if (client === undefined) {
@@ -74,7 +74,7 @@ export class LookupClients {
    * The request under `key`, made once and shared by concurrent and repeated lookups; a failed one
    * is not kept, so that a later lookup (a refresh) asks again.
    */
-  once<T>(key: readonly unknown[], request: () => Promise<T>): Promise<T> {
+  private once<T>(key: readonly unknown[], request: () => Promise<T>): Promise<T> {
     const id = JSON.stringify(key);
     let pending = this.requests.get(id) as Promise<T> | undefined;
     if (pending === undefined) {
