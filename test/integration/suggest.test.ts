@@ -49,6 +49,24 @@ describe("a misspelt group", () => {
     await expect(far).rejects.not.toThrow("Did you mean");
   });
 
+  it("puts the guess after the quoted answer, even when the API's words hold a full stop", async () => {
+    emu.addFault({
+      kind: "status",
+      status: 404,
+      times: 1,
+      path: "/v1/organizations/acme/groups/prd",
+      body: { error: "not here (checked). sorry" },
+    });
+    try {
+      const runtime = await dynamicFront();
+      await expect(runtime.read("acme/prd", { organization: "acme", group: "prd" })).rejects.toThrow(
+        'Group "prd" was not found in organization "acme" (404: not here (checked). sorry). Did you mean "prod"? List its groups',
+      );
+    } finally {
+      emu.clearFaults();
+    }
+  });
+
   it("keeps its error as it was when the scope's groups cannot be listed", async () => {
     emu.addFault({ kind: "status", status: 500, path: "/v1/organizations/acme/groups" });
     try {

@@ -1,5 +1,6 @@
 import axios, { type AxiosInstance, type AxiosResponse } from "axios";
 import {
+  statusSaid,
   TursoApiError,
   TursoAuthError,
   TursoError,
@@ -326,7 +327,7 @@ export class TursoClient {
   ): TursoError {
     const { status } = response;
     const apiMessage = apiErrorMessage(typeof response.data === "string" ? response.data : "", this.secrets());
-    const said = `${status}${apiMessage === undefined ? "" : `: ${apiMessage}`}`;
+    const said = statusSaid(status, apiMessage);
     const details = {
       method: ctx.method,
       url: ctx.url,

@@ -23,6 +23,14 @@ export class TursoApiError extends TursoError {
 }
 
 /**
+ * What the API answered, as messages quote it in parentheses: the status, then the API's own
+ * `error` message when it sent one (`401: invalid token`).
+ */
+export function statusSaid(status: number, apiMessage: string | undefined): string {
+  return `${status}${apiMessage === undefined ? "" : `: ${apiMessage}`}`;
+}
+
+/**
  * 401: the API token was missing, malformed, expired or revoked. Internal, as {@link TursoApiError}.
  *
  * @example

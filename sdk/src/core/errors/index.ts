@@ -2,4 +2,11 @@ export { TursoError, type TursoErrorDetails } from "./base";
 export { TursoInputError } from "./input";
 export { TursoConfigError } from "./config";
 export { TursoPlacementError } from "./placement";
-export { TursoApiError, TursoAuthError, TursoForbiddenError, TursoNotFoundError, TursoResponseError } from "./api";
+export {
+  statusSaid,
+  TursoApiError,
+  TursoAuthError,
+  TursoForbiddenError,
+  TursoNotFoundError,
+  TursoResponseError,
+} from "./api";

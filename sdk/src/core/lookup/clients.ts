@@ -8,7 +8,7 @@
 import { TursoClient, type ClientLogger } from "../client/http";
 import type { Group, Location } from "../client/parse";
 import { describeRef, type GroupRef, type ScopeRef } from "../client/url";
-import { TursoAuthError, TursoNotFoundError } from "../errors";
+import { statusSaid, TursoAuthError, TursoNotFoundError } from "../errors";
 import { findToken, resolveSettings, type ConfigLookup, type Environment, type TokenSource } from "../settings";
 import { closest } from "./suggest";
 
@@ -161,7 +161,7 @@ export class LookupClients {
     attempts: number,
   ): TursoAuthError {
     const { err, what } = first;
-    const said = `${err.status ?? 401}${err.apiMessage === undefined ? "" : `: ${err.apiMessage}`}`;
+    const said = statusSaid(err.status ?? 401, err.apiMessage);
     return new TursoAuthError(
       `The Turso API rejected the API token from ${this.sources.get(account) ?? "the settings"} (${said}): ` +
         `the error of the lookup of ${what} says how to replace it.`,
@@ -188,11 +188,14 @@ export class LookupClients {
     }
     const meant = closest(ref.group, names);
     if (meant === undefined) return err;
-    const cut = err.message.indexOf("). ") + 3;
+    // After the sentence that quotes the answer, `… (404: group not found). `; else at the end.
+    const quoted = `(${statusSaid(err.status ?? 404, err.apiMessage)}). `;
+    const at = err.message.indexOf(quoted);
+    const cut = at === -1 ? -1 : at + quoted.length;
     const message =
-      cut > 2
-        ? `${err.message.slice(0, cut)}Did you mean "${meant}"? ${err.message.slice(cut)}`
-        : `${err.message} Did you mean "${meant}"?`;
+      cut === -1
+        ? `${err.message} Did you mean "${meant}"?`
+        : `${err.message.slice(0, cut)}Did you mean "${meant}"? ${err.message.slice(cut)}`;
     return new TursoNotFoundError(message, {
       ...(err.method === undefined ? {} : { method: err.method }),
       ...(err.url === undefined ? {} : { url: err.url }),
