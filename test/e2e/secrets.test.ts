@@ -120,7 +120,7 @@ describe("secret inputs", () => {
     const result = await stack.run(["preview"]);
     expect(result.code).not.toBe(0);
     expect(result.output).toContain(
-      "organization (a secret, not shown) is invalid: it must not contain whitespace. Use the name exactly as",
+      "organization (not shown: it may be a secret) is invalid: it must not contain whitespace. Use the name exactly as",
     );
     const json = await stack.run(["preview", "--json"]);
     expect(json.code).not.toBe(0);

@@ -50,6 +50,7 @@ it("the plugin does the same, and a token that works is not held back by one tha
       ["turso-group:apiToken", "revoked-token-77"],
       ["turso-group:apiBaseUrl", emu.url],
       ["turso-group:goodToken", ALICE],
+      ["turso-group:showNames", "true"],
     ]),
     secrets: new Set(["turso-group:apiToken", "turso-group:goodToken"]),
   });

@@ -16,7 +16,14 @@ async function dynamicFront(more: Record<string, string> = {}): Promise<Provider
 
 function pluginFront(): PluginLookups {
   const l = new PluginLookups({});
-  const values = new Map(Object.entries({ "turso-group:apiToken": ALICE, "turso-group:apiBaseUrl": emu.url }));
+  // Names shown: the plugin's default hides every argument's name and suggests nothing (test/unit/plugin-lookups).
+  const values = new Map(
+    Object.entries({
+      "turso-group:apiToken": ALICE,
+      "turso-group:apiBaseUrl": emu.url,
+      "turso-group:showNames": "true",
+    }),
+  );
   l.configure({ values, secrets: new Set(["turso-group:apiToken"]) });
   return l;
 }

@@ -54,7 +54,7 @@ describe("placementProblems with what a hostile server sends", () => {
 describe("validateExpectation of a secret value", () => {
   it("names no field of the value", () => {
     expect(() => validateExpectation({ Sup3rSecretField: ["fra"] }, true)).toThrow(
-      "expect (a secret, not shown) is invalid: it has an unknown field (use primaryIn, locationsInclude).",
+      "expect (not shown: it may be a secret) is invalid: it has an unknown field (use primaryIn, locationsInclude).",
     );
   });
 });

@@ -1,5 +1,6 @@
 // The plugin's lookups over real HTTP: against the emulator, and against an API that never answers.
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
+import { HIDDEN_NAMES_HINT } from "../../sdk/src/plugin/args";
 import { PluginLookups } from "../../sdk/src/plugin/lookups";
 import { ALICE_DEFAULT_RESULT } from "../helpers/expected";
 import { ALICE, TEST_SEED } from "../helpers/seed";
@@ -13,9 +14,20 @@ afterAll(() => emu.stop());
 beforeEach(() => emu.clearRequests());
 
 const gets = (): string[] => emu.requests().map((r) => `${r.method} ${r.path} ${r.status}`);
-function lookups(url: string, more: Record<string, string> = {}): PluginLookups {
-  const l = new PluginLookups({});
-  const values = new Map(Object.entries({ "turso-group:apiToken": ALICE, "turso-group:apiBaseUrl": url, ...more }));
+/** The plugin's lookups against `url`; names shown (turso-group:showNames) unless `more` says otherwise. */
+function lookups(url: string, more: Record<string, string> = {}, lines: string[] = []): PluginLookups {
+  const l = new PluginLookups(
+    {},
+    { debug: (m) => lines.push(m), info: (m) => lines.push(m), warn: (m) => lines.push(m) },
+  );
+  const values = new Map(
+    Object.entries({
+      "turso-group:apiToken": ALICE,
+      "turso-group:apiBaseUrl": url,
+      "turso-group:showNames": "true",
+      ...more,
+    }),
+  );
   l.configure({ values, secrets: new Set(["turso-group:apiToken"]) });
   return l;
 }
@@ -81,8 +93,38 @@ it("a secret lookup's answer is secret, and its failures name neither its organi
   const l = lookups(emu.url, { "turso-group:organization": "acme" });
   await expect(l.getGroups({}, true)).resolves.toMatchObject({ secret: true, outputs: { organization: "acme" } });
   await expect(l.getGroup({ group: "nope" }, true)).rejects.toThrow(
-    'Group "[secret]" was not found in organization "[secret]" (from stack config "turso-group:organization") (404',
+    // The organization came from plain config, not from the (secret) arguments: it is shown.
+    'Group "[secret]" was not found in organization "acme" (from stack config "turso-group:organization") (404',
   );
+});
+
+it("by default shows no name given as an argument, in messages or request lines, suggests nothing, and says why", async () => {
+  const lines: string[] = [];
+  const l = lookups(emu.url, { "turso-group:showNames": "false" }, lines);
+  const err = (await l.getGroup({ organization: "acme", group: "prud" }).then(
+    () => undefined,
+    (e: unknown) => e,
+  )) as Error;
+  expect(err.message).toBe(
+    `Group "[secret]" was not found in organization "[secret]" (404: group not found). List its groups with ` +
+      `"turso group list" (after "turso org switch [secret]"), and check the organization's name with "turso org list". ` +
+      HIDDEN_NAMES_HINT,
+  );
+  expect(lines.join("\n")).toContain("/v1/organizations/[secret]/groups/[secret] -> 404");
+  expect(lines.join("\n")).not.toMatch(/acme|prud/);
+  // No list was read for a suggestion.
+  expect(gets()).toEqual(["GET /v1/organizations/acme/groups/prud 404"]);
+});
+
+it("a later invoke's rejected-token line names no earlier lookup whose names are hidden", async () => {
+  const l = lookups(emu.url, { "turso-group:apiToken": "not-a-token", "turso-group:showNames": "false" });
+  await expect(l.getGroup({ organization: "topsecretorg", group: "hiddengrp" })).rejects.toThrow(/401/);
+  const later = (await l.getLocations({}).then(
+    () => undefined,
+    (e: unknown) => e,
+  )) as Error;
+  expect(later.message).toContain('the error of the lookup of group "[secret]" in organization "[secret]" says how');
+  expect(later.message).not.toMatch(/topsecretorg|hiddengrp/);
 });
 
 it("cancel aborts the request in flight at once, and every later one before it is made", async () => {

@@ -1,6 +1,6 @@
 import { configOf } from "../../sdk/src/plugin/configure";
 import { hasSecret, secretFields, unwrapSecrets } from "../../sdk/src/plugin/secrets";
-import { groupArgs, listArgs } from "../../sdk/src/plugin/args";
+import { groupArgs, HIDDEN_NAMES_HINT, listArgs } from "../../sdk/src/plugin/args";
 import { asInvokeFailure, INVOKE_FAILURE_HINT } from "../../sdk/src/plugin/failure";
 import { FUNCTIONS, packageSchema } from "../../sdk/src/plugin/schema";
 import { TursoInputError } from "../../sdk/src/core/errors";
@@ -56,11 +56,16 @@ describe("an invoke's arguments", () => {
     isSecret: (key: string) => key === "turso-group:organization" && c(key) === "hidden-org",
     secret,
   });
+  const shown = config({ "turso-group:showNames": "true" });
   it("are checked by the core's rules, with its messages", () => {
-    expect(() => groupArgs({ group: "a/b" }, ctx(none))).toThrow(
+    expect(() => groupArgs({ group: "a/b" }, ctx(shown))).toThrow(
       'group "a/b" is invalid: it must not contain "/" or "\\"',
     );
-    expect(() => groupArgs({ group: "g", expect: { primaryIn: [] } }, ctx(none))).toThrow(
+    // Without turso-group:showNames, an argument is never quoted: it may have been a secret.
+    expect(() => groupArgs({ group: "a/b" }, ctx(none))).toThrow(
+      'group (not shown: it may be a secret) is invalid: it must not contain "/" or "\\"',
+    );
+    expect(() => groupArgs({ group: "g", expect: { primaryIn: [] } }, ctx(shown))).toThrow(
       "expect is invalid: expect.primaryIn must not be empty.",
     );
     expect(() => groupArgs({ group: "g", ifExists: "yes" }, ctx(none))).toThrow(
@@ -85,21 +90,43 @@ describe("an invoke's arguments", () => {
   it("take the organization from turso-group:organization, else TURSO_ORGANIZATION, saying where", () => {
     expect(
       groupArgs({ group: "g" }, ctx(config({ "turso-group:organization": "acme" }), { TURSO_ORGANIZATION: "other" }))
-        .ref,
+        .query.ref,
     ).toEqual({
       group: "g",
       organization: "acme",
       organizationSource: 'stack config "turso-group:organization"',
     });
-    expect(listArgs({}, ctx(none, { TURSO_ORGANIZATION: "other" })).scope).toEqual({
+    expect(listArgs({}, ctx(none, { TURSO_ORGANIZATION: "other" })).query.scope).toEqual({
       organization: "other",
       organizationSource: "environment variable TURSO_ORGANIZATION",
     });
-    expect(listArgs({ organization: "given" }, ctx(none, { TURSO_ORGANIZATION: "other" })).scope).toEqual({
+    expect(listArgs({ organization: "given" }, ctx(none, { TURSO_ORGANIZATION: "other" })).query.scope).toEqual({
       organization: "given",
     });
     expect(() => listArgs({}, ctx(config({ "turso-group:organization": "a b" })))).toThrow(
       'turso-group:organization "a b" is invalid: it must not contain whitespace.',
+    );
+  });
+  it("hide every name given as an argument unless turso-group:showNames is true, saying why and what to do", () => {
+    const plain = groupArgs({ group: "g", organization: "o" }, ctx(none));
+    expect(plain.hiding).toEqual({ names: ["o", "g"], hint: HIDDEN_NAMES_HINT });
+    expect(plain.secret).toBe(false);
+    expect(HIDDEN_NAMES_HINT).toContain("set turso-group:showNames to true");
+    expect(groupArgs({ group: "g", organization: "o" }, ctx(shown)).hiding).toBeUndefined();
+    // A default organization from plain config or the environment is shown; the group argument is not.
+    const fromEnv = groupArgs({ group: "g" }, ctx(none, { TURSO_ORGANIZATION: "envorg" }));
+    expect(fromEnv.hiding).toEqual({ names: ["g"], hint: HIDDEN_NAMES_HINT });
+    expect(listArgs({}, ctx(none, { TURSO_ORGANIZATION: "envorg" })).hiding).toBeUndefined();
+    // A secret default organization is hidden even with showNames, and makes the answer secret.
+    const secretDefault = listArgs(
+      {},
+      ctx(config({ "turso-group:organization": "hidden-org", "turso-group:showNames": "true" })),
+    );
+    expect(secretDefault).toMatchObject({ hiding: { names: ["hidden-org"] }, secret: true });
+    // An argument that arrived marked secret: hidden whatever showNames says, no hint (it is a secret).
+    expect(groupArgs({ group: "g", organization: "o" }, ctx(shown, {}, true)).hiding).toEqual({ names: ["o", "g"] });
+    expect(() => groupArgs({ group: "g" }, ctx(config({ "turso-group:showNames": "yes" })))).toThrow(
+      'Stack config "turso-group:showNames" must be true or false, got "yes"',
     );
   });
   it("are secret when one is, or when the default organization is a secret config value, quoting nothing then", () => {
@@ -108,7 +135,7 @@ describe("an invoke's arguments", () => {
     expect(listArgs({}, ctx(config({ "turso-group:organization": "hidden-org" }))).secret).toBe(true);
     expect(listArgs({}, ctx(none, { TURSO_ORGANIZATION: "hidden-org" })).secret).toBe(false);
     expect(() => groupArgs({ group: "a b" }, ctx(none, {}, true))).toThrow(
-      "group (a secret, not shown) is invalid: it must not contain whitespace.",
+      "group (not shown: it may be a secret) is invalid: it must not contain whitespace.",
     );
   });
 });

@@ -96,7 +96,7 @@ describe("defaultOrganization", () => {
       secret: true,
     });
     expect(() => defaultOrganization(config({ "turso:organization": "Sup3rSecret Org" }), {}, secret)).toThrow(
-      "turso:organization (a secret, not shown) is invalid: it must not contain whitespace.",
+      "turso:organization (not shown: it may be a secret) is invalid: it must not contain whitespace.",
     );
     // TURSO_ORGANIZATION is never a secret: an environment variable cannot be one.
     expect(defaultOrganization(config({}), { TURSO_ORGANIZATION: "acme" }, () => true)).toEqual({

@@ -70,7 +70,7 @@ describe("validateName of a secret value", () => {
     expect(err).toBeInstanceOf(TursoInputError);
     expect(err.rule).toBe(rule);
     expect(err.message).toBe(
-      `organization (a secret, not shown) is invalid: ${rule}. Use the name exactly as "turso group list" or "turso org list" shows it.`,
+      `organization (not shown: it may be a secret) is invalid: ${rule}. Use the name exactly as "turso group list" or "turso org list" shows it.`,
     );
     for (const part of value.split(/[\s/%]/u).filter((p) => p.length >= 3)) expect(err.message).not.toContain(part);
     expect(err.message).not.toContain(String(value.length));

@@ -26,7 +26,11 @@ export interface PlacementExpectation {
 export function validateExpectation(value: unknown, secret = false): PlacementExpectation | undefined {
   if (value === undefined || value === null) return undefined;
   const fail = (rule: string): never => {
-    throw new TursoInputError("expect", rule, `expect${secret ? " (a secret, not shown)" : ""} is invalid: ${rule}.`);
+    throw new TursoInputError(
+      "expect",
+      rule,
+      `expect${secret ? " (not shown: it may be a secret)" : ""} is invalid: ${rule}.`,
+    );
   };
   if (typeof value !== "object" || Array.isArray(value)) return fail("it must be an object");
   const out: { primaryIn?: string[]; locationsInclude?: string[] } = {};

@@ -1,12 +1,18 @@
 /**
- * An invoke's arguments, checked by the core's validators as the TypeScript front checks a call's:
- * the same rules and messages, plus a refusal of argument names the schema does not declare
- * (a YAML program may misspell one).
+ * An invoke's arguments, checked into the core's queries (the data source's rules and messages),
+ * plus a refusal of argument names the schema does not declare (a YAML program may misspell one),
+ * and what the plugin knows of their secrecy.
+ *
+ * No Pulumi SDK tells a provider which invoke arguments were secrets: each one takes the secret
+ * marker off before the request and marks the result secret on its own side (Node.js and Python
+ * unwrap it, Go marshals without secrets, the YAML host awaits the values). So the plugin hides
+ * every name it was given as an argument, unless the marker did arrive (then it is a secret), or
+ * `turso-group:showNames` says no lookup's names are secrets. A name from plain config or from
+ * `TURSO_ORGANIZATION` is shown; one from secret config is a secret, and so are the results.
  */
-import { validateName } from "../core/client/validate";
-import type { GroupRef, ScopeRef } from "../core/client/url";
-import { TursoInputError } from "../core/errors";
-import { validateExpectation, type PlacementExpectation } from "../core/placement";
+import { TursoConfigError, TursoInputError } from "../core/errors";
+import type { Hiding } from "../core/lookup/lookups";
+import { groupQuery, scopeQuery, type GroupQuery, type LookupArgs, type ScopeQuery } from "../core/lookup/query";
 import {
   defaultOrganization,
   validateTokenSource,
@@ -16,13 +22,13 @@ import {
 } from "../core/settings";
 import { FUNCTIONS, PACKAGE, type FunctionToken } from "./schema";
 
-/** What a list lookup asks for, checked. */
-export interface ListArgs {
-  readonly scope: ScopeRef;
-  readonly tokenFrom: TokenSource | undefined;
-  /** A secret argument, or a secret `turso-group:organization`: names are hidden, results secret. */
-  readonly secret: boolean;
-}
+/** The config key that says the names of this provider's lookups may be shown. */
+export const SHOW_NAMES_KEY = `${PACKAGE}:showNames`;
+
+/** What an error that hid argument names adds: why, and what to do. */
+export const HIDDEN_NAMES_HINT =
+  `(The plugin shows no organization or group name it was given as an argument: Pulumi's SDKs do not tell a provider which arguments are secrets. ` +
+  `If none of this program's lookups has a secret name, set ${SHOW_NAMES_KEY} to true to see them, and a suggestion for a misspelt group.)`;
 
 /** Where an invoke's arguments came from: the provider config, the environment, and whether any was secret. */
 export interface ArgsContext {
@@ -30,15 +36,15 @@ export interface ArgsContext {
   readonly env: Environment;
   /** Whether a config key was set with `--secret`. */
   readonly isSecret: (key: string) => boolean;
-  /** Whether an argument of the invoke was a secret. */
+  /** Whether an argument of the invoke arrived marked secret. */
   readonly secret: boolean;
 }
 
-/** What a group lookup asks for, checked. */
-export interface GroupArgs extends ListArgs {
-  readonly ref: GroupRef;
-  readonly expect: PlacementExpectation | undefined;
-  readonly ifExists: boolean;
+/** A query, which of its names no message may show, and whether its results are secret. */
+export interface Checked<Q> {
+  readonly query: Q;
+  readonly hiding: Hiding | undefined;
+  readonly secret: boolean;
 }
 
 /** Refuses argument names that `token`'s inputs do not declare, naming the ones it takes. */
@@ -55,50 +61,60 @@ function refuseUnknown(token: FunctionToken, args: Record<string, unknown>): voi
   }
 }
 
-/** The scope of a lookup: its organization, else the provider's default one, with where it came from. */
-function scopeOf(args: Record<string, unknown>, context: ArgsContext): ListArgs {
+/** Whether `turso-group:showNames` is set to true; any value but true or false is refused. */
+function showNames(config: ConfigLookup): boolean {
+  const value = config(SHOW_NAMES_KEY)?.trim();
+  if (value === undefined || value === "" || value === "false") return false;
+  if (value === "true") return true;
+  throw new TursoConfigError(
+    SHOW_NAMES_KEY,
+    `Stack config "${SHOW_NAMES_KEY}" must be true or false, got ${JSON.stringify(value)}: run pulumi config set ${SHOW_NAMES_KEY} true (or false).`,
+  );
+}
+
+/** The query of `build`, with the plugin's secrecy rules (see the file's comment) applied to its names. */
+function checked<Q extends ScopeQuery>(
+  args: LookupArgs,
+  context: ArgsContext,
+  build: (fallback: ReturnType<typeof defaultOrganization>, quoteNothing: boolean) => Q,
+  group?: (query: Q) => string,
+): Checked<Q> {
   const { config, env, isSecret, secret } = context;
-  const given = args["organization"] !== undefined && args["organization"] !== null;
+  const given = args.organization !== undefined && args.organization !== null;
   const fallback = given ? undefined : defaultOrganization(config, env, isSecret, PACKAGE);
-  const organization = given ? validateName("organization", args["organization"], secret) : fallback?.organization;
-  const scope: ScopeRef = {
-    ...(organization === undefined ? {} : { organization }),
-    ...(fallback === undefined ? {} : { organizationSource: fallback.source }),
-  };
-  return { scope, tokenFrom: validateTokenSource(args["tokenFrom"]), secret: secret || fallback?.secret === true };
+  const argumentsShown = !secret && showNames(config);
+  const query = build(fallback, !argumentsShown);
+  const organizationShown = given ? argumentsShown : fallback?.secret !== true;
+  const hidden = [
+    ...(organizationShown ? [] : [query.scope.organization]),
+    ...(group === undefined || argumentsShown ? [] : [group(query)]),
+  ].filter((n): n is string => n !== undefined);
+  const hiding: Hiding | undefined =
+    hidden.length === 0
+      ? undefined
+      : { names: hidden, ...(secret || argumentsShown ? {} : { hint: HIDDEN_NAMES_HINT }) };
+  return { query, hiding, secret: secret || fallback?.secret === true };
 }
 
 /** Checks getGroups' arguments; throws {@link TursoInputError} naming the argument. */
-export function listArgs(args: Record<string, unknown>, context: ArgsContext): ListArgs {
+export function listArgs(args: Record<string, unknown>, context: ArgsContext): Checked<ScopeQuery> {
   refuseUnknown(`${PACKAGE}:index:getGroups`, args);
-  return scopeOf(args, context);
+  return checked(args, context, (fallback, quoteNothing) => scopeQuery(args, fallback, quoteNothing));
+}
+
+/** Checks getGroup's arguments; throws {@link TursoInputError} naming the argument, never a secret's value. */
+export function groupArgs(args: Record<string, unknown>, context: ArgsContext): Checked<GroupQuery> {
+  refuseUnknown(`${PACKAGE}:index:getGroup`, args);
+  return checked(
+    args,
+    context,
+    (fallback, quoteNothing) => groupQuery(args, fallback, quoteNothing),
+    (query) => query.ref.group,
+  );
 }
 
 /** Checks getLocations' arguments (a `tokenFrom` only); throws {@link TursoInputError} naming the argument. */
 export function locationsArgs(args: Record<string, unknown>): TokenSource | undefined {
   refuseUnknown(`${PACKAGE}:index:getLocations`, args);
   return validateTokenSource(args["tokenFrom"]);
-}
-
-/** Checks getGroup's arguments; throws {@link TursoInputError} naming the argument, never a secret's value. */
-export function groupArgs(args: Record<string, unknown>, context: ArgsContext): GroupArgs {
-  refuseUnknown(`${PACKAGE}:index:getGroup`, args);
-  const group = validateName("group", args["group"], context.secret);
-  const { scope, tokenFrom, secret } = scopeOf(args, context);
-  const ifExists = args["ifExists"];
-  if (ifExists !== undefined && ifExists !== null && typeof ifExists !== "boolean") {
-    throw new TursoInputError(
-      "ifExists",
-      "must be a boolean",
-      `ifExists must be true or false, got ${typeof ifExists}.`,
-    );
-  }
-  return {
-    ref: { ...scope, group },
-    scope,
-    tokenFrom,
-    secret,
-    expect: validateExpectation(args["expect"] ?? undefined, context.secret),
-    ifExists: ifExists === true,
-  };
 }

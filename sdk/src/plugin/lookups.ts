@@ -5,12 +5,8 @@
  * often it is invoked, and `cancel` stops every request in flight and every later one.
  */
 import { groupResult, locationResult, type GetGroupResult, type LocationResult } from "../core/lookup/result";
-import type { Group } from "../core/client/parse";
-import { TursoNotFoundError } from "../core/errors";
-import { checkPlacement } from "../core/placement";
 import type { ConfigLookup, Environment } from "../core/settings";
-import { LookupClients } from "../core/lookup/clients";
-import { HiddenNames } from "../core/lookup/hidden";
+import { Lookups } from "../core/lookup/lookups";
 import type { EngineLogger } from "../core/engineLog";
 import { groupArgs, listArgs, locationsArgs, type ArgsContext } from "./args";
 import type { ProviderConfig } from "./configure";
@@ -35,25 +31,23 @@ export interface GetGroupsOutputs {
   readonly groups: GroupResult[];
 }
 
-/** The lookups of one plugin process. */
+/** The lookups of one plugin process: the core's, with the plugin's arguments and secrecy rules (args.ts). */
 export class PluginLookups {
   private config: ConfigLookup = () => undefined;
   private isSecret: (key: string) => boolean = () => false;
-  /** The names of the secret lookups so far, which no message shows. */
-  private readonly hidden = new HiddenNames();
-  /** The clients per token, their shared requests and the cancellation (the core's, as the data source's). */
-  private readonly api: LookupClients;
+  /** The core's lookups: clients per token, shared requests, cancellation, hidden names. */
+  private readonly api: Lookups;
 
   /**
    * @param env - the process's environment, for the `TURSO_*` fallbacks
    * @param logger - where each request (debug) and retry (info) goes: the engine, as for the data
-   * source; a secret lookup's names are hidden from it
+   * source; hidden names never reach it
    */
   constructor(
     private readonly env: Environment = process.env,
     logger?: EngineLogger,
   ) {
-    this.api = new LookupClients(env, PACKAGE, logger && this.hidden.inLogger(logger));
+    this.api = new Lookups(env, PACKAGE, logger);
   }
 
   /** New provider config: clients and answers made with the old one are not reused. */
@@ -69,55 +63,36 @@ export class PluginLookups {
   }
 
   /**
-   * getGroup: the group, its placement checked against `expect`. With `secret` (an argument was a
-   * secret), no message names the organization or group, and the answer is secret.
+   * getGroup: the group, its placement checked against `expect`. With `secret` (an argument arrived
+   * marked secret) or a secret default organization, the answer is secret; names are hidden by
+   * the rules of args.ts.
    */
   async getGroup(raw: Record<string, unknown>, secret = false): Promise<Answer<GetGroupOutputs>> {
-    const args = groupArgs(raw, this.context(secret));
-    const { ref, tokenFrom, expect, ifExists } = args;
-    if (args.secret) this.hidden.add(ref.organization, ref.group);
-    const answer = (outputs: GetGroupOutputs): Answer<GetGroupOutputs> => ({ outputs, secret: args.secret });
-    try {
-      let group: Group;
-      try {
-        // A secret lookup's error names no other group of the organization; an ifExists one has none.
-        group = await this.api.group(ref, tokenFrom, !args.secret && !ifExists);
-      } catch (err) {
-        if (ifExists && err instanceof TursoNotFoundError && err.missing === "group") {
-          return answer({ name: ref.group, found: false });
-        }
-        throw err;
-      }
-      checkPlacement(ref, group, expect);
-      return answer({ ...groupResult({ ...group, organization: ref.organization }), found: true });
-    } catch (err) {
-      throw this.hidden.hideIn(err);
-    }
+    const { query, hiding, secret: secretAnswer } = groupArgs(raw, this.context(secret));
+    const group = await this.api.group(query, hiding);
+    const outputs: GetGroupOutputs =
+      group === undefined
+        ? { name: query.ref.group, found: false }
+        : { ...groupResult({ ...group, organization: query.ref.organization }), found: true };
+    return { outputs, secret: secretAnswer };
   }
 
-  /** getGroups: every group of the scope, sorted by name; `secret` as for {@link getGroup}. */
+  /** getGroups: every group of the scope, sorted by name; secrecy as for {@link getGroup}. */
   async getGroups(raw: Record<string, unknown>, secret = false): Promise<Answer<GetGroupsOutputs>> {
-    const args = listArgs(raw, this.context(secret));
-    const { scope, tokenFrom } = args;
-    if (args.secret) this.hidden.add(scope.organization);
-    try {
-      const groups = await this.api.list(scope, tokenFrom);
-      const sorted = [...groups].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      const outputs = {
-        ...(scope.organization === undefined ? {} : { organization: scope.organization }),
-        groups: sorted.map((g) => groupResult({ ...g, organization: scope.organization })),
-      };
-      return { outputs, secret: args.secret };
-    } catch (err) {
-      throw this.hidden.hideIn(err);
-    }
+    const { query, hiding, secret: secretAnswer } = listArgs(raw, this.context(secret));
+    const { organization } = query.scope;
+    const groups = await this.api.groups(query, hiding);
+    const outputs = {
+      ...(organization === undefined ? {} : { organization }),
+      groups: groups.map((g) => groupResult({ ...g, organization })),
+    };
+    return { outputs, secret: secretAnswer };
   }
 
   /** getLocations: every location the API offers, sorted by code, each with its region. */
   async getLocations(raw: Record<string, unknown>): Promise<Answer<{ locations: LocationResult[] }>> {
     const offered = await this.api.locations(locationsArgs(raw));
-    const locations = offered.map(locationResult);
-    return { outputs: { locations }, secret: false };
+    return { outputs: { locations: offered.map(locationResult) }, secret: false };
   }
 
   private context(secret: boolean): ArgsContext {

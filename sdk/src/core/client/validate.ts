@@ -51,7 +51,7 @@ export function validateName(argument: string, value: unknown, secret = false): 
     throw new TursoInputError(
       argument,
       rule,
-      `${argument} (a secret, not shown) is invalid: ${rule}. Use the name exactly as "turso group list" or "turso org list" shows it.`,
+      `${argument} (not shown: it may be a secret) is invalid: ${rule}. Use the name exactly as "turso group list" or "turso org list" shows it.`,
     );
   }
   if (rule !== undefined) {

@@ -8,9 +8,8 @@
 import { TursoClient, type ClientLogger } from "../client/http";
 import type { Group, Location } from "../client/parse";
 import { describeRef, type GroupRef, type ScopeRef } from "../client/url";
-import { statusSaid, TursoAuthError, TursoNotFoundError } from "../errors";
+import { statusSaid, TursoAuthError } from "../errors";
 import { findToken, resolveSettings, type ConfigLookup, type Environment, type TokenSource } from "../settings";
-import { closest } from "./suggest";
 
 export class LookupClients {
   private config: ConfigLookup = () => undefined;
@@ -29,11 +28,14 @@ export class LookupClients {
    * @param env - the process's environment, for the `TURSO_*` fallbacks
    * @param namespace - the config namespace of the settings (`turso`, or the plugin's `turso-group`)
    * @param logger - where the clients' request and retry lines go
+   * @param hide - what a lookup's description becomes before it is kept for a later lookup's
+   * message: the names of secret lookups hidden, so that no later message carries them
    */
   constructor(
     private readonly env: Environment,
     private readonly namespace?: string,
     private readonly logger?: ClientLogger,
+    private readonly hide: (text: string) => string = (text) => text,
   ) {}
 
   /** New settings: clients and answers made with the old ones are not reused. */
@@ -85,27 +87,16 @@ export class LookupClients {
     return pending;
   }
 
-  /**
-   * The group `ref` names: one GET per group and token however many lookups ask. When the API does
-   * not know it, and `suggest` is set, the error names the scope's group that is a letter or two
-   * away, if one is (from one more GET, of the scope's groups, shared with getGroups lookups; a
-   * failure of that GET leaves the error as it was). A secret lookup passes `suggest: false`: its
-   * error must not name another group of the organization.
-   */
-  async group(ref: GroupRef, tokenFrom: TokenSource | undefined, suggest: boolean): Promise<Group> {
+  /** The group `ref` names: one GET per group and token however many lookups ask. */
+  group(ref: GroupRef, tokenFrom: TokenSource | undefined): Promise<Group> {
     const [account, client] = this.client(tokenFrom);
-    try {
-      return await this.once(["group", account, ref.organization ?? null, ref.group], () =>
-        this.unlessRejected(
-          account,
-          () => describeRef(ref),
-          () => client.getGroup(ref),
-        ),
-      );
-    } catch (err) {
-      if (!suggest || !(err instanceof TursoNotFoundError) || err.missing !== "group") throw err;
-      throw await this.withSuggestion(err, ref, tokenFrom);
-    }
+    return this.once(["group", account, ref.organization ?? null, ref.group], () =>
+      this.unlessRejected(
+        account,
+        () => describeRef(ref),
+        () => client.getGroup(ref),
+      ),
+    );
   }
 
   /** Every group of `scope`: one GET per scope and token however many lookups ask. */
@@ -148,7 +139,7 @@ export class LookupClients {
       if (!(err instanceof TursoAuthError)) throw err;
       const first = this.rejected.get(account);
       if (first === undefined) {
-        this.rejected.set(account, { err, what: what() });
+        this.rejected.set(account, { err, what: this.hide(what()) });
         throw err;
       }
       throw this.sameRejection(account, first, err.attempts);
@@ -171,39 +162,6 @@ export class LookupClients {
         attempts,
       },
     );
-  }
-
-  /** `err` with "Did you mean …?" after its first sentence, when a group of the scope is that close. */
-  private async withSuggestion(
-    err: TursoNotFoundError,
-    ref: GroupRef,
-    tokenFrom: TokenSource | undefined,
-  ): Promise<TursoNotFoundError> {
-    let names: string[];
-    try {
-      const scope: ScopeRef = { organization: ref.organization, organizationSource: ref.organizationSource };
-      names = (await this.list(scope, tokenFrom)).map((g) => g.name);
-    } catch {
-      return err;
-    }
-    const meant = closest(ref.group, names);
-    if (meant === undefined) return err;
-    // After the sentence that quotes the answer, `… (404: group not found). `; else at the end.
-    const quoted = `(${statusSaid(err.status ?? 404, err.apiMessage)}). `;
-    const at = err.message.indexOf(quoted);
-    const cut = at === -1 ? -1 : at + quoted.length;
-    const message =
-      cut === -1
-        ? `${err.message} Did you mean "${meant}"?`
-        : `${err.message.slice(0, cut)}Did you mean "${meant}"? ${err.message.slice(cut)}`;
-    return new TursoNotFoundError(message, {
-      ...(err.method === undefined ? {} : { method: err.method }),
-      ...(err.url === undefined ? {} : { url: err.url }),
-      ...(err.status === undefined ? {} : { status: err.status }),
-      ...(err.apiMessage === undefined ? {} : { apiMessage: err.apiMessage }),
-      attempts: err.attempts,
-      missing: "group",
-    });
   }
 
   /**

@@ -35,16 +35,6 @@ export class HiddenNames {
     return text.replace(this.pattern, HIDDEN);
   }
 
-  /** `logger`, its every line (request URLs included) passed through {@link HiddenNames.hide}. */
-  inLogger<L extends { debug(m: string): void; info(m: string): void; warn(m: string): void }>(logger: L): L {
-    return {
-      ...logger,
-      debug: (m: string) => logger.debug(this.hide(m)),
-      info: (m: string) => logger.info(this.hide(m)),
-      warn: (m: string) => logger.warn(this.hide(m)),
-    };
-  }
-
   /** An error whose message (and URL) no longer names a secret lookup; the same error object. */
   hideIn<E>(err: E): E {
     if (this.names.size === 0 || !(err instanceof Error)) return err;

@@ -3,38 +3,26 @@
  * checks), then the lookup registered, or shared with an equal one of this run.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { validateName } from "../../core/client/validate";
 import { describeRef } from "../../core/client/url";
-import { TursoError, TursoInputError } from "../../core/errors";
-import { validateExpectation } from "../../core/placement";
+import { TursoError } from "../../core/errors";
+import { groupQuery } from "../../core/lookup/query";
 import type { DefaultOrganization } from "../../core/settings";
 import type { GroupProps } from "../provider/readGroup";
 import { GroupLookup, refusedLookupName, type LookupOptions } from "../resource";
 import { shareLookup, type LookupOutputs } from "./registry";
-import { resolveScope, type PlainArgs } from "./toolkit";
+import { scopeProps, type PlainArgs } from "./toolkit";
 
 /**
  * Checks known arguments; throws {@link TursoInputError} naming the argument and its source, and
  * quoting nothing of them when they came from a `secret` input.
  */
 export function resolveArgs(args: PlainArgs, fallback: DefaultOrganization | undefined, secret = false): GroupProps {
-  const group = validateName("group", args.group, secret);
-  const { organization, organizationSource, tokenFrom } = resolveScope(args, fallback, secret);
-  const expect = validateExpectation(args.expect, secret);
-  if (args.ifExists !== undefined && typeof args.ifExists !== "boolean") {
-    throw new TursoInputError(
-      "ifExists",
-      "must be a boolean",
-      `ifExists must be true or false, got ${typeof args.ifExists}.`,
-    );
-  }
+  const query = groupQuery(args, fallback, secret);
   return {
-    group,
-    ...(organization === undefined ? {} : { organization }),
-    ...(organizationSource === undefined ? {} : { organizationSource }),
-    ...(expect === undefined ? {} : { expect }),
-    ...(args.ifExists === true ? { ifExists: true } : {}),
-    ...(tokenFrom === undefined ? {} : { tokenFrom }),
+    group: query.ref.group,
+    ...scopeProps(query),
+    ...(query.expect === undefined ? {} : { expect: query.expect }),
+    ...(query.ifExists ? { ifExists: true } : {}),
   };
 }
 

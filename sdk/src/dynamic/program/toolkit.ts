@@ -6,12 +6,11 @@
  * argument throws at the call, where a program can catch it and where Pulumi reports it at once.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { validateName } from "../../core/client/validate";
 import { TursoInputError } from "../../core/errors";
+import { scopeQuery, usesSecretDefault, type ScopeQuery } from "../../core/lookup/query";
 import type { LookupOptions } from "../resource";
 import {
   defaultOrganization,
-  validateTokenSource,
   type ConfigLookup,
   type DefaultOrganization,
   type TokenSource,
@@ -50,13 +49,8 @@ export function warnOncePerRun(): void {
   warnIfTransportIsProxied();
 }
 
-/** Whether a call's lookup is secret because it uses a secret `turso:organization`. */
-export function usesSecretFallback(
-  args: Pick<PlainArgs, "organization">,
-  fallback: DefaultOrganization | undefined,
-): boolean {
-  return (args.organization === undefined || args.organization === null) && fallback?.secret === true;
-}
+/** Whether a call's lookup is secret because it uses a secret `turso:organization` (the core's rule). */
+export const usesSecretFallback = usesSecretDefault;
 
 /**
  * The lookup options of a call whose arguments are all known: secret only when it uses a secret
@@ -78,24 +72,27 @@ export interface Scope {
   readonly tokenFrom?: TokenSource;
 }
 
+/** A scope query's fields as a lookup's props record them (absent ones left out). */
+export function scopeProps({ scope, tokenFrom }: ScopeQuery): Scope {
+  warnIfTokenIsPlain(tokenFrom === undefined ? undefined : tokenFrom.config);
+  return {
+    ...(scope.organization === undefined ? {} : { organization: scope.organization }),
+    ...(scope.organizationSource === undefined ? {} : { organizationSource: scope.organizationSource }),
+    ...(tokenFrom === undefined ? {} : { tokenFrom }),
+  };
+}
+
 /**
- * Checks a call's organization (else the fallback's, with where it came from) and `tokenFrom`;
- * throws {@link TursoInputError} naming the argument and its source, and never a `secret` value.
+ * Checks a call's organization (else the fallback's, with where it came from) and `tokenFrom` by the
+ * core's rules; throws {@link TursoInputError} naming the argument and its source, and never a
+ * `secret` value.
  */
 export function resolveScope(
   args: Pick<PlainArgs, "organization" | "tokenFrom">,
   fallback: DefaultOrganization | undefined,
   secret = false,
 ): Scope {
-  const given = args.organization !== undefined && args.organization !== null;
-  const organization = given ? validateName("organization", args.organization, secret) : fallback?.organization;
-  const tokenFrom = validateTokenSource(args.tokenFrom);
-  warnIfTokenIsPlain(tokenFrom === undefined ? undefined : tokenFrom.config);
-  return {
-    ...(organization === undefined ? {} : { organization }),
-    ...(!given && fallback !== undefined ? { organizationSource: fallback.source } : {}),
-    ...(tokenFrom === undefined ? {} : { tokenFrom }),
-  };
+  return scopeProps(scopeQuery(args, fallback, secret));
 }
 
 /** Whether a value is known now: neither an Output nor a Promise. */

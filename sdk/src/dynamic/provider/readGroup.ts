@@ -4,9 +4,11 @@
  * `readList.ts` is for a list's; shares its clients, its failure wrapping and its refresh rules.
  */
 import type { Group } from "../../core/client/parse";
-import type { GroupRef } from "../../core/client/url";
+import type { ScopeRef } from "../../core/client/url";
 import { TursoNotFoundError } from "../../core/errors";
-import { checkPlacement, type PlacementExpectation } from "../../core/placement";
+import type { Hiding } from "../../core/lookup/lookups";
+import type { GroupQuery } from "../../core/lookup/query";
+import type { PlacementExpectation } from "../../core/placement";
 import type { TokenSource } from "../../core/settings";
 import { DroppedByRefresh } from "./failure";
 
@@ -32,40 +34,39 @@ export interface GroupProps {
   readonly label?: string | null;
 }
 
-/** What a group read needs from the runtime. */
+/** What a group read needs from the runtime: the core's group lookup, and where warnings go. */
 export interface GroupSource {
-  /**
-   * The group `ref` names, one GET per group and token per process; with `suggest`, a missing
-   * group's error names a group a letter or two away.
-   */
-  group(ref: GroupRef, tokenFrom: TokenSource | undefined, suggest: boolean): Promise<Group>;
+  group(query: GroupQuery, hiding: Hiding | undefined, refresh: boolean): Promise<Group | undefined>;
   warn(message: string): void;
 }
 
-/** The group `props` names, or undefined for an absent `ifExists` group; `expect` checked unless `refresh`. */
+/**
+ * The group `props` names, or undefined for an absent `ifExists` group: the core's lookup, whose
+ * names are hidden for a secret lookup. A refresh drops a group (or organization) that no longer
+ * exists from state ({@link DroppedByRefresh}).
+ */
 export async function readGroup(
   id: string,
   props: GroupProps,
   refresh: boolean,
   source: GroupSource,
 ): Promise<Group | undefined> {
-  const ref: GroupRef = {
-    organization: props.organization ?? undefined,
-    group: props.group,
-    organizationSource: props.organizationSource ?? undefined,
+  const scope: ScopeRef = {
+    ...(props.organization == null ? {} : { organization: props.organization }),
+    ...(props.organizationSource == null ? {} : { organizationSource: props.organizationSource }),
   };
-  let group: Group | undefined;
+  const query: GroupQuery = {
+    scope,
+    ref: { ...scope, group: props.group },
+    tokenFrom: props.tokenFrom ?? undefined,
+    expect: props.expect ?? undefined,
+    ifExists: props.ifExists === true,
+  };
+  const hiding = props.secret === true ? { names: [scope.organization, props.group] } : undefined;
   try {
-    // A secret lookup's error names no other group of the organization; an ifExists one, or a
-    // refresh, shows none.
-    const suggest = props.secret !== true && props.ifExists !== true && !refresh;
-    group = await source.group(ref, props.tokenFrom ?? undefined, suggest);
+    return await source.group(query, hiding, refresh);
   } catch (err) {
-    if (!(err instanceof TursoNotFoundError)) throw err;
-    if (props.ifExists === true && err.missing === "group") return undefined;
-    if (refresh) throw new DroppedByRefresh(props.label ?? id, err, source.warn);
+    if (refresh && err instanceof TursoNotFoundError) throw new DroppedByRefresh(props.label ?? id, err, source.warn);
     throw err;
   }
-  if (!refresh) checkPlacement(ref, group, props.expect ?? undefined);
-  return group;
 }

@@ -7,6 +7,8 @@ import { nullFilled } from "../../core/client/group";
 import type { Group } from "../../core/client/parse";
 import type { ScopeRef } from "../../core/client/url";
 import { TursoNotFoundError } from "../../core/errors";
+import type { Hiding } from "../../core/lookup/lookups";
+import type { ScopeQuery } from "../../core/lookup/query";
 import type { TokenSource } from "../../core/settings";
 import { DroppedByRefresh } from "./failure";
 
@@ -40,10 +42,10 @@ export interface ListOutputs {
   readonly groups: RecordedGroup[];
 }
 
-/** What a list read needs from the runtime. */
+/** What a list read needs from the runtime: the core's list lookup, and where warnings go. */
 export interface ListSource {
-  /** The groups of `scope`, one GET per scope and token per process. */
-  list(scope: ScopeRef, tokenFrom: TokenSource | undefined): Promise<Group[]>;
+  /** The groups of the scope, sorted by name, one GET per scope and token per process. */
+  groups(query: ScopeQuery, hiding: Hiding | undefined): Promise<Group[]>;
   warn(message: string): void;
 }
 
@@ -56,14 +58,13 @@ export async function listGroups(id: string, props: ListProps, refresh: boolean,
     organization: props.organization ?? undefined,
     organizationSource: props.organizationSource ?? undefined,
   };
-  let groups: Group[];
+  const hiding = props.secret === true ? { names: [scope.organization] } : undefined;
   try {
-    groups = await source.list(scope, props.tokenFrom ?? undefined);
+    return await source.groups({ scope, tokenFrom: props.tokenFrom ?? undefined }, hiding);
   } catch (err) {
     if (!(refresh && err instanceof TursoNotFoundError)) throw err;
     throw new DroppedByRefresh(props.label ?? id, err, source.warn);
   }
-  return [...groups].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** The outputs of a list lookup of an earlier contract (flat props): its props and every group, nulls included. */

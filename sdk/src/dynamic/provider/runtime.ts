@@ -15,8 +15,7 @@ import { readGroup, type GroupProps, type GroupSource } from "./readGroup";
 import { CONTRACT, isLookupProps, stored, type AnyQuery, type LocationsQuery, type LookupProps } from "./lookup";
 import { readFlat, type GroupOutputs } from "./flat";
 import { onEngineCancel } from "./cancel";
-import { LookupClients } from "../../core/lookup/clients";
-import { HiddenNames } from "../../core/lookup/hidden";
+import { Lookups } from "../../core/lookup/lookups";
 import { listGroups, type ListOutputs, type ListProps, type ListSource } from "./readList";
 import type { Environment } from "../../core/settings";
 
@@ -43,16 +42,17 @@ export interface ProviderLogger extends ClientLogger {
 }
 
 export class ProviderRuntime {
-  /** The names of the secret lookups read so far, which no message or log line shows. */
-  private readonly hidden = new HiddenNames();
-  /** The process's log, with the names of secret lookups hidden. */
-  private readonly log: ProviderLogger | undefined;
-  /** The clients per token, their shared requests and the cancellation (the core's, as the plugin's). */
-  private readonly api: LookupClients;
+  /**
+   * The core's lookups (as the plugin's): their clients, shared requests and cancellation, and the
+   * names of this process's secret lookups, which no message or log line shows.
+   */
+  private readonly api: Lookups;
 
-  constructor(env: Environment = process.env, logger?: ProviderLogger) {
-    this.log = logger && this.hidden.inLogger(logger);
-    this.api = new LookupClients(env, undefined, this.log);
+  constructor(
+    env: Environment = process.env,
+    private readonly log?: ProviderLogger,
+  ) {
+    this.api = new Lookups(env, undefined, log);
   }
 
   /** Stops every lookup in flight and every later one: the engine cancelled the operation. */
@@ -86,8 +86,6 @@ export class ProviderRuntime {
   async read(id: string, props: LookupProps): Promise<dynamic.ReadResult<LookupProps>>;
   async read(id: string, props: ReadProps | undefined): Promise<dynamic.ReadResult<ReadOutputs>>;
   async read(id: string, props: ReadProps | undefined): Promise<dynamic.ReadResult<ReadOutputs>> {
-    const query = props === undefined ? undefined : isLookupProps(props) ? props.lookup : props;
-    if (query?.secret === true) this.hidden.add(query.organization, "group" in query ? query.group : undefined);
     try {
       if (props === undefined || props === null || typeof props !== "object") {
         throw new TursoInputError(
@@ -100,7 +98,7 @@ export class ProviderRuntime {
       return { id, props: await this.readFlat(id, props) };
     } catch (err) {
       if (err instanceof DroppedByRefresh) return { id: "", props: {} as LookupProps };
-      throw asReadFailure(this.hidden.hideIn(err));
+      throw asReadFailure(err);
     }
   }
 
@@ -130,14 +128,14 @@ export class ProviderRuntime {
 
   private groupSource(): GroupSource {
     return {
-      group: (ref, tokenFrom, suggest) => this.api.group(ref, tokenFrom, suggest),
+      group: (query, hiding, refresh) => this.api.group(query, hiding, refresh),
       warn: (message) => this.log?.warn(message),
     };
   }
 
   private listSource(): ListSource {
     return {
-      list: (scope, tokenFrom) => this.api.list(scope, tokenFrom),
+      groups: (query, hiding) => this.api.groups(query, hiding),
       warn: (message) => this.log?.warn(message),
     };
   }
