@@ -95,7 +95,7 @@ describe("the plugin's functions from YAML", () => {
     const stack = await harness.stack({
       program,
       stack: "missing",
-      config: { group: "nope", ifExists: "true" },
+      config: { group: "nope", ifExists: "true", "turso-group:showNames": "true" },
       secrets: { "turso-group:apiToken": ALICE },
       env: { ...NO_TURSO_ENV, TURSO_API_BASEURL: emulator.url },
     });
@@ -106,6 +106,7 @@ describe("the plugin's functions from YAML", () => {
     const failed = await stack.run(["preview"]);
     expect(failed.code).not.toBe(0);
     expect(failed.output).toContain('Group "nope" was not found in your personal account (404');
+    expect(failed.output).not.toContain("turso-group:showNames");
     // The plugin's stderr line names the kind of failure, not the package's stack frames.
     expect(failed.output).not.toMatch(/at .*plugin[\\/]lookups/);
   });
@@ -130,7 +131,8 @@ describe("the plugin's functions from YAML", () => {
     // organization is hidden there too, and the token never appears.
     const debug = await stack.cli(["preview", "--debug"]);
     expect(debug.output).toMatch(
-      new RegExp(`debug: GET ${emulator.url}/v1/groups/default -> 200 \\(attempt 1/\\d+, \\d+ ms\\)`),
+      // An argument's name is hidden: the plugin cannot tell a secret one from a plain one.
+      new RegExp(`debug: GET ${emulator.url}/v1/groups/\\[secret\\] -> 200 \\(attempt 1/\\d+, \\d+ ms\\)`),
     );
     expect(debug.output).toContain(`debug: GET ${emulator.url}/v1/organizations/[secret]/groups -> 200`);
     expect(debug.output).not.toMatch(/organizations\/acme\//);

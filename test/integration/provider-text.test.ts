@@ -96,6 +96,14 @@ it("records where the copy is relative to the program's directory, never an abso
   expect(recordedLocation(path.join(tmp, "app"))).toBe(path.relative(path.join(tmp, "app"), SDK));
   expect(recordedLocation(SDK)).toBe("./");
   expect(recordedLocation(path.dirname(SDK))).toBe("./sdk");
+  // A copy linked from outside the program (npm link, a file: folder): the path through its node_modules.
+  const linked = path.join(tmp, "linked-app");
+  mkdirSync(path.join(linked, "node_modules"), { recursive: true });
+  expect(recordedLocation(linked)).toMatch(/^\.\.\//);
+  symlinkSync(SDK, path.join(linked, "node_modules", "pulumi-turso-group"));
+  expect(recordedLocation(linked)).toBe("./node_modules/pulumi-turso-group");
+  // Another copy linked there is not this one: the path to this one stays.
+  expect(recordedLocation(linked, path.join(tmp, "app"))).toMatch(/^\.\.\//);
   const text = providerText("./node_modules/lib/node_modules/pulumi-turso-group", "0.2.0");
   expect(text).not.toContain(REPO);
   expect(text).not.toMatch(/token|settings|process\.env|__dirname/i);

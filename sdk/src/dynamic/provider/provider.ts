@@ -17,7 +17,7 @@
  * runtime reads their flat props too. Raise {@link CONTRACT} when a lookup's props gain a meaning
  * that an older runtime would ignore.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { CONTRACT } from "./lookup";
@@ -44,11 +44,21 @@ const PACKAGE_ROOT = path.resolve(__dirname, "..", "..", "..");
 /**
  * Where the dynamic-provider process will find this copy: its folder relative to the project's
  * root directory, which is the working directory of the provider process (the program's own
- * working directory when the SDK does not say).
+ * working directory when the SDK does not say). A copy outside that folder (`npm link`, a `file:`
+ * folder, a workspace elsewhere) is recorded as the program reaches it, through its own
+ * `node_modules`, when that leads to this copy: a path climbing out of the program's folder would
+ * put the machine's layout into shared state.
  */
-export function recordedLocation(root: string = programDirectory()): string {
-  const relative = path.relative(root, PACKAGE_ROOT).split(path.sep).join("/");
-  return relative === ".." || relative.startsWith("../") ? relative : `./${relative}`;
+export function recordedLocation(root: string = programDirectory(), copy: string = PACKAGE_ROOT): string {
+  const relative = path.relative(root, copy).split(path.sep).join("/");
+  if (relative !== ".." && !relative.startsWith("../")) return `./${relative}`;
+  const linked = path.join(root, "node_modules", "pulumi-turso-group");
+  try {
+    if (realpathSync(linked) === realpathSync(copy)) return "./node_modules/pulumi-turso-group";
+  } catch {
+    // not linked there: the relative path is the only way to it
+  }
+  return relative;
 }
 
 function programDirectory(): string {
