@@ -11,7 +11,7 @@ import {
   type Group,
   type Location,
 } from "./parse";
-import { ProxyFailure, resolveRoute, type Route } from "./proxy";
+import { ProxyFailure, type Route } from "./proxy";
 import { parseRetryAfter, retryDelay, type RetryPolicy } from "./retry";
 import {
   describeRef,
@@ -48,6 +48,8 @@ export interface ClientOptions {
   readonly retry: RetryPolicy;
   readonly maxConcurrency: number;
   readonly maxResponseBytes: number;
+  /** How requests reach the API: directly, or through a proxy's tunnel (`resolveRoute`, from the settings). */
+  readonly route: Route;
   /**
    * The other tokens this process knows (`turso:apiToken`, every `tokenFrom` token): an answer
    * must carry none of them either, and messages show none of them.
@@ -111,7 +113,7 @@ export class TursoClient {
 
   constructor(private readonly options: ClientOptions) {
     this.limiter = new Limiter(options.maxConcurrency);
-    this.route = resolveRoute(options.baseUrl);
+    this.route = options.route;
     this.http = axios.create({
       // Redirects are not followed: the token must not leave for another host.
       maxRedirects: 0,
