@@ -98,10 +98,15 @@ export function handlers(
 const MAX_MESSAGE = 400 * 1024 * 1024;
 
 /**
- * Serves `impl` on 127.0.0.1 on a free port and prints the port on stdout, where the engine reads
- * it. Resolves with the server once it listens.
+ * Serves `impl` on 127.0.0.1 on a free port and tells `announce` the port (by default, prints it on
+ * stdout, where the engine reads it). Resolves with the server and its port once it listens.
  */
-export async function serve(impl: provider.Provider, pkg: string, hooks: ServerHooks = {}): Promise<grpc.Server> {
+export async function serve(
+  impl: provider.Provider,
+  pkg: string,
+  hooks: ServerHooks = {},
+  announce: (port: number) => void = (port) => process.stdout.write(`${port}\n`),
+): Promise<{ server: grpc.Server; port: number }> {
   const server = new grpc.Server({
     "grpc.max_receive_message_length": MAX_MESSAGE,
     "grpc.max_send_message_length": MAX_MESSAGE,
@@ -112,6 +117,6 @@ export async function serve(impl: provider.Provider, pkg: string, hooks: ServerH
       err ? reject(err) : resolve(p),
     ),
   );
-  process.stdout.write(`${port}\n`);
-  return server;
+  announce(port);
+  return { server, port };
 }
