@@ -65,7 +65,7 @@ namespace Pulumi.TursoGroup
         }
 
         /// <summary>
-        /// Requests in flight at once per operation (1 to 64). Key: turso-group:maxConcurrency.
+        /// Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
         /// </summary>
         [Input("maxConcurrency", json: true)]
         public Input<int>? MaxConcurrency { get; set; }

@@ -54,7 +54,7 @@ namespace Pulumi.TursoGroup
 
         private static readonly __Value<int?> _maxConcurrency = new __Value<int?>(() => __config.GetInt32("maxConcurrency") ?? 8);
         /// <summary>
-        /// Requests in flight at once per operation (1 to 64). Key: turso-group:maxConcurrency.
+        /// Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
         /// </summary>
         public static int? MaxConcurrency
         {

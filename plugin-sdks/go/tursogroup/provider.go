@@ -58,7 +58,7 @@ type providerArgs struct {
 	ApiBaseUrl *string `pulumi:"apiBaseUrl"`
 	// Platform API token (`turso auth api-tokens mint NAME`); set it with `pulumi config set --secret`. When unset: the environment variable `TURSO_API_TOKEN`. Key: turso-group:apiToken.
 	ApiToken *string `pulumi:"apiToken"`
-	// Requests in flight at once per operation (1 to 64). Key: turso-group:maxConcurrency.
+	// Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
 	MaxConcurrency *int `pulumi:"maxConcurrency"`
 	// Retries after the first attempt on 408, 429, 5xx, timeouts and network errors (0 to 10). Key: turso-group:maxRetries.
 	MaxRetries *int `pulumi:"maxRetries"`
@@ -78,7 +78,7 @@ type ProviderArgs struct {
 	ApiBaseUrl pulumi.StringPtrInput
 	// Platform API token (`turso auth api-tokens mint NAME`); set it with `pulumi config set --secret`. When unset: the environment variable `TURSO_API_TOKEN`. Key: turso-group:apiToken.
 	ApiToken pulumi.StringPtrInput
-	// Requests in flight at once per operation (1 to 64). Key: turso-group:maxConcurrency.
+	// Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
 	MaxConcurrency pulumi.IntPtrInput
 	// Retries after the first attempt on 408, 429, 5xx, timeouts and network errors (0 to 10). Key: turso-group:maxRetries.
 	MaxRetries pulumi.IntPtrInput

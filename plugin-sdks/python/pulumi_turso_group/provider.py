@@ -31,7 +31,7 @@ class ProviderArgs:
         The set of arguments for constructing a Provider resource.
         :param pulumi.Input[_builtins.str] api_base_url: API base URL; `https` required except on localhost (the emulator). When unset: the environment variable `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
         :param pulumi.Input[_builtins.str] api_token: Platform API token (`turso auth api-tokens mint NAME`); set it with `pulumi config set --secret`. When unset: the environment variable `TURSO_API_TOKEN`. Key: turso-group:apiToken.
-        :param pulumi.Input[_builtins.int] max_concurrency: Requests in flight at once per operation (1 to 64). Key: turso-group:maxConcurrency.
+        :param pulumi.Input[_builtins.int] max_concurrency: Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
         :param pulumi.Input[_builtins.int] max_retries: Retries after the first attempt on 408, 429, 5xx, timeouts and network errors (0 to 10). Key: turso-group:maxRetries.
         :param pulumi.Input[_builtins.int] max_retry_delay_ms: Cap on one wait between attempts, `Retry-After` included, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
         :param pulumi.Input[_builtins.str] organization: Organization slug when `getGroup` is given none; `--secret` makes its lookups secret lookups. When unset: the environment variable `TURSO_ORGANIZATION`. Key: turso-group:organization.
@@ -95,7 +95,7 @@ class ProviderArgs:
     @pulumi.getter(name="maxConcurrency")
     def max_concurrency(self) -> Optional[pulumi.Input[_builtins.int]]:
         """
-        Requests in flight at once per operation (1 to 64). Key: turso-group:maxConcurrency.
+        Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
         """
         return pulumi.get(self, "max_concurrency")
 
@@ -186,7 +186,7 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] api_base_url: API base URL; `https` required except on localhost (the emulator). When unset: the environment variable `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
         :param pulumi.Input[_builtins.str] api_token: Platform API token (`turso auth api-tokens mint NAME`); set it with `pulumi config set --secret`. When unset: the environment variable `TURSO_API_TOKEN`. Key: turso-group:apiToken.
-        :param pulumi.Input[_builtins.int] max_concurrency: Requests in flight at once per operation (1 to 64). Key: turso-group:maxConcurrency.
+        :param pulumi.Input[_builtins.int] max_concurrency: Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
         :param pulumi.Input[_builtins.int] max_retries: Retries after the first attempt on 408, 429, 5xx, timeouts and network errors (0 to 10). Key: turso-group:maxRetries.
         :param pulumi.Input[_builtins.int] max_retry_delay_ms: Cap on one wait between attempts, `Retry-After` included, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
         :param pulumi.Input[_builtins.str] organization: Organization slug when `getGroup` is given none; `--secret` makes its lookups secret lookups. When unset: the environment variable `TURSO_ORGANIZATION`. Key: turso-group:organization.

@@ -97,7 +97,7 @@ export const SETTINGS = {
     default: 8,
     min: 1,
     max: 64,
-    description: "requests in flight at once per operation",
+    description: "requests in flight at once per token, in one operation",
   },
 } as const satisfies Record<string, SettingSpec>;
 

@@ -27,7 +27,7 @@ func GetApiToken(ctx *pulumi.Context) string {
 	return config.Get(ctx, "turso-group:apiToken")
 }
 
-// Requests in flight at once per operation (1 to 64). Key: turso-group:maxConcurrency.
+// Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
 func GetMaxConcurrency(ctx *pulumi.Context) int {
 	v, err := config.TryInt(ctx, "turso-group:maxConcurrency")
 	if err == nil {

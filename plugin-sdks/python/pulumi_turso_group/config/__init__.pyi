@@ -26,7 +26,7 @@ Platform API token (`turso auth api-tokens mint NAME`); set it with `pulumi conf
 
 maxConcurrency: int
 """
-Requests in flight at once per operation (1 to 64). Key: turso-group:maxConcurrency.
+Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
 """
 
 maxRetries: int

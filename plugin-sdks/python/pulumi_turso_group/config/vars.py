@@ -37,7 +37,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def max_concurrency(self) -> int:
         """
-        Requests in flight at once per operation (1 to 64). Key: turso-group:maxConcurrency.
+        Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
         """
         return __config__.get_int('maxConcurrency') or 8
 

@@ -26,7 +26,7 @@ public final class Config {
         return Codegen.stringProp("apiToken").config(config).get();
     }
 /**
- * Requests in flight at once per operation (1 to 64). Key: turso-group:maxConcurrency.
+ * Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
  * 
  */
     public Optional<Integer> maxConcurrency() {

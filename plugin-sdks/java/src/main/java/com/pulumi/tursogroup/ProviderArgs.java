@@ -48,14 +48,14 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * Requests in flight at once per operation (1 to 64). Key: turso-group:maxConcurrency.
+     * Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
      * 
      */
     @Import(name="maxConcurrency", json=true)
     private @Nullable Output<Integer> maxConcurrency;
 
     /**
-     * @return Requests in flight at once per operation (1 to 64). Key: turso-group:maxConcurrency.
+     * @return Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
      * 
      */
     public Optional<Output<Integer>> maxConcurrency() {
@@ -211,7 +211,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param maxConcurrency Requests in flight at once per operation (1 to 64). Key: turso-group:maxConcurrency.
+         * @param maxConcurrency Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
          * 
          * @return builder
          * 
@@ -222,7 +222,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param maxConcurrency Requests in flight at once per operation (1 to 64). Key: turso-group:maxConcurrency.
+         * @param maxConcurrency Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
          * 
          * @return builder
          * 
