@@ -43,7 +43,7 @@ namespace Pulumi.TursoGroup
     public sealed class ProviderArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// The API's base URL: https, or http on a loopback host (the emulator); else `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
+        /// API base URL; `https` required except on localhost (the emulator). When unset: the environment variable `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
         /// </summary>
         [Input("apiBaseUrl")]
         public Input<string>? ApiBaseUrl { get; set; }
@@ -52,7 +52,7 @@ namespace Pulumi.TursoGroup
         private Input<string>? _apiToken;
 
         /// <summary>
-        /// The Turso Platform API token (set it with `pulumi config set --secret`); else `TURSO_API_TOKEN`. Key: turso-group:apiToken.
+        /// Platform API token (`turso auth api-tokens mint NAME`); set it with `pulumi config set --secret`. When unset: the environment variable `TURSO_API_TOKEN`. Key: turso-group:apiToken.
         /// </summary>
         public Input<string>? ApiToken
         {
@@ -65,37 +65,37 @@ namespace Pulumi.TursoGroup
         }
 
         /// <summary>
-        /// Requests in flight at once per token (1 to 64). Key: turso-group:maxConcurrency.
+        /// Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
         /// </summary>
         [Input("maxConcurrency", json: true)]
         public Input<int>? MaxConcurrency { get; set; }
 
         /// <summary>
-        /// Retries of a request answered 408, 429, 5xx or lost to a network error (0 to 10). Key: turso-group:maxRetries.
+        /// Retries after the first attempt on 408, 429, 5xx, timeouts and network errors (0 to 10). Key: turso-group:maxRetries.
         /// </summary>
         [Input("maxRetries", json: true)]
         public Input<int>? MaxRetries { get; set; }
 
         /// <summary>
-        /// The longest wait between retries, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
+        /// Cap on one wait between attempts, `Retry-After` included, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
         /// </summary>
         [Input("maxRetryDelayMs", json: true)]
         public Input<int>? MaxRetryDelayMs { get; set; }
 
         /// <summary>
-        /// The organization of lookups that name none; else `TURSO_ORGANIZATION`; else the personal account. Key: turso-group:organization.
+        /// Organization slug when `getGroup` is given none; `--secret` makes its lookups secret lookups. When unset: the environment variable `TURSO_ORGANIZATION`. Key: turso-group:organization.
         /// </summary>
         [Input("organization")]
         public Input<string>? Organization { get; set; }
 
         /// <summary>
-        /// One request's deadline, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
+        /// Limit for one request, body included, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
         /// </summary>
         [Input("timeoutMs", json: true)]
         public Input<int>? TimeoutMs { get; set; }
 
         /// <summary>
-        /// One lookup's deadline, every attempt and wait included, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
+        /// Limit for the whole lookup: every attempt and every wait between them, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
         /// </summary>
         [Input("totalTimeoutMs", json: true)]
         public Input<int>? TotalTimeoutMs { get; set; }

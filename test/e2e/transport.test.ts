@@ -4,7 +4,7 @@ import path from "node:path";
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
 import { loggingProxy, suitePeers } from "../helpers/hostile";
 import { ALICE, TEST_SEED } from "../helpers/seed";
-import { Harness, REPO, lookupStacks, type RunResult } from "./harness";
+import { Harness, NO_TURSO_ENV, PROGRAMS, REPO, lookupStacks, type RunResult } from "./harness";
 
 jest.setTimeout(180_000);
 
@@ -164,5 +164,44 @@ describe("Pulumi's gRPC and a proxy", () => {
     const steps = output.split("\n").filter((line) => line.startsWith('{"step"'));
     expect(steps).toEqual(['{"step":"preview 1","value":1}', '{"step":"preview 2","value":1}']);
     expect(toLoopback(p.connects).length).toBeGreaterThan(0);
+  });
+
+  it("a Node.js program using the plugin: the proxy sees turso-group:apiToken; the plugin warns once, naming it", async () => {
+    const p = await proxy();
+    const stack = await harness.stack({
+      program: path.join(PROGRAMS, "plugin-nodejs"),
+      stack: "tr-plugin",
+      secrets: { "turso-group:apiToken": ALICE },
+      env: {
+        ...NO_TURSO_ENV,
+        ...Object.fromEntries(PROXY_VARIABLES.map((v) => [v, undefined])),
+        TURSO_API_BASEURL: emu.url,
+      },
+    });
+    emu.clearRequests();
+    const result = await stack.run(["preview", "--diff"], { https_proxy: p.withPassword });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/primary\s*: "fra"/);
+    expect(emu.requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(["GET /v1/groups/default 200"]);
+    // What the warning says the proxy sees: the program's traffic, the plugin's token decrypted.
+    expect(toLoopback(p.connects).length).toBeGreaterThan(0);
+    expect(p.answered()).toContain("turso-group:apiToken");
+    expect(p.answered()).toContain(ALICE);
+    expect(result.output.split(WARNING)).toHaveLength(2);
+    expect(result.output).toContain(
+      `https_proxy ${WARNING}: Pulumi's own gRPC between the engine and its Node.js processes goes through that ` +
+        `proxy as plaintext HTTP/2, so the proxy sees the plugin's own calls to the engine and, for a Node.js ` +
+        `program, the program's: its invokes with their arguments and results, and the stack configuration with ` +
+        `its secrets decrypted (turso-group:apiToken among them, when the token is set there).`,
+    );
+    expect(result.output).toContain(FIX);
+    expect(result.output).not.toContain(PROXY_PASSWORD);
+
+    // With the fix: no warning, nothing through the proxy.
+    const fixed = await proxy();
+    const quiet = await stack.run(["preview", "--diff"], { https_proxy: fixed.url, no_proxy: "127.0.0.1,localhost" });
+    expect(quiet.code).toBe(0);
+    expect(quiet.output).not.toContain("does not exempt");
+    expect(fixed.connects).toEqual([]);
   });
 });

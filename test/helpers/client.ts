@@ -1,4 +1,5 @@
 import { TursoClient, type ClientOptions } from "../../sdk/src/core/client/http";
+import { resolveRoute } from "../../sdk/src/core/client/proxy";
 import { DEFAULT_RETRY_POLICY } from "../../sdk/src/core/client/retry";
 import { tokenFix } from "../../sdk/src/core/settings";
 
@@ -16,6 +17,8 @@ export function testClient(baseUrl: string, token: string, overrides: Partial<Cl
     retry: DEFAULT_RETRY_POLICY,
     maxConcurrency: 8,
     maxResponseBytes: 1024 * 1024,
+    // As resolveSettings decides it: from this process's proxy variables, when the client is made.
+    route: resolveRoute(baseUrl, process.env),
     sleep: async (ms) => {
       waits.push(ms);
     },

@@ -5,6 +5,9 @@ import { startEmulator, type Emulator } from "../../sdk/src/emulator";
 import { TursoInputError } from "../../sdk/src/core/errors";
 import { ProviderRuntime } from "../../sdk/src/dynamic/provider/runtime";
 import { ALICE, TEST_SEED } from "../helpers/seed";
+import { testClient } from "../helpers/client";
+import { failure } from "../helpers/failure";
+import { hostileApi, suitePeers } from "../helpers/hostile";
 
 // Values that must never become a request: each fails with an error naming the argument.
 const HOSTILE: unknown[] = [
@@ -153,5 +156,54 @@ describe("properties of validation and URL building", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("the token spelt otherwise in what a hostile server sends", () => {
+  const keep = suitePeers();
+  const escapedAll = (s: string): string =>
+    [...s].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("");
+  const percentAll = (s: string): string =>
+    [...Buffer.from(s)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
+  const b64 = Buffer.from(ALICE).toString("base64");
+
+  async function failed(status: number, body: string, headers: Record<string, string> = {}): Promise<string> {
+    const api = keep(await hostileApi(() => ({ status, body, headers })));
+    const err = await failure(
+      testClient(api.url, ALICE, { retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } }).client.getGroup({
+        group: "default",
+      }),
+    );
+    const shown = JSON.stringify({ ...err, message: err.message });
+    for (const spelling of [ALICE, escapedAll(ALICE), percentAll(ALICE), b64]) expect(shown).not.toContain(spelling);
+    return err.message;
+  }
+
+  it("a non-JSON error with the token in JSON escapes: the message shows [redacted]", async () => {
+    const message = await failed(400, `bad request: token \\u0061${ALICE.slice(1)} is not allowed`);
+    expect(message).toContain("answered 400: bad request: token [redacted] is not allowed.");
+  });
+
+  it("a JSON error whose text holds the token percent-encoded", async () => {
+    const message = await failed(403, JSON.stringify({ error: `no access for /${percentAll(ALICE)}/` }));
+    expect(message).toContain("(403: no access for /[redacted]/)");
+  });
+
+  it("a redirect whose target spells the token percent-encoded in its path", async () => {
+    const message = await failed(302, "", { Location: `http://127.0.0.1:1/${percentAll(ALICE)}/x` });
+    expect(message).toContain("with a redirect (302 to http://127.0.0.1:1/[redacted]/x)");
+  });
+
+  it("a 2xx body with the token in base64 in a field: refused, as the literal token is", async () => {
+    const body = JSON.stringify({ group: { name: "default", primary: "fra", locations: ["fra"], uuid: b64 } });
+    const message = await failed(200, body);
+    expect(message).toContain("the body contains an API token, which must never reach state");
+  });
+
+  it("a 2xx body with the token percent-encoded in a field: refused", async () => {
+    const body = JSON.stringify({
+      group: { name: "default", primary: "fra", locations: ["fra"], version: percentAll(ALICE) },
+    });
+    expect(await failed(200, body)).toContain("the body contains an API token");
   });
 });

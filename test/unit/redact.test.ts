@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { MAX_SERVER_TEXT, redact } from "../../sdk/src/core/client/redact";
+import { base64Spellings } from "../../sdk/src/core/client/encodings";
+import { MAX_SERVER_TEXT, redact, revealsSecret } from "../../sdk/src/core/client/redact";
 import { checkBaseUrl, showUrl } from "../../sdk/src/core/client/url";
 import { TERMINAL_CONTROL } from "../helpers/hostile";
 
@@ -169,5 +170,85 @@ describe("checkBaseUrl never echoes credentials, parsed or not", () => {
     ],
   ])("%j", (raw, message) => {
     expect(() => checkBaseUrl(raw, "TURSO_API_BASEURL")).toThrow(message);
+  });
+});
+
+describe("the token in another spelling: JSON escapes, percent-encoding, base64", () => {
+  const TOKEN = "canary-7f3a9c";
+  const escapedAll = (s: string): string =>
+    [...s].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("");
+  const percentAll = (s: string): string =>
+    [...Buffer.from(s)].map((b) => `%${b.toString(16).padStart(2, "0")}`).join("");
+
+  it.each([
+    ["JSON escapes, in part", `bad token \\u0063anary-7f3a9c here`, "bad token [redacted] here"],
+    ["JSON escapes, all of it", `bad token ${escapedAll(TOKEN)} here`, "bad token [redacted] here"],
+    [
+      "percent-encoded, in part",
+      "redirect to https://evil.example/%63anary-7f3a9c/x",
+      "redirect to https://evil.example/[redacted]/x",
+    ],
+    ["percent-encoded, upper-case hex", `at /${percentAll(TOKEN).toUpperCase()}/x`, "at /[redacted]/x"],
+    ["base64", `field ${Buffer.from(TOKEN).toString("base64")} end`, "field [redacted]w== end"],
+    [
+      "base64 inside a longer value",
+      `x ${Buffer.from(`ab:${TOKEN}:cd`).toString("base64")} end`,
+      "x YWI6[redacted]zpjZA== end",
+    ],
+    ["URL-safe base64", `x ${Buffer.from(`??${TOKEN}>>`).toString("base64url")} end`, "x Pz9[redacted]Pj4 end"],
+  ])("%s: %j is redacted", (_, text, want) => {
+    expect(redact(text, [TOKEN])).toBe(want);
+    expect(revealsSecret(text, [TOKEN])).toBe(true);
+    expect(revealsSecret(redact(text, [TOKEN]), [TOKEN])).toBe(false);
+  });
+
+  it("refuses a text with one encoding inside another rather than show it", () => {
+    // %5C is "\": the percent-encoding of a JSON escape of the token.
+    const nested = `x %5Cu0063anary-7f3a9c y`;
+    expect(revealsSecret(nested, [TOKEN])).toBe(true);
+    expect(revealsSecret(redact(nested, [TOKEN]), [TOKEN])).toBe(false);
+  });
+
+  it("keeps text that only looks encoded", () => {
+    expect(redact("100% sure: \\u00 and %zz and Y2Fu", [TOKEN])).toBe("100% sure: \\u00 and %zz and Y2Fu");
+    expect(revealsSecret("canary-7f3a9 and anary-7f3a9c", [TOKEN])).toBe(false);
+  });
+
+  it("looks for base64 only where the token's spelling is long enough to tell (6 bytes or more)", () => {
+    expect(base64Spellings("abcde")).toEqual([]);
+    expect(base64Spellings(TOKEN).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("never returns the token in any of these spellings, wherever it is planted (property)", () => {
+    const spelt = fc
+      .tuple(
+        fc.stringMatching(/^[A-Za-z0-9._-]{6,40}$/),
+        fc.constantFrom("json", "percent", "base64", "base64url"),
+        fc.string({ maxLength: 30 }),
+        fc.string({ maxLength: 30 }),
+        fc.nat(),
+      )
+      .map(([secret, how, before, after, cut]) => {
+        const at = cut % (secret.length + 1);
+        const spell = (s: string): string =>
+          how === "json"
+            ? escapedAll(s)
+            : how === "percent"
+              ? percentAll(s)
+              : Buffer.from(s).toString(how === "base64" ? "base64" : "base64url");
+        // JSON and percent spellings may leave part of the token literal; base64 spells it whole.
+        const text = how.startsWith("base64")
+          ? `${before}${spell(secret)}${after}`
+          : `${before}${spell(secret.slice(0, at))}${secret.slice(at)}${after}`;
+        return { secret, text };
+      });
+    fc.assert(
+      fc.property(spelt, ({ secret, text }) => {
+        const out = redact(text, [secret]);
+        expect(revealsSecret(out, [secret])).toBe(false);
+        expect(out.includes(secret)).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

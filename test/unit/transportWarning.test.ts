@@ -1,11 +1,7 @@
 import fc from "fast-check";
 import * as pulumi from "@pulumi/pulumi";
-import {
-  exempts,
-  proxiedTransport,
-  transportWarning,
-  warnIfTransportIsProxied,
-} from "../../sdk/src/dynamic/program/transportWarning";
+import { exempts, proxiedTransport, transportWarning } from "../../sdk/src/core/transport";
+import { warnIfTransportIsProxied } from "../../sdk/src/dynamic/program/transportWarning";
 
 // The installed grpc-js's own decision, to hold the mirror to it (it reads process.env).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -192,5 +188,16 @@ describe("the warning", () => {
     } finally {
       warn.mockRestore();
     }
+  });
+
+  it("names each front's token key: turso:apiToken for the data source, turso-group:apiToken for the plugin", () => {
+    const env = { https_proxy: PROXY };
+    const found = proxiedTransport(env)!;
+    expect(transportWarning(found, env)).toContain("the program's resources and the stack configuration");
+    expect(transportWarning(found, env)).toContain("(turso:apiToken among them");
+    const plugin = transportWarning(found, env, "turso-group");
+    expect(plugin).toContain("the plugin's own calls to the engine and, for a Node.js program, the program's");
+    expect(plugin).toContain("(turso-group:apiToken among them");
+    expect(plugin).toContain("\n  export no_proxy=127.0.0.1,localhost\n");
   });
 });

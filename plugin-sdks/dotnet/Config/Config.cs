@@ -34,7 +34,7 @@ namespace Pulumi.TursoGroup
 
         private static readonly __Value<string?> _apiBaseUrl = new __Value<string?>(() => __config.Get("apiBaseUrl") ?? "https://api.turso.tech");
         /// <summary>
-        /// The API's base URL: https, or http on a loopback host (the emulator); else `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
+        /// API base URL; `https` required except on localhost (the emulator). When unset: the environment variable `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
         /// </summary>
         public static string? ApiBaseUrl
         {
@@ -44,7 +44,7 @@ namespace Pulumi.TursoGroup
 
         private static readonly __Value<string?> _apiToken = new __Value<string?>(() => __config.Get("apiToken"));
         /// <summary>
-        /// The Turso Platform API token (set it with `pulumi config set --secret`); else `TURSO_API_TOKEN`. Key: turso-group:apiToken.
+        /// Platform API token (`turso auth api-tokens mint NAME`); set it with `pulumi config set --secret`. When unset: the environment variable `TURSO_API_TOKEN`. Key: turso-group:apiToken.
         /// </summary>
         public static string? ApiToken
         {
@@ -54,7 +54,7 @@ namespace Pulumi.TursoGroup
 
         private static readonly __Value<int?> _maxConcurrency = new __Value<int?>(() => __config.GetInt32("maxConcurrency") ?? 8);
         /// <summary>
-        /// Requests in flight at once per token (1 to 64). Key: turso-group:maxConcurrency.
+        /// Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
         /// </summary>
         public static int? MaxConcurrency
         {
@@ -64,7 +64,7 @@ namespace Pulumi.TursoGroup
 
         private static readonly __Value<int?> _maxRetries = new __Value<int?>(() => __config.GetInt32("maxRetries") ?? 3);
         /// <summary>
-        /// Retries of a request answered 408, 429, 5xx or lost to a network error (0 to 10). Key: turso-group:maxRetries.
+        /// Retries after the first attempt on 408, 429, 5xx, timeouts and network errors (0 to 10). Key: turso-group:maxRetries.
         /// </summary>
         public static int? MaxRetries
         {
@@ -74,7 +74,7 @@ namespace Pulumi.TursoGroup
 
         private static readonly __Value<int?> _maxRetryDelayMs = new __Value<int?>(() => __config.GetInt32("maxRetryDelayMs") ?? 10000);
         /// <summary>
-        /// The longest wait between retries, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
+        /// Cap on one wait between attempts, `Retry-After` included, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
         /// </summary>
         public static int? MaxRetryDelayMs
         {
@@ -84,7 +84,7 @@ namespace Pulumi.TursoGroup
 
         private static readonly __Value<string?> _organization = new __Value<string?>(() => __config.Get("organization"));
         /// <summary>
-        /// The organization of lookups that name none; else `TURSO_ORGANIZATION`; else the personal account. Key: turso-group:organization.
+        /// Organization slug when `getGroup` is given none; `--secret` makes its lookups secret lookups. When unset: the environment variable `TURSO_ORGANIZATION`. Key: turso-group:organization.
         /// </summary>
         public static string? Organization
         {
@@ -94,7 +94,7 @@ namespace Pulumi.TursoGroup
 
         private static readonly __Value<int?> _timeoutMs = new __Value<int?>(() => __config.GetInt32("timeoutMs") ?? 10000);
         /// <summary>
-        /// One request's deadline, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
+        /// Limit for one request, body included, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
         /// </summary>
         public static int? TimeoutMs
         {
@@ -104,7 +104,7 @@ namespace Pulumi.TursoGroup
 
         private static readonly __Value<int?> _totalTimeoutMs = new __Value<int?>(() => __config.GetInt32("totalTimeoutMs") ?? 30000);
         /// <summary>
-        /// One lookup's deadline, every attempt and wait included, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
+        /// Limit for the whole lookup: every attempt and every wait between them, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
         /// </summary>
         public static int? TotalTimeoutMs
         {

@@ -54,41 +54,41 @@ func NewProvider(ctx *pulumi.Context,
 }
 
 type providerArgs struct {
-	// The API's base URL: https, or http on a loopback host (the emulator); else `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
+	// API base URL; `https` required except on localhost (the emulator). When unset: the environment variable `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
 	ApiBaseUrl *string `pulumi:"apiBaseUrl"`
-	// The Turso Platform API token (set it with `pulumi config set --secret`); else `TURSO_API_TOKEN`. Key: turso-group:apiToken.
+	// Platform API token (`turso auth api-tokens mint NAME`); set it with `pulumi config set --secret`. When unset: the environment variable `TURSO_API_TOKEN`. Key: turso-group:apiToken.
 	ApiToken *string `pulumi:"apiToken"`
-	// Requests in flight at once per token (1 to 64). Key: turso-group:maxConcurrency.
+	// Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
 	MaxConcurrency *int `pulumi:"maxConcurrency"`
-	// Retries of a request answered 408, 429, 5xx or lost to a network error (0 to 10). Key: turso-group:maxRetries.
+	// Retries after the first attempt on 408, 429, 5xx, timeouts and network errors (0 to 10). Key: turso-group:maxRetries.
 	MaxRetries *int `pulumi:"maxRetries"`
-	// The longest wait between retries, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
+	// Cap on one wait between attempts, `Retry-After` included, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
 	MaxRetryDelayMs *int `pulumi:"maxRetryDelayMs"`
-	// The organization of lookups that name none; else `TURSO_ORGANIZATION`; else the personal account. Key: turso-group:organization.
+	// Organization slug when `getGroup` is given none; `--secret` makes its lookups secret lookups. When unset: the environment variable `TURSO_ORGANIZATION`. Key: turso-group:organization.
 	Organization *string `pulumi:"organization"`
-	// One request's deadline, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
+	// Limit for one request, body included, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
 	TimeoutMs *int `pulumi:"timeoutMs"`
-	// One lookup's deadline, every attempt and wait included, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
+	// Limit for the whole lookup: every attempt and every wait between them, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
 	TotalTimeoutMs *int `pulumi:"totalTimeoutMs"`
 }
 
 // The set of arguments for constructing a Provider resource.
 type ProviderArgs struct {
-	// The API's base URL: https, or http on a loopback host (the emulator); else `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
+	// API base URL; `https` required except on localhost (the emulator). When unset: the environment variable `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
 	ApiBaseUrl pulumi.StringPtrInput
-	// The Turso Platform API token (set it with `pulumi config set --secret`); else `TURSO_API_TOKEN`. Key: turso-group:apiToken.
+	// Platform API token (`turso auth api-tokens mint NAME`); set it with `pulumi config set --secret`. When unset: the environment variable `TURSO_API_TOKEN`. Key: turso-group:apiToken.
 	ApiToken pulumi.StringPtrInput
-	// Requests in flight at once per token (1 to 64). Key: turso-group:maxConcurrency.
+	// Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
 	MaxConcurrency pulumi.IntPtrInput
-	// Retries of a request answered 408, 429, 5xx or lost to a network error (0 to 10). Key: turso-group:maxRetries.
+	// Retries after the first attempt on 408, 429, 5xx, timeouts and network errors (0 to 10). Key: turso-group:maxRetries.
 	MaxRetries pulumi.IntPtrInput
-	// The longest wait between retries, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
+	// Cap on one wait between attempts, `Retry-After` included, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
 	MaxRetryDelayMs pulumi.IntPtrInput
-	// The organization of lookups that name none; else `TURSO_ORGANIZATION`; else the personal account. Key: turso-group:organization.
+	// Organization slug when `getGroup` is given none; `--secret` makes its lookups secret lookups. When unset: the environment variable `TURSO_ORGANIZATION`. Key: turso-group:organization.
 	Organization pulumi.StringPtrInput
-	// One request's deadline, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
+	// Limit for one request, body included, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
 	TimeoutMs pulumi.IntPtrInput
-	// One lookup's deadline, every attempt and wait included, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
+	// Limit for the whole lookup: every attempt and every wait between them, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
 	TotalTimeoutMs pulumi.IntPtrInput
 }
 

@@ -29,14 +29,14 @@ class ProviderArgs:
                  total_timeout_ms: Optional[pulumi.Input[_builtins.int]] = None):
         """
         The set of arguments for constructing a Provider resource.
-        :param pulumi.Input[_builtins.str] api_base_url: The API's base URL: https, or http on a loopback host (the emulator); else `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
-        :param pulumi.Input[_builtins.str] api_token: The Turso Platform API token (set it with `pulumi config set --secret`); else `TURSO_API_TOKEN`. Key: turso-group:apiToken.
-        :param pulumi.Input[_builtins.int] max_concurrency: Requests in flight at once per token (1 to 64). Key: turso-group:maxConcurrency.
-        :param pulumi.Input[_builtins.int] max_retries: Retries of a request answered 408, 429, 5xx or lost to a network error (0 to 10). Key: turso-group:maxRetries.
-        :param pulumi.Input[_builtins.int] max_retry_delay_ms: The longest wait between retries, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
-        :param pulumi.Input[_builtins.str] organization: The organization of lookups that name none; else `TURSO_ORGANIZATION`; else the personal account. Key: turso-group:organization.
-        :param pulumi.Input[_builtins.int] timeout_ms: One request's deadline, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
-        :param pulumi.Input[_builtins.int] total_timeout_ms: One lookup's deadline, every attempt and wait included, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
+        :param pulumi.Input[_builtins.str] api_base_url: API base URL; `https` required except on localhost (the emulator). When unset: the environment variable `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
+        :param pulumi.Input[_builtins.str] api_token: Platform API token (`turso auth api-tokens mint NAME`); set it with `pulumi config set --secret`. When unset: the environment variable `TURSO_API_TOKEN`. Key: turso-group:apiToken.
+        :param pulumi.Input[_builtins.int] max_concurrency: Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
+        :param pulumi.Input[_builtins.int] max_retries: Retries after the first attempt on 408, 429, 5xx, timeouts and network errors (0 to 10). Key: turso-group:maxRetries.
+        :param pulumi.Input[_builtins.int] max_retry_delay_ms: Cap on one wait between attempts, `Retry-After` included, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
+        :param pulumi.Input[_builtins.str] organization: Organization slug when `getGroup` is given none; `--secret` makes its lookups secret lookups. When unset: the environment variable `TURSO_ORGANIZATION`. Key: turso-group:organization.
+        :param pulumi.Input[_builtins.int] timeout_ms: Limit for one request, body included, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
+        :param pulumi.Input[_builtins.int] total_timeout_ms: Limit for the whole lookup: every attempt and every wait between them, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
         """
         if api_base_url is None:
             api_base_url = 'https://api.turso.tech'
@@ -71,7 +71,7 @@ class ProviderArgs:
     @pulumi.getter(name="apiBaseUrl")
     def api_base_url(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        The API's base URL: https, or http on a loopback host (the emulator); else `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
+        API base URL; `https` required except on localhost (the emulator). When unset: the environment variable `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
         """
         return pulumi.get(self, "api_base_url")
 
@@ -83,7 +83,7 @@ class ProviderArgs:
     @pulumi.getter(name="apiToken")
     def api_token(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        The Turso Platform API token (set it with `pulumi config set --secret`); else `TURSO_API_TOKEN`. Key: turso-group:apiToken.
+        Platform API token (`turso auth api-tokens mint NAME`); set it with `pulumi config set --secret`. When unset: the environment variable `TURSO_API_TOKEN`. Key: turso-group:apiToken.
         """
         return pulumi.get(self, "api_token")
 
@@ -95,7 +95,7 @@ class ProviderArgs:
     @pulumi.getter(name="maxConcurrency")
     def max_concurrency(self) -> Optional[pulumi.Input[_builtins.int]]:
         """
-        Requests in flight at once per token (1 to 64). Key: turso-group:maxConcurrency.
+        Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
         """
         return pulumi.get(self, "max_concurrency")
 
@@ -107,7 +107,7 @@ class ProviderArgs:
     @pulumi.getter(name="maxRetries")
     def max_retries(self) -> Optional[pulumi.Input[_builtins.int]]:
         """
-        Retries of a request answered 408, 429, 5xx or lost to a network error (0 to 10). Key: turso-group:maxRetries.
+        Retries after the first attempt on 408, 429, 5xx, timeouts and network errors (0 to 10). Key: turso-group:maxRetries.
         """
         return pulumi.get(self, "max_retries")
 
@@ -119,7 +119,7 @@ class ProviderArgs:
     @pulumi.getter(name="maxRetryDelayMs")
     def max_retry_delay_ms(self) -> Optional[pulumi.Input[_builtins.int]]:
         """
-        The longest wait between retries, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
+        Cap on one wait between attempts, `Retry-After` included, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
         """
         return pulumi.get(self, "max_retry_delay_ms")
 
@@ -131,7 +131,7 @@ class ProviderArgs:
     @pulumi.getter
     def organization(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        The organization of lookups that name none; else `TURSO_ORGANIZATION`; else the personal account. Key: turso-group:organization.
+        Organization slug when `getGroup` is given none; `--secret` makes its lookups secret lookups. When unset: the environment variable `TURSO_ORGANIZATION`. Key: turso-group:organization.
         """
         return pulumi.get(self, "organization")
 
@@ -143,7 +143,7 @@ class ProviderArgs:
     @pulumi.getter(name="timeoutMs")
     def timeout_ms(self) -> Optional[pulumi.Input[_builtins.int]]:
         """
-        One request's deadline, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
+        Limit for one request, body included, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
         """
         return pulumi.get(self, "timeout_ms")
 
@@ -155,7 +155,7 @@ class ProviderArgs:
     @pulumi.getter(name="totalTimeoutMs")
     def total_timeout_ms(self) -> Optional[pulumi.Input[_builtins.int]]:
         """
-        One lookup's deadline, every attempt and wait included, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
+        Limit for the whole lookup: every attempt and every wait between them, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
         """
         return pulumi.get(self, "total_timeout_ms")
 
@@ -184,14 +184,14 @@ class Provider(pulumi.ProviderResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] api_base_url: The API's base URL: https, or http on a loopback host (the emulator); else `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
-        :param pulumi.Input[_builtins.str] api_token: The Turso Platform API token (set it with `pulumi config set --secret`); else `TURSO_API_TOKEN`. Key: turso-group:apiToken.
-        :param pulumi.Input[_builtins.int] max_concurrency: Requests in flight at once per token (1 to 64). Key: turso-group:maxConcurrency.
-        :param pulumi.Input[_builtins.int] max_retries: Retries of a request answered 408, 429, 5xx or lost to a network error (0 to 10). Key: turso-group:maxRetries.
-        :param pulumi.Input[_builtins.int] max_retry_delay_ms: The longest wait between retries, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
-        :param pulumi.Input[_builtins.str] organization: The organization of lookups that name none; else `TURSO_ORGANIZATION`; else the personal account. Key: turso-group:organization.
-        :param pulumi.Input[_builtins.int] timeout_ms: One request's deadline, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
-        :param pulumi.Input[_builtins.int] total_timeout_ms: One lookup's deadline, every attempt and wait included, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
+        :param pulumi.Input[_builtins.str] api_base_url: API base URL; `https` required except on localhost (the emulator). When unset: the environment variable `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
+        :param pulumi.Input[_builtins.str] api_token: Platform API token (`turso auth api-tokens mint NAME`); set it with `pulumi config set --secret`. When unset: the environment variable `TURSO_API_TOKEN`. Key: turso-group:apiToken.
+        :param pulumi.Input[_builtins.int] max_concurrency: Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
+        :param pulumi.Input[_builtins.int] max_retries: Retries after the first attempt on 408, 429, 5xx, timeouts and network errors (0 to 10). Key: turso-group:maxRetries.
+        :param pulumi.Input[_builtins.int] max_retry_delay_ms: Cap on one wait between attempts, `Retry-After` included, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
+        :param pulumi.Input[_builtins.str] organization: Organization slug when `getGroup` is given none; `--secret` makes its lookups secret lookups. When unset: the environment variable `TURSO_ORGANIZATION`. Key: turso-group:organization.
+        :param pulumi.Input[_builtins.int] timeout_ms: Limit for one request, body included, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
+        :param pulumi.Input[_builtins.int] total_timeout_ms: Limit for the whole lookup: every attempt and every wait between them, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
         """
         ...
     @overload

@@ -1,8 +1,10 @@
 import type { ClientOptions } from "./client/http";
+import { resolveRoute } from "./client/proxy";
 import { DEFAULT_RETRY_POLICY } from "./client/retry";
 import { checkBaseUrl } from "./client/url";
 import { validateName } from "./client/validate";
 import { TursoConfigError, TursoInputError } from "./errors";
+import { DEFAULT_NAMESPACE, keyIn, SETTINGS } from "./settingsTable";
 
 /** Reads a namespaced stack configuration value (`turso:apiToken`), undefined when unset. */
 export type ConfigLookup = (key: string) => string | undefined;
@@ -10,39 +12,10 @@ export type ConfigLookup = (key: string) => string | undefined;
 /** The environment variables this package reads. */
 export type Environment = Readonly<Record<string, string | undefined>>;
 
-/** The default API endpoint. */
-export const DEFAULT_BASE_URL = "https://api.turso.tech";
-
 /** Responses larger than this are refused (a group is a few hundred bytes). */
 export const MAX_RESPONSE_BYTES = 1024 * 1024;
 
-/** The configuration namespace of the settings' keys for the TypeScript data source. */
-export const DEFAULT_NAMESPACE = "turso";
-
-/**
- * A setting's key in another configuration namespace: the provider plugin reads
- * `turso-group:apiToken` where the TypeScript data source reads `turso:apiToken`.
- *
- * @example
- * ```ts
- * keyIn(SETTINGS.apiToken.key, "turso-group"); // "turso-group:apiToken"
- * ```
- */
-export function keyIn(key: string, namespace: string = DEFAULT_NAMESPACE): string {
-  return `${namespace}:${key.slice(key.indexOf(":") + 1)}`;
-}
-
-/** Every setting, in one table: the README's settings table is written from it. */
-export const SETTINGS = {
-  apiToken: { key: "turso:apiToken", env: "TURSO_API_TOKEN" },
-  apiBaseUrl: { key: "turso:apiBaseUrl", env: "TURSO_API_BASEURL", default: DEFAULT_BASE_URL },
-  organization: { key: "turso:organization", env: "TURSO_ORGANIZATION" },
-  timeoutMs: { key: "turso:timeoutMs", default: 10_000, min: 100, max: 300_000 },
-  totalTimeoutMs: { key: "turso:totalTimeoutMs", default: 30_000, min: 100, max: 600_000 },
-  maxRetries: { key: "turso:maxRetries", default: DEFAULT_RETRY_POLICY.retries, min: 0, max: 10 },
-  maxRetryDelayMs: { key: "turso:maxRetryDelayMs", default: DEFAULT_RETRY_POLICY.maxDelayMs, min: 0, max: 120_000 },
-  maxConcurrency: { key: "turso:maxConcurrency", default: 8, min: 1, max: 64 },
-} as const;
+export { DEFAULT_BASE_URL, DEFAULT_NAMESPACE, keyIn, SETTINGS } from "./settingsTable";
 
 /**
  * Where a lookup's token is, when not in `turso:apiToken` / `TURSO_API_TOKEN`: a stack config key
@@ -145,7 +118,7 @@ function integer(
 
 /**
  * Resolves every client setting from stack configuration first, then the environment, then the
- * defaults. Runs in the provider process, where the token is read: it never reaches the program
+ * defaults, and the route of its requests (the proxy variables of `env`: see `resolveRoute`). Runs in the provider process, where the token is read: it never reaches the program
  * or the state. Throws {@link TursoConfigError} naming the key and where it looked. `namespace` is
  * that of the config keys: `turso` for the TypeScript data source, `turso-group` for the plugin.
  */
@@ -174,6 +147,7 @@ export function resolveSettings(
   const urlFromEnv = nonEmpty(env[apiBaseUrl.env]);
   const rawUrl = urlFromConfig ?? urlFromEnv ?? apiBaseUrl.default;
   const urlKey = urlFromConfig !== undefined ? apiBaseUrl.key : apiBaseUrl.env;
+  const baseUrl = checkBaseUrl(rawUrl, urlKey);
   return {
     token,
     tokenSource,
@@ -184,7 +158,9 @@ export function resolveSettings(
         : urlFromEnv !== undefined
           ? `environment variable ${apiBaseUrl.env}`
           : `the default base URL (${apiBaseUrl.key} and ${apiBaseUrl.env} are unset)`,
-    baseUrl: checkBaseUrl(rawUrl, urlKey),
+    baseUrl,
+    // How requests reach the API (directly, or through an HTTPS_PROXY tunnel), decided here once.
+    route: resolveRoute(baseUrl, env),
     timeoutMs: integer(config, SETTINGS.timeoutMs, namespace),
     totalTimeoutMs: integer(config, SETTINGS.totalTimeoutMs, namespace),
     retry: {

@@ -1,11 +1,7 @@
 /**
- * The engine's `Configure` request, seen from a provider served by `@pulumi/pulumi/provider`'s
- * `main`: its server answers `Configure` without passing the configuration on (the `Provider`
- * interface has no `configure`). The gRPC library it runs on is in reach: its `Server.addService`
- * receives the service's implementation, whose `configure` is wrapped here before it is registered,
- * so that the provider config (`turso-group:apiToken`, decrypted) reaches the plugin.
+ * The engine's `Configure` request, as the plugin's server (`server.ts`) receives it: the provider
+ * config (`turso-group:apiToken`, decrypted), and which of its values are secrets.
  */
-import { createRequire } from "node:module";
 import { hasSecret, unwrapSecrets } from "./secrets";
 
 /** A provider's configuration: `turso-group:apiToken` → its value (secrets decrypted). */
@@ -15,13 +11,10 @@ export interface ProviderConfig {
   readonly secrets: ReadonlySet<string>;
 }
 
-interface ConfigureRequest {
+/** The part of Pulumi's `ConfigureRequest` read here. */
+export interface ConfigureRequest {
   getVariablesMap(): { forEach(each: (value: string, key: string) => void): void };
   getArgs(): { toJavaScript(): Record<string, unknown> } | undefined;
-}
-type Handler = (call: { request: ConfigureRequest }, callback: unknown) => void;
-interface GrpcServer {
-  prototype: { addService(this: unknown, service: unknown, implementation: Record<string, unknown>): void };
 }
 
 /**
@@ -45,25 +38,4 @@ export function configOf(request: ConfigureRequest, pkg: string): ProviderConfig
     config.set(key, typeof value === "string" ? value : JSON.stringify(value));
   }
   return { values: config, secrets };
-}
-
-/**
- * Calls `listener` with the provider configuration each time the engine sends `Configure` to the
- * provider that `main` serves next. Call it before `main`.
- */
-export function onConfigure(pkg: string, listener: (config: ProviderConfig) => void): void {
-  // The gRPC library of @pulumi/pulumi's provider server, whatever the package layout.
-  const fromServer = createRequire(require.resolve("@pulumi/pulumi/provider/server"));
-  const { Server } = fromServer("@grpc/grpc-js") as { Server: GrpcServer };
-  const original = Server.prototype.addService;
-  Server.prototype.addService = function (this: unknown, service, implementation) {
-    const configure = implementation["configure"];
-    if (typeof configure === "function" && typeof implementation["invoke"] === "function") {
-      implementation["configure"] = ((call, callback) => {
-        listener(configOf(call.request, pkg));
-        (configure as Handler).call(implementation, call, callback);
-      }) satisfies Handler;
-    }
-    original.call(this, service, implementation);
-  };
 }

@@ -4,7 +4,7 @@
  * (`pulumi package gen-sdk`). The config keys are the core's `SETTINGS`, in this package's namespace.
  */
 import { FIELD_NAMES, GROUP_FIELDS } from "../core/client/group";
-import { keyIn, SETTINGS } from "../core/settings";
+import { schemaDescription, SETTINGS, type SettingSpec } from "../core/settingsTable";
 
 /** The package's name: the plugin is `pulumi-resource-turso-group`, its config `turso-group:*`. */
 export const PACKAGE = "turso-group";
@@ -190,27 +190,15 @@ export const FUNCTIONS = {
 /** A function token this plugin serves. */
 export type FunctionToken = keyof typeof FUNCTIONS;
 
-/** The provider's config, from the core's settings table: descriptions and defaults. */
-const CONFIG_DESCRIPTIONS: Record<keyof typeof SETTINGS, string> = {
-  apiToken: "The Turso Platform API token (set it with `pulumi config set --secret`); else `TURSO_API_TOKEN`.",
-  apiBaseUrl: "The API's base URL: https, or http on a loopback host (the emulator); else `TURSO_API_BASEURL`.",
-  organization: "The organization of lookups that name none; else `TURSO_ORGANIZATION`; else the personal account.",
-  timeoutMs: "One request's deadline, in milliseconds (100 to 300000).",
-  totalTimeoutMs: "One lookup's deadline, every attempt and wait included, in milliseconds (100 to 600000).",
-  maxRetries: "Retries of a request answered 408, 429, 5xx or lost to a network error (0 to 10).",
-  maxRetryDelayMs: "The longest wait between retries, in milliseconds (0 to 120000).",
-  maxConcurrency: "Requests in flight at once per token (1 to 64).",
-};
-
+/** The provider's config, from the core's settings table: meanings, ranges, variables and defaults. */
 function configVariables(): Record<string, SchemaProperty> {
   return Object.fromEntries(
-    Object.entries(SETTINGS).map(([name, spec]) => {
-      const fallback = "default" in spec ? spec.default : undefined;
+    Object.entries(SETTINGS).map(([name, spec]: [string, SettingSpec]) => {
       const property: SchemaProperty = {
-        type: typeof fallback === "number" ? "integer" : "string",
-        description: `${CONFIG_DESCRIPTIONS[name as keyof typeof SETTINGS]} Key: ${keyIn(spec.key, PACKAGE)}.`,
-        ...(name === "apiToken" ? { secret: true } : {}),
-        ...(fallback === undefined ? {} : { default: fallback }),
+        type: typeof spec.default === "number" || spec.min !== undefined ? "integer" : "string",
+        description: schemaDescription(spec, PACKAGE),
+        ...(spec.secret ? { secret: true } : {}),
+        ...(spec.default === undefined ? {} : { default: spec.default }),
       };
       return [name, property];
     }),

@@ -11,7 +11,7 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
-// The API's base URL: https, or http on a loopback host (the emulator); else `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
+// API base URL; `https` required except on localhost (the emulator). When unset: the environment variable `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
 func GetApiBaseUrl(ctx *pulumi.Context) string {
 	v, err := config.Try(ctx, "turso-group:apiBaseUrl")
 	if err == nil {
@@ -22,12 +22,12 @@ func GetApiBaseUrl(ctx *pulumi.Context) string {
 	return value
 }
 
-// The Turso Platform API token (set it with `pulumi config set --secret`); else `TURSO_API_TOKEN`. Key: turso-group:apiToken.
+// Platform API token (`turso auth api-tokens mint NAME`); set it with `pulumi config set --secret`. When unset: the environment variable `TURSO_API_TOKEN`. Key: turso-group:apiToken.
 func GetApiToken(ctx *pulumi.Context) string {
 	return config.Get(ctx, "turso-group:apiToken")
 }
 
-// Requests in flight at once per token (1 to 64). Key: turso-group:maxConcurrency.
+// Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
 func GetMaxConcurrency(ctx *pulumi.Context) int {
 	v, err := config.TryInt(ctx, "turso-group:maxConcurrency")
 	if err == nil {
@@ -38,7 +38,7 @@ func GetMaxConcurrency(ctx *pulumi.Context) int {
 	return value
 }
 
-// Retries of a request answered 408, 429, 5xx or lost to a network error (0 to 10). Key: turso-group:maxRetries.
+// Retries after the first attempt on 408, 429, 5xx, timeouts and network errors (0 to 10). Key: turso-group:maxRetries.
 func GetMaxRetries(ctx *pulumi.Context) int {
 	v, err := config.TryInt(ctx, "turso-group:maxRetries")
 	if err == nil {
@@ -49,7 +49,7 @@ func GetMaxRetries(ctx *pulumi.Context) int {
 	return value
 }
 
-// The longest wait between retries, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
+// Cap on one wait between attempts, `Retry-After` included, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
 func GetMaxRetryDelayMs(ctx *pulumi.Context) int {
 	v, err := config.TryInt(ctx, "turso-group:maxRetryDelayMs")
 	if err == nil {
@@ -60,12 +60,12 @@ func GetMaxRetryDelayMs(ctx *pulumi.Context) int {
 	return value
 }
 
-// The organization of lookups that name none; else `TURSO_ORGANIZATION`; else the personal account. Key: turso-group:organization.
+// Organization slug when `getGroup` is given none; `--secret` makes its lookups secret lookups. When unset: the environment variable `TURSO_ORGANIZATION`. Key: turso-group:organization.
 func GetOrganization(ctx *pulumi.Context) string {
 	return config.Get(ctx, "turso-group:organization")
 }
 
-// One request's deadline, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
+// Limit for one request, body included, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
 func GetTimeoutMs(ctx *pulumi.Context) int {
 	v, err := config.TryInt(ctx, "turso-group:timeoutMs")
 	if err == nil {
@@ -76,7 +76,7 @@ func GetTimeoutMs(ctx *pulumi.Context) int {
 	return value
 }
 
-// One lookup's deadline, every attempt and wait included, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
+// Limit for the whole lookup: every attempt and every wait between them, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
 func GetTotalTimeoutMs(ctx *pulumi.Context) int {
 	v, err := config.TryInt(ctx, "turso-group:totalTimeoutMs")
 	if err == nil {

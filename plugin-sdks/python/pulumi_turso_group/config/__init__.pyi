@@ -16,41 +16,41 @@ from . import _utilities
 
 apiBaseUrl: str
 """
-The API's base URL: https, or http on a loopback host (the emulator); else `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
+API base URL; `https` required except on localhost (the emulator). When unset: the environment variable `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
 """
 
 apiToken: Optional[str]
 """
-The Turso Platform API token (set it with `pulumi config set --secret`); else `TURSO_API_TOKEN`. Key: turso-group:apiToken.
+Platform API token (`turso auth api-tokens mint NAME`); set it with `pulumi config set --secret`. When unset: the environment variable `TURSO_API_TOKEN`. Key: turso-group:apiToken.
 """
 
 maxConcurrency: int
 """
-Requests in flight at once per token (1 to 64). Key: turso-group:maxConcurrency.
+Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
 """
 
 maxRetries: int
 """
-Retries of a request answered 408, 429, 5xx or lost to a network error (0 to 10). Key: turso-group:maxRetries.
+Retries after the first attempt on 408, 429, 5xx, timeouts and network errors (0 to 10). Key: turso-group:maxRetries.
 """
 
 maxRetryDelayMs: int
 """
-The longest wait between retries, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
+Cap on one wait between attempts, `Retry-After` included, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
 """
 
 organization: Optional[str]
 """
-The organization of lookups that name none; else `TURSO_ORGANIZATION`; else the personal account. Key: turso-group:organization.
+Organization slug when `getGroup` is given none; `--secret` makes its lookups secret lookups. When unset: the environment variable `TURSO_ORGANIZATION`. Key: turso-group:organization.
 """
 
 timeoutMs: int
 """
-One request's deadline, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
+Limit for one request, body included, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
 """
 
 totalTimeoutMs: int
 """
-One lookup's deadline, every attempt and wait included, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
+Limit for the whole lookup: every attempt and every wait between them, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
 """
 

@@ -23,56 +23,56 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def api_base_url(self) -> str:
         """
-        The API's base URL: https, or http on a loopback host (the emulator); else `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
+        API base URL; `https` required except on localhost (the emulator). When unset: the environment variable `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
         """
         return __config__.get('apiBaseUrl') or 'https://api.turso.tech'
 
     @_builtins.property
     def api_token(self) -> Optional[str]:
         """
-        The Turso Platform API token (set it with `pulumi config set --secret`); else `TURSO_API_TOKEN`. Key: turso-group:apiToken.
+        Platform API token (`turso auth api-tokens mint NAME`); set it with `pulumi config set --secret`. When unset: the environment variable `TURSO_API_TOKEN`. Key: turso-group:apiToken.
         """
         return __config__.get('apiToken')
 
     @_builtins.property
     def max_concurrency(self) -> int:
         """
-        Requests in flight at once per token (1 to 64). Key: turso-group:maxConcurrency.
+        Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
         """
         return __config__.get_int('maxConcurrency') or 8
 
     @_builtins.property
     def max_retries(self) -> int:
         """
-        Retries of a request answered 408, 429, 5xx or lost to a network error (0 to 10). Key: turso-group:maxRetries.
+        Retries after the first attempt on 408, 429, 5xx, timeouts and network errors (0 to 10). Key: turso-group:maxRetries.
         """
         return __config__.get_int('maxRetries') or 3
 
     @_builtins.property
     def max_retry_delay_ms(self) -> int:
         """
-        The longest wait between retries, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
+        Cap on one wait between attempts, `Retry-After` included, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
         """
         return __config__.get_int('maxRetryDelayMs') or 10000
 
     @_builtins.property
     def organization(self) -> Optional[str]:
         """
-        The organization of lookups that name none; else `TURSO_ORGANIZATION`; else the personal account. Key: turso-group:organization.
+        Organization slug when `getGroup` is given none; `--secret` makes its lookups secret lookups. When unset: the environment variable `TURSO_ORGANIZATION`. Key: turso-group:organization.
         """
         return __config__.get('organization')
 
     @_builtins.property
     def timeout_ms(self) -> int:
         """
-        One request's deadline, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
+        Limit for one request, body included, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
         """
         return __config__.get_int('timeoutMs') or 10000
 
     @_builtins.property
     def total_timeout_ms(self) -> int:
         """
-        One lookup's deadline, every attempt and wait included, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
+        Limit for the whole lookup: every attempt and every wait between them, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
         """
         return __config__.get_int('totalTimeoutMs') or 30000
 

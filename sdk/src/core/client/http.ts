@@ -1,13 +1,6 @@
 import axios, { type AxiosInstance, type AxiosResponse } from "axios";
-import {
-  statusSaid,
-  TursoApiError,
-  TursoAuthError,
-  TursoError,
-  TursoForbiddenError,
-  TursoNotFoundError,
-  TursoResponseError,
-} from "../errors";
+import { statusSaid, type TursoError } from "../errors";
+import { attemptFailure, isRetryable, statusFailure, type Attempt, type FailureFacts } from "./failures";
 import { Limiter } from "./limiter";
 import {
   apiErrorMessage,
@@ -18,8 +11,8 @@ import {
   type Group,
   type Location,
 } from "./parse";
-import { ProxyFailure, resolveRoute, type Route } from "./proxy";
-import { isRetryableStatus, parseRetryAfter, retryDelay, type RetryPolicy } from "./retry";
+import { ProxyFailure, type Route } from "./proxy";
+import { parseRetryAfter, retryDelay, type RetryPolicy } from "./retry";
 import {
   describeRef,
   describeScope,
@@ -55,6 +48,8 @@ export interface ClientOptions {
   readonly retry: RetryPolicy;
   readonly maxConcurrency: number;
   readonly maxResponseBytes: number;
+  /** How requests reach the API: directly, or through a proxy's tunnel (`resolveRoute`, from the settings). */
+  readonly route: Route;
   /**
    * The other tokens this process knows (`turso:apiToken`, every `tokenFrom` token): an answer
    * must carry none of them either, and messages show none of them.
@@ -74,13 +69,6 @@ export interface ClientOptions {
   readonly random?: () => number;
   readonly now?: () => number;
 }
-
-type Attempt =
-  | { readonly kind: "response"; readonly response: AxiosResponse<string> }
-  | { readonly kind: "timeout" }
-  | { readonly kind: "network"; readonly code: string; readonly proxy?: ProxyFailure }
-  | { readonly kind: "too-large" }
-  | { readonly kind: "cancelled" };
 
 /** Resolves when `signal` aborts (never without one); `stop` removes the listener. */
 function whenAborted(signal: AbortSignal | undefined): { aborted: Promise<void>; stop: () => void } {
@@ -125,7 +113,7 @@ export class TursoClient {
 
   constructor(private readonly options: ClientOptions) {
     this.limiter = new Limiter(options.maxConcurrency);
-    this.route = resolveRoute(options.baseUrl);
+    this.route = options.route;
     this.http = axios.create({
       // Redirects are not followed: the token must not leave for another host.
       maxRedirects: 0,
@@ -202,7 +190,7 @@ export class TursoClient {
       // Cancelled before this attempt (during a wait, or before the first): it is not made.
       if (this.options.signal?.aborted) throw this.failure(ref, url, { kind: "cancelled" }, attempt - 1, t0 - started);
       const result = await this.attempt(url, Math.max(1, Math.min(this.options.timeoutMs, deadline - t0)));
-      const status = result.kind === "response" ? String(result.response.status) : result.kind;
+      const status = result.kind === "response" ? String(result.status) : result.kind;
       logger?.debug(`GET ${url} -> ${status} (attempt ${attempt}/${attempts}, ${now() - t0} ms)`);
 
       if (result.kind === "response" && result.response.status >= 200 && result.response.status < 300) {
@@ -215,11 +203,7 @@ export class TursoClient {
         const context = { method: "GET", url, note, baseUrlSource: this.options.baseUrlSource };
         return parse(result.response.status, result.response.data, context, this.secrets());
       }
-      const retryable =
-        result.kind === "timeout" ||
-        (result.kind === "network" && result.proxy?.retryable !== false) ||
-        (result.kind === "response" && isRetryableStatus(result.response.status));
-      if (!retryable || attempt >= attempts) {
+      if (!isRetryable(result) || attempt >= attempts) {
         throw this.failure(ref, url, result, attempt, now() - started);
       }
       const retryAfter = result.kind === "response" ? header(result.response, "retry-after") : undefined;
@@ -241,7 +225,7 @@ export class TursoClient {
     }
   }
 
-  private async attempt(url: string, timeoutMs: number): Promise<Attempt> {
+  private async attempt(url: string, timeoutMs: number): Promise<Attempt<AxiosResponse<string>>> {
     // One deadline per attempt: connect, headers and body (a stalled body included).
     const controller = new AbortController();
     const tunnel = this.route.tunnel?.();
@@ -254,7 +238,7 @@ export class TursoClient {
         signal: controller.signal,
         ...(tunnel ? { httpsAgent: tunnel } : {}),
       });
-      return { kind: "response", response };
+      return { kind: "response", response, status: response.status };
     } catch (err: unknown) {
       if (signal?.aborted) return { kind: "cancelled" };
       if (controller.signal.aborted) {
@@ -272,133 +256,35 @@ export class TursoClient {
     }
   }
 
+  /** The error of the lookup's last attempt, from the catalogue (`failures.ts`). */
   private failure(
     ref: Target,
     url: string,
-    result: Attempt,
+    result: Attempt<AxiosResponse<string>>,
     attempts: number,
     elapsedMs: number,
     outOfTime = false,
   ): TursoError {
-    const what = describeRef(ref);
-    const tried =
-      `${attempts} attempt${attempts === 1 ? "" : "s"} over ${(elapsedMs / 1000).toFixed(1)} s` +
-      (outOfTime ? `, stopped by ${this.key("totalTimeoutMs")}=${this.options.totalTimeoutMs}` : "");
-    const base = { method: "GET", url, attempts };
-    switch (result.kind) {
-      case "timeout":
-        return new TursoApiError(
-          `Timed out looking up ${what}: GET ${url} got no complete answer within ${this.options.timeoutMs} ms (${tried}). ` +
-            `Check the network and the base URL, from ${this.options.baseUrlSource}, or raise ${this.key("timeoutMs")} and ${this.key("totalTimeoutMs")}.`,
-          base,
-        );
-      case "network":
-        if (result.proxy) {
-          return new TursoApiError(
-            `Could not reach the Turso API looking up ${what}: ${result.proxy.message} (${tried}). ${result.proxy.hint}`,
-            base,
-          );
-        }
-        return new TursoApiError(
-          `Could not reach the Turso API looking up ${what}: GET ${url} failed with ${result.code} (${tried}). ` +
-            `Check the network and the base URL, from ${this.options.baseUrlSource}.`,
-          base,
-        );
-      case "cancelled":
-        return new TursoApiError(
-          `The lookup of ${what} was cancelled (Ctrl-C): GET ${url} was stopped after ${tried}, and nothing was ` +
-            `recorded for it. Run the command again.`,
-          base,
-        );
-      case "too-large":
-        return new TursoResponseError(
-          `The Turso API's answer to GET ${url} is larger than ${this.options.maxResponseBytes} bytes; refused.`,
-          { method: "GET", url },
-        );
-      case "response":
-        return this.statusFailure(ref, result.response, { ...base, what, tried });
-    }
-  }
-
-  private statusFailure(
-    ref: Target,
-    response: AxiosResponse<string>,
-    ctx: { method: string; url: string; attempts: number; what: string; tried: string },
-  ): TursoError {
-    const { status } = response;
-    const apiMessage = apiErrorMessage(typeof response.data === "string" ? response.data : "", this.secrets());
-    const said = statusSaid(status, apiMessage);
-    const details = {
-      method: ctx.method,
-      url: ctx.url,
-      status,
-      attempts: ctx.attempts,
-      ...(apiMessage === undefined ? {} : { apiMessage }),
+    const facts: FailureFacts = {
+      ref,
+      url,
+      what: describeRef(ref),
+      where: describeScope(ref),
+      tried:
+        `${attempts} attempt${attempts === 1 ? "" : "s"} over ${(elapsedMs / 1000).toFixed(1)} s` +
+        (outOfTime ? `, stopped by ${this.key("totalTimeoutMs")}=${this.options.totalTimeoutMs}` : ""),
+      tokenSource: this.options.tokenSource,
+      tokenFix: this.options.tokenFix,
+      baseUrlSource: this.options.baseUrlSource,
+      timeoutMs: this.options.timeoutMs,
+      maxResponseBytes: this.options.maxResponseBytes,
+      key: (name) => this.key(name),
     };
-    const where = describeScope(ref);
-    if (status === 401) {
-      return new TursoAuthError(
-        `The Turso API rejected the API token from ${this.options.tokenSource} (${said}). ${this.options.tokenFix}.`,
-        details,
-      );
-    }
-    if (ref.locations && (status === 403 || status === 404)) {
-      return new TursoApiError(
-        `The Turso API failed listing ${ctx.what}: GET ${ctx.url} answered ${said}. Every valid token may list them: ` +
-          `check the base URL, from ${this.options.baseUrlSource}.`,
-        details,
-      );
-    }
-    if (status === 403 && /restricted to|scope/i.test(apiMessage ?? "")) {
-      // An organization- or group-scoped token: the API's words say what it can reach.
-      return new TursoForbiddenError(
-        `The token from ${this.options.tokenSource} cannot reach ${where} (${said}): it is a scoped token, and ` +
-          `its scope does not cover this lookup. Use a token whose scope does (turso auth api-tokens mint NAME), ` +
-          `or give this lookup its own token with tokenFrom.`,
-        details,
-      );
-    }
-    if (status === 403) {
-      return new TursoForbiddenError(
-        `The Turso API refused access to ${where} (${said}): the token's user is not a member of it, ` +
-          `or the token's scope does not cover it. Check "turso org list" and the token from ${this.options.tokenSource}.`,
-        details,
-      );
-    }
-    if (status === 404) {
-      // A list has no group to miss: its 404 is the organization's.
-      if (ref.group === undefined || (ref.organization !== undefined && /organi[sz]ation/i.test(apiMessage ?? ""))) {
-        return new TursoNotFoundError(
-          `The Turso API does not know ${where}, or the token from ${this.options.tokenSource} cannot see it (${said}). ` +
-            `Check the organization's name with "turso org list".`,
-          { ...details, missing: "organization" },
-        );
-      }
-      const hint =
-        ref.organization === undefined
-          ? `List your groups with "turso group list"; for an organization's group, set organization, ${this.key("organization")} or TURSO_ORGANIZATION.`
-          : `List its groups with "turso group list" (after "turso org switch ${ref.organization}"), and check the organization's name with "turso org list".`;
-      return new TursoNotFoundError(`Group "${ref.group}" was not found in ${where} (${said}). ${hint}`, {
-        ...details,
-        missing: "group",
-      });
-    }
-    if (status >= 300 && status < 400) {
-      const location = header(response, "location") ?? "(no Location)";
-      return new TursoApiError(
-        `The Turso API answered GET ${ctx.url} with a redirect (${status} to ${showUrl(location, this.secrets())}), which is not followed ` +
-          `so that the token never leaves for another host. Check the base URL, from ${this.options.baseUrlSource}.`,
-        details,
-      );
-    }
-    const retried = isRetryableStatus(status) ? ` after ${ctx.tried}` : "";
-    return new TursoApiError(
-      `The Turso API failed looking up ${ctx.what}: GET ${ctx.url} answered ${said}${retried}. ` +
-        (isRetryableStatus(status)
-          ? `Try again later, or raise ${this.key("maxRetries")}.`
-          : `This request will not succeed as it is.`),
-      details,
-    );
+    if (result.kind !== "response") return attemptFailure(facts, result, attempts);
+    const { response, status } = result;
+    const apiMessage = apiErrorMessage(typeof response.data === "string" ? response.data : "", this.secrets());
+    const location = showUrl(header(response, "location") ?? "(no Location)", this.secrets());
+    return statusFailure({ ...facts, status, apiMessage, said: statusSaid(status, apiMessage), location }, attempts);
   }
 }
 

@@ -1,5 +1,5 @@
 import { TursoResponseError } from "../errors";
-import { redact } from "./redact";
+import { redact, revealsSecret } from "./redact";
 import { GROUP_FIELDS, OPTIONAL_FIELDS, type Group } from "./group";
 import { brokenRule } from "./validate";
 
@@ -65,7 +65,7 @@ type Fail = (what: string, advice?: "retry" | "promise") => never;
 
 /** Whether any string of `value` (keys included), at any depth, contains one of `secrets`. */
 function holdsSecret(value: unknown, secrets: readonly string[]): boolean {
-  if (typeof value === "string") return secrets.some((s) => value.includes(s));
+  if (typeof value === "string") return revealsSecret(value, secrets);
   if (Array.isArray(value)) return value.some((v) => holdsSecret(v, secrets));
   if (isRecord(value))
     return Object.entries(value).some(([k, v]) => holdsSecret(k, secrets) || holdsSecret(v, secrets));
@@ -74,7 +74,8 @@ function holdsSecret(value: unknown, secrets: readonly string[]): boolean {
 
 /**
  * Checks a 2xx body as JSON holding none of `secrets`, or fails. The token is looked for in the
- * text and, after parsing, in every string (`"\u0074ok…"` is the token once parsed).
+ * text and, after parsing, in every string (`"\u0074ok…"` is the token once parsed), in each
+ * spelling {@link revealsSecret} knows (percent-encoded, base64).
  */
 function parseBody(
   status: number,
@@ -97,7 +98,7 @@ function parseBody(
   const hidden = secrets.filter((s) => s !== "");
   const tokenFound = (): never => fail("the body contains an API token, which must never reach state", "promise");
   // A server that echoes the token would otherwise put it in state, or in this message.
-  if (hidden.some((secret) => text.includes(secret))) tokenFound();
+  if (revealsSecret(text, hidden)) tokenFound();
   const body = parseJson(text);
   if (body === undefined) fail(`the body is not JSON (${JSON.stringify(redact(text, hidden, 60))})`);
   if (holdsSecret(body, hidden)) tokenFound();

@@ -2,6 +2,7 @@
  * Text from the server (the API's `error` field, an excerpt of a body, a redirect target) is data,
  * not output: before it reaches a message it goes through {@link redact}.
  */
+import { decodeJsonEscapes, decodePercent, encodedRanges, replaceRanges } from "./encodings";
 
 /** What stands where a secret or a credential was removed. */
 export const REDACTED = "[redacted]";
@@ -42,10 +43,11 @@ const CREDENTIALS: readonly [RegExp, string][] = [
 /**
  * Turns any text from the server into text that is safe in a message: terminal escape sequences
  * and control characters are removed, whitespace is collapsed to single spaces, every occurrence
- * of each of `secrets` (the API token) and anything that looks like a credential (`Bearer …`,
+ * of each of `secrets` (the API token), literal or spelt with JSON escapes, percent-encoding or
+ * base64 (see {@link revealsSecret}), and anything that looks like a credential (`Bearer …`,
  * `Authorization: …`, `token=…`, a JWT, `user:password@` in a URL) is replaced by `[redacted]`,
- * and the result is cut to `max` characters. The result never contains one of `secrets`: in the
- * one case where cutting or the marker itself would form one again, it is empty.
+ * and the result is cut to `max` characters. The result never reveals one of `secrets`: where
+ * cutting, the marker or an encoding nested in another would form one again, it is empty.
  *
  * @param text - text as the server sent it
  * @param secrets - values that must never be shown (empty strings are ignored)
@@ -65,8 +67,34 @@ export function redact(text: string, secrets: readonly string[] = [], max = MAX_
     .trim();
   const hidden = secrets.filter((s) => s !== "");
   for (const secret of hidden) out = out.split(secret).join(REDACTED);
+  // Removing one spelling may join the pieces of another: again, a few times at most.
+  for (let pass = 0; pass < 3; pass++) {
+    const ranges = encodedRanges(out, hidden);
+    if (ranges.length === 0) break;
+    out = replaceRanges(out, ranges, REDACTED);
+  }
   for (const [pattern, replacement] of CREDENTIALS) out = out.replace(pattern, replacement);
   const chars = Array.from(out);
   if (chars.length > max) out = `${chars.slice(0, Math.max(0, max - 1)).join("")}…`;
-  return hidden.some((s) => out.includes(s)) ? "" : out;
+  return revealsSecret(out, hidden) ? "" : out;
+}
+
+/**
+ * Whether `text` holds one of `secrets`: literally, with JSON escapes (`\u0063anary…`),
+ * percent-encoded (`%63anary…`), in base64 (standard or URL-safe, at any alignment), or with one of
+ * these encodings inside the other (`%5Cu0063…`).
+ *
+ * @example
+ * ```ts
+ * revealsSecret("token was %63anary-1", ["canary-1"]); // true
+ * ```
+ */
+export function revealsSecret(text: string, secrets: readonly string[]): boolean {
+  const hidden = secrets.filter((s) => s !== "");
+  if (hidden.length === 0) return false;
+  if (hidden.some((s) => text.includes(s)) || encodedRanges(text, hidden).length > 0) return true;
+  // One encoding inside another: decode the outer one, then look again.
+  return [decodeJsonEscapes(text), decodePercent(text)].some(
+    (inner) => inner !== text && (hidden.some((s) => inner.includes(s)) || encodedRanges(inner, hidden).length > 0),
+  );
 }

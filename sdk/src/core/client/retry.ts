@@ -21,9 +21,13 @@ export const DEFAULT_RETRY_POLICY = {
 /**
  * The statuses worth another try, as data: a timeout (408), throttling (429) and every server
  * error (500 to 599, a range). Every other status is final: the same request would get the same
- * answer (400, 401, 403, 404 among them).
+ * answer (400, 401, 403, 404 among them). What each status means is `STATUS_FAILURES`
+ * (`failures.ts`), whose rows for these statuses are the retryable ones.
  */
-export const RETRY_STATUSES: readonly (number | readonly [from: number, to: number])[] = [408, 429, [500, 599]];
+export const RETRY_STATUSES: readonly StatusSpec[] = [408, 429, [500, 599]];
+
+/** A status, or a range of statuses (both ends included). */
+export type StatusSpec = number | readonly [from: number, to: number];
 
 /** Whether `status` is one of {@link RETRY_STATUSES}. */
 export function isRetryableStatus(status: number): boolean {

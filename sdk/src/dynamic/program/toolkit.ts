@@ -17,6 +17,7 @@ import {
 } from "../../core/settings";
 import { isConfigSecret, warnIfTokenIsPlain } from "./tokenWarning";
 import { warnAboutMisspeltVariables } from "./envTypos";
+import { checkConfigKeys } from "./configTypos";
 import { nextOrdinal } from "./registry";
 import { warnIfTransportIsProxied } from "./transportWarning";
 
@@ -43,8 +44,12 @@ export function fallbackOrganization(): DefaultOrganization | undefined {
   return defaultOrganization(programConfig, process.env, isConfigSecret);
 }
 
-/** The warnings every call gives, once per run: misspelt `TURSO_*` variables, a proxied transport. */
+/**
+ * The warnings every call gives, once per run: misspelt `TURSO_*` variables, a proxied transport,
+ * settings under the plugin's namespace; and the error of a misspelt `turso:*` key, at every call.
+ */
 export function warnOncePerRun(): void {
+  checkConfigKeys();
   warnAboutMisspeltVariables();
   warnIfTransportIsProxied();
 }

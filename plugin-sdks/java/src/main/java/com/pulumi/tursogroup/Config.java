@@ -12,56 +12,56 @@ public final class Config {
 
     private static final com.pulumi.Config config = com.pulumi.Config.of("turso-group");
 /**
- * The API&#39;s base URL: https, or http on a loopback host (the emulator); else `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
+ * API base URL; `https` required except on localhost (the emulator). When unset: the environment variable `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
  * 
  */
     public Optional<String> apiBaseUrl() {
         return Codegen.stringProp("apiBaseUrl").config(config).def("https://api.turso.tech").get();
     }
 /**
- * The Turso Platform API token (set it with `pulumi config set --secret`); else `TURSO_API_TOKEN`. Key: turso-group:apiToken.
+ * Platform API token (`turso auth api-tokens mint NAME`); set it with `pulumi config set --secret`. When unset: the environment variable `TURSO_API_TOKEN`. Key: turso-group:apiToken.
  * 
  */
     public Optional<String> apiToken() {
         return Codegen.stringProp("apiToken").config(config).get();
     }
 /**
- * Requests in flight at once per token (1 to 64). Key: turso-group:maxConcurrency.
+ * Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
  * 
  */
     public Optional<Integer> maxConcurrency() {
         return Codegen.integerProp("maxConcurrency").config(config).def(8).get();
     }
 /**
- * Retries of a request answered 408, 429, 5xx or lost to a network error (0 to 10). Key: turso-group:maxRetries.
+ * Retries after the first attempt on 408, 429, 5xx, timeouts and network errors (0 to 10). Key: turso-group:maxRetries.
  * 
  */
     public Optional<Integer> maxRetries() {
         return Codegen.integerProp("maxRetries").config(config).def(3).get();
     }
 /**
- * The longest wait between retries, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
+ * Cap on one wait between attempts, `Retry-After` included, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
  * 
  */
     public Optional<Integer> maxRetryDelayMs() {
         return Codegen.integerProp("maxRetryDelayMs").config(config).def(10000).get();
     }
 /**
- * The organization of lookups that name none; else `TURSO_ORGANIZATION`; else the personal account. Key: turso-group:organization.
+ * Organization slug when `getGroup` is given none; `--secret` makes its lookups secret lookups. When unset: the environment variable `TURSO_ORGANIZATION`. Key: turso-group:organization.
  * 
  */
     public Optional<String> organization() {
         return Codegen.stringProp("organization").config(config).get();
     }
 /**
- * One request&#39;s deadline, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
+ * Limit for one request, body included, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
  * 
  */
     public Optional<Integer> timeoutMs() {
         return Codegen.integerProp("timeoutMs").config(config).def(10000).get();
     }
 /**
- * One lookup&#39;s deadline, every attempt and wait included, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
+ * Limit for the whole lookup: every attempt and every wait between them, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
  * 
  */
     public Optional<Integer> totalTimeoutMs() {

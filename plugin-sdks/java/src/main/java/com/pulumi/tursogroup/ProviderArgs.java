@@ -18,14 +18,14 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     public static final ProviderArgs Empty = new ProviderArgs();
 
     /**
-     * The API&#39;s base URL: https, or http on a loopback host (the emulator); else `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
+     * API base URL; `https` required except on localhost (the emulator). When unset: the environment variable `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
      * 
      */
     @Import(name="apiBaseUrl")
     private @Nullable Output<String> apiBaseUrl;
 
     /**
-     * @return The API&#39;s base URL: https, or http on a loopback host (the emulator); else `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
+     * @return API base URL; `https` required except on localhost (the emulator). When unset: the environment variable `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
      * 
      */
     public Optional<Output<String>> apiBaseUrl() {
@@ -33,14 +33,14 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * The Turso Platform API token (set it with `pulumi config set --secret`); else `TURSO_API_TOKEN`. Key: turso-group:apiToken.
+     * Platform API token (`turso auth api-tokens mint NAME`); set it with `pulumi config set --secret`. When unset: the environment variable `TURSO_API_TOKEN`. Key: turso-group:apiToken.
      * 
      */
     @Import(name="apiToken")
     private @Nullable Output<String> apiToken;
 
     /**
-     * @return The Turso Platform API token (set it with `pulumi config set --secret`); else `TURSO_API_TOKEN`. Key: turso-group:apiToken.
+     * @return Platform API token (`turso auth api-tokens mint NAME`); set it with `pulumi config set --secret`. When unset: the environment variable `TURSO_API_TOKEN`. Key: turso-group:apiToken.
      * 
      */
     public Optional<Output<String>> apiToken() {
@@ -48,14 +48,14 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * Requests in flight at once per token (1 to 64). Key: turso-group:maxConcurrency.
+     * Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
      * 
      */
     @Import(name="maxConcurrency", json=true)
     private @Nullable Output<Integer> maxConcurrency;
 
     /**
-     * @return Requests in flight at once per token (1 to 64). Key: turso-group:maxConcurrency.
+     * @return Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
      * 
      */
     public Optional<Output<Integer>> maxConcurrency() {
@@ -63,14 +63,14 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * Retries of a request answered 408, 429, 5xx or lost to a network error (0 to 10). Key: turso-group:maxRetries.
+     * Retries after the first attempt on 408, 429, 5xx, timeouts and network errors (0 to 10). Key: turso-group:maxRetries.
      * 
      */
     @Import(name="maxRetries", json=true)
     private @Nullable Output<Integer> maxRetries;
 
     /**
-     * @return Retries of a request answered 408, 429, 5xx or lost to a network error (0 to 10). Key: turso-group:maxRetries.
+     * @return Retries after the first attempt on 408, 429, 5xx, timeouts and network errors (0 to 10). Key: turso-group:maxRetries.
      * 
      */
     public Optional<Output<Integer>> maxRetries() {
@@ -78,14 +78,14 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * The longest wait between retries, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
+     * Cap on one wait between attempts, `Retry-After` included, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
      * 
      */
     @Import(name="maxRetryDelayMs", json=true)
     private @Nullable Output<Integer> maxRetryDelayMs;
 
     /**
-     * @return The longest wait between retries, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
+     * @return Cap on one wait between attempts, `Retry-After` included, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
      * 
      */
     public Optional<Output<Integer>> maxRetryDelayMs() {
@@ -93,14 +93,14 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * The organization of lookups that name none; else `TURSO_ORGANIZATION`; else the personal account. Key: turso-group:organization.
+     * Organization slug when `getGroup` is given none; `--secret` makes its lookups secret lookups. When unset: the environment variable `TURSO_ORGANIZATION`. Key: turso-group:organization.
      * 
      */
     @Import(name="organization")
     private @Nullable Output<String> organization;
 
     /**
-     * @return The organization of lookups that name none; else `TURSO_ORGANIZATION`; else the personal account. Key: turso-group:organization.
+     * @return Organization slug when `getGroup` is given none; `--secret` makes its lookups secret lookups. When unset: the environment variable `TURSO_ORGANIZATION`. Key: turso-group:organization.
      * 
      */
     public Optional<Output<String>> organization() {
@@ -108,14 +108,14 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * One request&#39;s deadline, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
+     * Limit for one request, body included, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
      * 
      */
     @Import(name="timeoutMs", json=true)
     private @Nullable Output<Integer> timeoutMs;
 
     /**
-     * @return One request&#39;s deadline, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
+     * @return Limit for one request, body included, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
      * 
      */
     public Optional<Output<Integer>> timeoutMs() {
@@ -123,14 +123,14 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * One lookup&#39;s deadline, every attempt and wait included, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
+     * Limit for the whole lookup: every attempt and every wait between them, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
      * 
      */
     @Import(name="totalTimeoutMs", json=true)
     private @Nullable Output<Integer> totalTimeoutMs;
 
     /**
-     * @return One lookup&#39;s deadline, every attempt and wait included, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
+     * @return Limit for the whole lookup: every attempt and every wait between them, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
      * 
      */
     public Optional<Output<Integer>> totalTimeoutMs() {
@@ -169,7 +169,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param apiBaseUrl The API&#39;s base URL: https, or http on a loopback host (the emulator); else `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
+         * @param apiBaseUrl API base URL; `https` required except on localhost (the emulator). When unset: the environment variable `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
          * 
          * @return builder
          * 
@@ -180,7 +180,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param apiBaseUrl The API&#39;s base URL: https, or http on a loopback host (the emulator); else `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
+         * @param apiBaseUrl API base URL; `https` required except on localhost (the emulator). When unset: the environment variable `TURSO_API_BASEURL`. Key: turso-group:apiBaseUrl.
          * 
          * @return builder
          * 
@@ -190,7 +190,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param apiToken The Turso Platform API token (set it with `pulumi config set --secret`); else `TURSO_API_TOKEN`. Key: turso-group:apiToken.
+         * @param apiToken Platform API token (`turso auth api-tokens mint NAME`); set it with `pulumi config set --secret`. When unset: the environment variable `TURSO_API_TOKEN`. Key: turso-group:apiToken.
          * 
          * @return builder
          * 
@@ -201,7 +201,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param apiToken The Turso Platform API token (set it with `pulumi config set --secret`); else `TURSO_API_TOKEN`. Key: turso-group:apiToken.
+         * @param apiToken Platform API token (`turso auth api-tokens mint NAME`); set it with `pulumi config set --secret`. When unset: the environment variable `TURSO_API_TOKEN`. Key: turso-group:apiToken.
          * 
          * @return builder
          * 
@@ -211,7 +211,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param maxConcurrency Requests in flight at once per token (1 to 64). Key: turso-group:maxConcurrency.
+         * @param maxConcurrency Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
          * 
          * @return builder
          * 
@@ -222,7 +222,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param maxConcurrency Requests in flight at once per token (1 to 64). Key: turso-group:maxConcurrency.
+         * @param maxConcurrency Requests in flight at once per token, in one operation (1 to 64). Key: turso-group:maxConcurrency.
          * 
          * @return builder
          * 
@@ -232,7 +232,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param maxRetries Retries of a request answered 408, 429, 5xx or lost to a network error (0 to 10). Key: turso-group:maxRetries.
+         * @param maxRetries Retries after the first attempt on 408, 429, 5xx, timeouts and network errors (0 to 10). Key: turso-group:maxRetries.
          * 
          * @return builder
          * 
@@ -243,7 +243,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param maxRetries Retries of a request answered 408, 429, 5xx or lost to a network error (0 to 10). Key: turso-group:maxRetries.
+         * @param maxRetries Retries after the first attempt on 408, 429, 5xx, timeouts and network errors (0 to 10). Key: turso-group:maxRetries.
          * 
          * @return builder
          * 
@@ -253,7 +253,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param maxRetryDelayMs The longest wait between retries, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
+         * @param maxRetryDelayMs Cap on one wait between attempts, `Retry-After` included, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
          * 
          * @return builder
          * 
@@ -264,7 +264,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param maxRetryDelayMs The longest wait between retries, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
+         * @param maxRetryDelayMs Cap on one wait between attempts, `Retry-After` included, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
          * 
          * @return builder
          * 
@@ -274,7 +274,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param organization The organization of lookups that name none; else `TURSO_ORGANIZATION`; else the personal account. Key: turso-group:organization.
+         * @param organization Organization slug when `getGroup` is given none; `--secret` makes its lookups secret lookups. When unset: the environment variable `TURSO_ORGANIZATION`. Key: turso-group:organization.
          * 
          * @return builder
          * 
@@ -285,7 +285,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param organization The organization of lookups that name none; else `TURSO_ORGANIZATION`; else the personal account. Key: turso-group:organization.
+         * @param organization Organization slug when `getGroup` is given none; `--secret` makes its lookups secret lookups. When unset: the environment variable `TURSO_ORGANIZATION`. Key: turso-group:organization.
          * 
          * @return builder
          * 
@@ -295,7 +295,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param timeoutMs One request&#39;s deadline, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
+         * @param timeoutMs Limit for one request, body included, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
          * 
          * @return builder
          * 
@@ -306,7 +306,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param timeoutMs One request&#39;s deadline, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
+         * @param timeoutMs Limit for one request, body included, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
          * 
          * @return builder
          * 
@@ -316,7 +316,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param totalTimeoutMs One lookup&#39;s deadline, every attempt and wait included, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
+         * @param totalTimeoutMs Limit for the whole lookup: every attempt and every wait between them, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
          * 
          * @return builder
          * 
@@ -327,7 +327,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param totalTimeoutMs One lookup&#39;s deadline, every attempt and wait included, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
+         * @param totalTimeoutMs Limit for the whole lookup: every attempt and every wait between them, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
          * 
          * @return builder
          * 
