@@ -58,7 +58,9 @@ it("installs from the npm registry into the cache once, then uses the cached one
   );
   const first = ensure(["installer"]);
   expect([first.code, first.out]).toEqual([0, cachedBun()]);
-  expect(first.err).toContain(`Installing Bun ${version} into ${path.join(dir, "cache", "bun", version ?? "")}`);
+  expect(first.err).toContain(
+    `Installing @oven/bun-linux-${arch}@${version} into ${path.join(dir, "cache", "bun", version ?? "")} (Bun, `,
+  );
   expect(readFileSync(path.join(dir, "npm-args"), "utf8")).toContain(`@oven/bun-linux-${arch}@${version}`);
   // Again, with only the npm that fails loudly: nothing is installed.
   expect(ensure([])).toEqual({ code: 0, out: cachedBun(), err: "" });
