@@ -57,7 +57,12 @@ awk '/^replace \($/ { block = 1; next }
      /^replace / { sub(/^replace /, ""); print }' "$mod_file" |
   { grep -v '=>[[:space:]]*\.' || true; } |
   sed 's/^[[:space:]]*/replace /' >>go.mod
-GOFLAGS=-mod=mod go get "$path@$version" >&2
+# go get lists every module it adds (hundreds for the CLI): shown only when it fails.
+GOFLAGS=-mod=mod go get "$path@$version" >get.log 2>&1 || {
+  code=$?
+  cat get.log >&2
+  exit "$code"
+}
 GOFLAGS=-mod=mod go build -trimpath -ldflags "-s -w $ldflags" -o "$work/bin/$binary" "$path" >&2
 rm -rf "$work/src"
 rm -rf "$out"
