@@ -147,7 +147,10 @@ describe("two set-ups of the same tool at once, in one cache", () => {
     return new Promise((resolve, reject) => {
       const child = spawn(
         "bash",
-        ["-c", 'export PATH="$TEST_PATH"; source scripts/lib.sh; go_tool_build tiny . tiny tiny-tool; echo "$GO_TOOL_DIR"'],
+        [
+          "-c",
+          'export PATH="$TEST_PATH"; source scripts/lib.sh; go_tool_build tiny . tiny tiny-tool; echo "$GO_TOOL_DIR"',
+        ],
         {
           cwd: root,
           env: {
