@@ -123,6 +123,24 @@ prune_builds() {
   done
 }
 
+# into_cache DIR KIND COMMAND...: runs COMMAND, which fills the new folder DIR.KIND.<pid> (KIND: tmp
+# or build), and renames that folder to DIR when COMMAND succeeds (removes it when it fails); then
+# prunes DIR's neighbours (prune_builds). With DIR's tool's lock held.
+into_cache() {
+  local dir="$1" work="$1.$2.$$" code=0
+  shift 2
+  rm -rf "$work"
+  mkdir -p "$work"
+  "$@" >&2 || code=$?
+  if [ "$code" != 0 ]; then
+    rm -rf "$work"
+    return "$code"
+  fi
+  rm -rf "$dir"
+  mv "$work" "$dir"
+  prune_builds "$(dirname "$dir")" "$(basename "$dir")"
+}
+
 # npm_tool NAME PACKAGE VERSION COMMAND [WHY]: the npm package PACKAGE@VERSION from the npm
 # registry, installed into $CACHE_DIR/NAME/VERSION once (under NAME's lock); sets NPM_TOOL to
 # COMMAND's path inside it (node_modules/...). The one installer of binaries that npm ships:
@@ -137,17 +155,7 @@ npm_tool_locked() {
   local dir="$CACHE_DIR/$1/$3"
   if [ ! -x "$NPM_TOOL" ]; then
     say "Installing $2@$3 into $dir${5:+ ($5)}"
-    local tmp="$dir.tmp.$$" code=0
-    rm -rf "$tmp"
-    mkdir -p "$tmp"
-    npm install --prefix "$tmp" --no-save --no-package-lock --loglevel=error "$2@$3" >&2 || code=$?
-    if [ "$code" != 0 ]; then
-      rm -rf "$tmp"
-      return "$code"
-    fi
-    rm -rf "$dir"
-    mv "$tmp" "$dir"
-    prune_builds "$CACHE_DIR/$1" "$3"
+    into_cache "$dir" tmp npm install --prefix "$dir.tmp.$$" --no-save --no-package-lock --loglevel=error "$2@$3"
   fi
   touch "$dir/.used"
 }
@@ -383,6 +391,13 @@ go_tool_key() {
     LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-10)
 }
 
+# go_build DIR PACKAGE OUTPUT: `go build` of PACKAGE in the Go module at DIR, with the checked-in
+# go.sum, into the file OUTPUT.
+go_build() {
+  mkdir -p "$(dirname "$3")"
+  (cd "$1" && GOFLAGS=-mod=readonly go build -trimpath -ldflags "-s -w" -o "$3" "$2")
+}
+
 # go_tool_build MODULE PACKAGE CACHE_NAME BINARY: builds the package PACKAGE (".", "./go", ...) of
 # the Go module scripts/MODULE into $CACHE_DIR/CACHE_NAME/<key>/bin/BINARY unless it is there (under
 # CACHE_NAME's lock), and sets GO_TOOL_DIR to the build's folder. The key (go_tool_key) covers every
@@ -391,28 +406,18 @@ go_tool_build() {
   local key
   key="$(go_tool_key "$1")"
   GO_TOOL_DIR="$CACHE_DIR/$3/$key"
-  with_lock "$3" go_tool_build_locked "$@" "$key"
+  with_lock "$3" go_tool_build_locked "$@"
 }
 
 go_tool_build_locked() {
   if [ ! -x "$GO_TOOL_DIR/bin/$4" ]; then
-    local src="$REPO_ROOT/scripts/$1" what="scripts/$1${2#.}" code=0
+    local src="$REPO_ROOT/scripts/$1" what="scripts/$1${2#.}"
     command -v go >/dev/null || {
       echo "Go is needed to build $what (go on PATH); install Go 1.26." >&2
       false
     }
     say "Building $what into $GO_TOOL_DIR (first run only; a minute or two)"
-    local work="$GO_TOOL_DIR.build.$$"
-    rm -rf "$work"
-    mkdir -p "$work/bin"
-    (cd "$src" && GOFLAGS=-mod=readonly go build -trimpath -ldflags "-s -w" -o "$work/bin/$4" "$2" >&2) || code=$?
-    if [ "$code" != 0 ]; then
-      rm -rf "$work"
-      return "$code"
-    fi
-    rm -rf "$GO_TOOL_DIR"
-    mv "$work" "$GO_TOOL_DIR"
-    prune_builds "$CACHE_DIR/$3" "$5"
+    into_cache "$GO_TOOL_DIR" build go_build "$src" "$2" "$GO_TOOL_DIR.build.$$/bin/$4"
   fi
   touch "$GO_TOOL_DIR/.used"
 }

@@ -21,9 +21,15 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const tool = (rel: string, body: string): string => writeTool(dir, rel, body);
 
+/** This process's PATH without the folders of a pulumi or a Node.js language host (the toolchain's). */
+const systemPath = (): string[] =>
+  (process.env["PATH"] ?? "")
+    .split(":")
+    .filter((p) => !["pulumi", "pulumi-language-nodejs"].some((f) => existsSync(path.join(p, f))));
+
 /** Sources lib.sh with PATH = the given folders + the system's (no cached Pulumi), runs ensure_pulumi. */
 function choose(folders: string[]): { code: number; out: string; err: string } {
-  const system = (process.env["PATH"] ?? "").split(":").filter((p) => !p.includes("pulumi"));
+  const system = systemPath();
   const r = spawnSync(
     "bash",
     [
@@ -108,7 +114,7 @@ describe("falls back to the pinned CLI in the cache", () => {
 describe("a set-up step that fails says which one, and what to do, once", () => {
   /** Runs `script` after sourcing lib.sh, as run.sh does (plain commands: errexit applies). */
   function setUp(script: string, folders: string[]): { code: number; out: string; err: string } {
-    const system = (process.env["PATH"] ?? "").split(":").filter((p) => !p.includes("pulumi"));
+    const system = systemPath();
     // --norc: as in choose(), no ~/.bashrc PATH ahead of the stand-ins.
     const r = spawnSync("bash", ["--norc", "-c", `source scripts/lib.sh\n${script}\necho "not reached"`], {
       cwd: REPO,

@@ -80,10 +80,7 @@ func olderThan(version string, min [3]int) bool {
 func (h *host) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.RunResponse, error) {
 	info := req.GetInfo()
 	programDir := standin.ProgramDirectory(req)
-	program := "."
-	if entry := info.GetEntryPoint(); entry != "" {
-		program = entry
-	}
+	program := standin.EntryPoint(req)
 	bun, err := exec.LookPath("bun")
 	if err != nil {
 		return &pulumirpc.RunResponse{Error: fmt.Sprintf("could not find bun on the $PATH: %v", err)}, nil

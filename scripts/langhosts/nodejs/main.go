@@ -50,10 +50,7 @@ func option(info *pulumirpc.ProgramInfo, name string) (string, bool) {
 func (h *host) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.RunResponse, error) {
 	info := req.GetInfo()
 	programDir := standin.ProgramDirectory(req)
-	program := "."
-	if entry := info.GetEntryPoint(); entry != "" {
-		program = entry
-	}
+	program := standin.EntryPoint(req)
 
 	resolve := exec.CommandContext(ctx, "node", "-e", "process.stdout.write(require.resolve('@pulumi/pulumi/cmd/run'))")
 	resolve.Dir = programDir

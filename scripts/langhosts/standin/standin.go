@@ -100,6 +100,15 @@ func ProgramDirectory(req *pulumirpc.RunRequest) string {
 	return req.GetPwd()
 }
 
+// EntryPoint is the program that req runs, relative to its folder: Pulumi.yaml's `main`, or "."
+// when it names none.
+func EntryPoint(req *pulumirpc.RunRequest) string {
+	if entry := req.GetInfo().GetEntryPoint(); entry != "" {
+		return entry
+	}
+	return "."
+}
+
 // ConfigEnv is the stack configuration of req as environment variables, PULUMI_CONFIG and
 // PULUMI_CONFIG_SECRET_KEYS, which the Node.js and Go SDKs read.
 func ConfigEnv(req *pulumirpc.RunRequest) ([]string, error) {
