@@ -20,7 +20,8 @@
 #     bun/<version>/                Bun from the npm registry, when no bun is on PATH (npm test only)
 #     bun-host/<hash>/bin/          pulumi-language-bun, scripts/langhosts/bun built (npm test only)
 #     gen-sdk/<hash>/bin/           turso-group-gen-sdk, scripts/gen-sdk built (npm run gen-sdk, npm test)
-#     locks/<tool>.lock             one lock per folder above; locks/npm-ci-<clone>.lock, one per clone
+#     locks/<tool>.lock             one lock per folder above; npm-ci-<clone>.lock and build-<clone>.lock
+#                                   for the steps that write into a clone (npm ci, sdk/dist)
 # <hash> covers the sources of the Go module built (go_tool_build); <version> is a pinned release
 # (scripts/toolchain.env), installed by npm_tool or built by go_install (scripts/go-install.sh).
 #
@@ -84,8 +85,12 @@ with_lock() {
     say "Waiting for another run's set-up of $name (lock $CACHE_DIR/locks/$name.lock)"
     flock "$fd"
   fi
+  # A failure ends the shell (errexit), and the lock with it. Where errexit does not apply (a
+  # caller's `if` or `||`), the status is returned once the lock is let go.
   "$@"
+  local code=$?
   exec {fd}>&-
+  return "$code"
 }
 
 # True when a running process executes a program from the folder $1 (the cache's builds are used
@@ -175,9 +180,16 @@ ensure_node() {
   esac
   npm_tool node "node-linux-$arch" "$NODE_VERSION" "node_modules/node-linux-$arch/bin/node" \
     "node on PATH is $(node -v 2>/dev/null || echo missing); @pulumi/pulumi needs 22+"
-  export PATH="$(dirname "$NPM_TOOL"):$PATH"
+  PATH="$(dirname "$NPM_TOOL"):$PATH"
+  export PATH
   [ "$(node_major node)" -ge 22 ]
   step_done
+}
+
+# The name of this clone's locks (its folder, hashed): steps that write into the clone, not into
+# the cache, are one at a time per clone.
+clone_lock() {
+  printf '%s-%s' "$1" "$(printf '%s' "$REPO_ROOT" | sha256sum | cut -c1-12)"
 }
 
 # node_modules installed from the lock file; redone only when package-lock.json changes.
@@ -188,26 +200,30 @@ ensure_deps() {
   want="$(sha256sum "$REPO_ROOT/package-lock.json" | cut -d' ' -f1)"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     # One npm ci at a time per clone: concurrent commands (two terminals, parallel CI steps) would
-    # otherwise delete each other's node_modules. The lock lives in the cache, not in the tree.
-    local lock
-    mkdir -p "$CACHE_DIR/locks"
-    exec {lock}>"$CACHE_DIR/locks/npm-ci-$(printf '%s' "$REPO_ROOT" | sha256sum | cut -c1-12).lock"
-    flock "$lock"
-    if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-      say "Installing npm dependencies (npm ci)"
-      (cd "$REPO_ROOT" && npm ci --loglevel=error >&2)
-      echo "$want" >"$stamp"
-    fi
-    exec {lock}>&-
+    # otherwise delete each other's node_modules.
+    with_lock "$(clone_lock npm-ci)" npm_ci_locked "$stamp" "$want"
   fi
   step_done
 }
 
-# The compiled package (sdk/dist): what programs and the dynamic-provider process load.
+npm_ci_locked() {
+  if [ ! -f "$1" ] || [ "$(cat "$1")" != "$2" ]; then
+    say "Installing npm dependencies (npm ci)"
+    (cd "$REPO_ROOT" && npm ci --loglevel=error >&2)
+    echo "$2" >"$1"
+  fi
+}
+
+# The compiled package (sdk/dist): what programs and the dynamic-provider process load. One
+# compilation at a time per clone, so that no run reads a half-written sdk/dist.
 ensure_build() {
   step "build" "TypeScript compilation of sdk/ failed; see the errors above."
-  (cd "$REPO_ROOT" && node node_modules/typescript/bin/tsc -b sdk/tsconfig.build.json >&2)
+  with_lock "$(clone_lock build)" tsc_build
   step_done
+}
+
+tsc_build() {
+  (cd "$REPO_ROOT" && node node_modules/typescript/bin/tsc -b sdk/tsconfig.build.json >&2)
 }
 
 # True when version $1 (v-prefix allowed) is at least $2.
@@ -372,7 +388,8 @@ ensure_bun() {
     esac
     npm_tool bun "@oven/bun-linux-$arch" "$BUN_VERSION" "node_modules/@oven/bun-linux-$arch/bin/bun" \
       "Bun, for the runtime: bun test program"
-    export PATH="$PATH:$(dirname "$NPM_TOOL")"
+    PATH="$PATH:$(dirname "$NPM_TOOL")"
+    export PATH
     bun --version >/dev/null
   fi
   step_done
