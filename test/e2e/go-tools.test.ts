@@ -194,17 +194,22 @@ describe("two set-ups of the same tool at once, in one cache", () => {
     expect([first.err, second.err].filter((e) => e.includes("Building scripts/tiny"))).toHaveLength(1);
   }, 60_000);
 
-  it("keeps other builds, prunes only one unused for 30 days, and never an in-progress folder of a live process", async () => {
+  it("keeps other builds, prunes only those unused for 30 days, never an in-progress folder of a live process", async () => {
     const builds = path.join(dir, "cache/tiny");
-    const folder = (name: string, daysAgo: number): string => {
+    const ago = (days: number): Date => new Date(Date.now() - days * 86_400_000);
+    const folder = (name: string, days: number): string => {
       const f = path.join(builds, name);
       mkdirSync(path.join(f, "bin"), { recursive: true });
-      const when = new Date(Date.now() - daysAgo * 86_400_000);
-      utimesSync(f, when, when);
+      utimesSync(f, ago(days), ago(days));
       return f;
     };
     folder("usedrecently", 2);
     folder("unused", 31);
+    // Its folder changed 2 days ago, its last use (the stamp each set-up touches) 31 days ago.
+    const stamped = folder("stamped", 2);
+    writeFileSync(path.join(stamped, ".used"), "");
+    utimesSync(path.join(stamped, ".used"), ago(31), ago(31));
+    utimesSync(stamped, ago(2), ago(2));
     // A build that a running process executes from, however old: a copy of sleep.
     const running = folder("running", 31);
     const sleep = spawnSync("bash", ["-c", "command -v sleep"], { encoding: "utf8" }).stdout.trim();
@@ -224,5 +229,6 @@ describe("two set-ups of the same tool at once, in one cache", () => {
       child.kill();
     }
     expect(existsSync(path.join(builds, "unused"))).toBe(false);
+    expect(existsSync(path.join(builds, "stamped"))).toBe(false);
   }, 60_000);
 });
