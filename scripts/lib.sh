@@ -6,9 +6,13 @@
 #
 # Cache (outside the repo, shared by every clone on this machine):
 #   ${TURSO_PULUMI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-turso-group}
-#     node/<version>/          Node.js 22 from the npm registry, when the machine's node is older
-#     pulumi/<version>-<hash>/bin/  pulumi, pulumi-language-nodejs, pulumi-resource-pulumi-nodejs
-#                                   (only when no pulumi >= PULUMI_MIN_VERSION is on PATH)
+#     node/<version>/               Node.js 22 from the npm registry (node-linux-<arch>), when the
+#                                   machine's node is older; the compatibility matrix's Node.js lines
+#     pnpm/<version>/               pnpm from the npm registry (npm run compat's layout cells)
+#     pulumi/<version>/bin/         pulumi, built from the Go module proxy, and pulumi-resource-pulumi-nodejs
+#                                   (unless a pulumi >= PULUMI_MIN_VERSION and a pulumi-language-nodejs
+#                                   are on PATH)
+#     nodejs-host/<hash>/bin/       pulumi-language-nodejs, scripts/langhosts/nodejs built (with that CLI)
 #     dynamic-provider/bin/         pulumi-resource-pulumi-nodejs, when your own CLI lacks it
 #     actionlint/<version>/bin/     actionlint (npm test only)
 #     yaml-host/<version>/bin/      pulumi-language-yaml, for `runtime: yaml` programs (examples/yaml)
@@ -16,6 +20,22 @@
 #     bun/<version>/                Bun from the npm registry, when no bun is on PATH (npm test only)
 #     bun-host/<hash>/bin/          pulumi-language-bun, scripts/langhosts/bun built (npm test only)
 #     gen-sdk/<hash>/bin/           turso-group-gen-sdk, scripts/gen-sdk built (npm run gen-sdk, npm test)
+#     locks/<tool>.lock             one lock per folder above; npm-ci-<clone>.lock and build-<clone>.lock
+#                                   for the steps that write into a clone (npm ci, sdk/dist)
+# <hash> covers the sources of the Go module built (go_tool_build); <version> is a pinned release
+# (scripts/toolchain.env), installed by npm_tool or built by go_install (scripts/go-install.sh).
+#
+# Two runs at once (two clones, two terminals, parallel CI jobs on one machine) share the cache:
+#   - every step that reads or fills a tool's folder holds that tool's lock while it does (flock on
+#     locks/<tool>.lock; with_lock): a second run of the same step waits, then uses the first one's
+#     result. Steps of different tools run side by side;
+#   - an install or build goes into <tool>/<key>.tmp.<pid> or <key>.build.<pid> and is renamed to
+#     <tool>/<key> when complete: <tool>/<key>/bin/<binary> exists only when whole;
+#   - a run stamps <tool>/<key>/.used each time it sets up that build. Builds of other keys (another
+#     clone's sources, another version) are kept: after a new build, under the lock, prune_builds
+#     removes only those unused for $TURSO_PULUMI_CACHE_PRUNE_DAYS days (default 30) that no running
+#     process executes from, and leftover .build.<pid>/.tmp.<pid> folders whose process is gone and
+#     that are an hour old. A build another run may be using is never removed.
 
 # -E (errtrace): the ERR trap below also runs inside functions, where every ensure_* step fails;
 # without it a failing step exited with its status but without its message and hint.
@@ -53,6 +73,98 @@ step_done() {
 
 node_major() { "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
 
+# with_lock NAME COMMAND [ARGS...]: runs COMMAND (a function of this file, in this shell) holding
+# the lock of the cache folder NAME, $CACHE_DIR/locks/NAME.lock; another run holding it is waited
+# for. The lock goes with the shell when a failing step ends it.
+with_lock() {
+  local name="$1" fd
+  shift
+  mkdir -p "$CACHE_DIR/locks"
+  exec {fd}>"$CACHE_DIR/locks/$name.lock"
+  if ! flock -n "$fd"; then
+    say "Waiting for another run's set-up of $name (lock $CACHE_DIR/locks/$name.lock)"
+    flock "$fd"
+  fi
+  # A failure ends the shell (errexit), and the lock with it. Where errexit does not apply (a
+  # caller's `if` or `||`), the status is returned once the lock is let go.
+  "$@"
+  local code=$?
+  exec {fd}>&-
+  return "$code"
+}
+
+# True when a running process executes a program from the folder $1 (the cache's builds are used
+# by their owner's user, whose processes /proc shows).
+executing_from() {
+  [ -n "$(find /proc/[0-9]*/exe -maxdepth 0 -lname "$1/*" -print -quit 2>/dev/null)" ]
+}
+
+# prune_builds FOLDER KEEP: with FOLDER's lock held, removes from FOLDER ($CACHE_DIR/<tool>) the
+# builds other than KEEP that are unused ($build/.used, else the folder itself, untouched) for
+# $TURSO_PULUMI_CACHE_PRUNE_DAYS days (default 30), and the leftovers of interrupted builds
+# (<key>.build.<pid>, <key>.tmp.<pid>) whose process is gone and which are an hour old; never a
+# folder a running process executes from. What another run may be using stays.
+prune_builds() {
+  local days="${TURSO_PULUMI_CACHE_PRUNE_DAYS:-30}" d name stamp
+  for d in "$1"/*/; do
+    [ -d "$d" ] || continue
+    d="${d%/}"
+    name="${d##*/}"
+    [ "$name" = "$2" ] && continue
+    case "$name" in
+      *.build.* | *.tmp.*)
+        [ -d "/proc/${name##*.}" ] && continue
+        [ -n "$(find "$d" -maxdepth 0 -mmin +60)" ] || continue
+        ;;
+      *)
+        stamp="$d/.used"
+        [ -e "$stamp" ] || stamp="$d"
+        [ -n "$(find "$stamp" -maxdepth 0 -mmin +"$((days * 1440))")" ] || continue
+        ;;
+    esac
+    executing_from "$d" && continue
+    say "Removing $d from the cache (unused for $days days, or left by an interrupted run)"
+    rm -rf "$d"
+  done
+}
+
+# into_cache DIR KIND COMMAND...: runs COMMAND, which fills the new folder DIR.KIND.<pid> (KIND: tmp
+# or build), and renames that folder to DIR when COMMAND succeeds (removes it when it fails); then
+# prunes DIR's neighbours (prune_builds). With DIR's tool's lock held.
+into_cache() {
+  local dir="$1" work="$1.$2.$$" code=0
+  shift 2
+  rm -rf "$work"
+  mkdir -p "$work"
+  "$@" >&2 || code=$?
+  if [ "$code" != 0 ]; then
+    rm -rf "$work"
+    return "$code"
+  fi
+  rm -rf "$dir"
+  mv "$work" "$dir"
+  prune_builds "$(dirname "$dir")" "$(basename "$dir")"
+}
+
+# npm_tool NAME PACKAGE VERSION COMMAND [WHY]: the npm package PACKAGE@VERSION from the npm
+# registry, installed into $CACHE_DIR/NAME/VERSION once (under NAME's lock); sets NPM_TOOL to
+# COMMAND's path inside it (node_modules/...). The one installer of binaries that npm ships:
+# Node.js (node-linux-<arch>), Bun (@oven/bun-linux-<arch>), and scripts/compat/matrix.js's Node.js
+# lines and pnpm. WHY, when given, ends the line that says an install starts.
+npm_tool() {
+  NPM_TOOL="$CACHE_DIR/$1/$3/$4"
+  with_lock "$1" npm_tool_locked "$@"
+}
+
+npm_tool_locked() {
+  local dir="$CACHE_DIR/$1/$3"
+  if [ ! -x "$NPM_TOOL" ]; then
+    say "Installing $2@$3 into $dir${5:+ ($5)}"
+    into_cache "$dir" tmp npm install --prefix "$dir.tmp.$$" --no-save --no-package-lock --loglevel=error "$2@$3"
+  fi
+  touch "$dir/.used"
+}
+
 # Node.js 22 or newer on PATH: the machine's own when new enough, otherwise one from the cache.
 ensure_node() {
   step "node" "Node.js 22 is installed from the npm registry package node-linux-<arch>@$NODE_VERSION; check that the npm registry is reachable."
@@ -66,20 +178,18 @@ ensure_node() {
     aarch64 | arm64) arch=arm64 ;;
     *) arch="$(uname -m)" ;;
   esac
-  local dir="$CACHE_DIR/node/$NODE_VERSION"
-  local bin="$dir/node_modules/node-linux-$arch/bin"
-  if [ ! -x "$bin/node" ]; then
-    say "Installing Node.js $NODE_VERSION into $dir (node on PATH is $(node -v 2>/dev/null || echo missing); @pulumi/pulumi needs 22+)"
-    local tmp="$dir.tmp.$$"
-    rm -rf "$tmp"
-    mkdir -p "$tmp"
-    npm install --prefix "$tmp" --no-save --no-package-lock --loglevel=error "node-linux-$arch@$NODE_VERSION" >&2
-    rm -rf "$dir"
-    mv "$tmp" "$dir"
-  fi
-  export PATH="$bin:$PATH"
+  npm_tool node "node-linux-$arch" "$NODE_VERSION" "node_modules/node-linux-$arch/bin/node" \
+    "node on PATH is $(node -v 2>/dev/null || echo missing); @pulumi/pulumi needs 22+"
+  PATH="$(dirname "$NPM_TOOL"):$PATH"
+  export PATH
   [ "$(node_major node)" -ge 22 ]
   step_done
+}
+
+# The name of this clone's locks (its folder, hashed): steps that write into the clone, not into
+# the cache, are one at a time per clone.
+clone_lock() {
+  printf '%s-%s' "$1" "$(printf '%s' "$REPO_ROOT" | sha256sum | cut -c1-12)"
 }
 
 # node_modules installed from the lock file; redone only when package-lock.json changes.
@@ -90,26 +200,30 @@ ensure_deps() {
   want="$(sha256sum "$REPO_ROOT/package-lock.json" | cut -d' ' -f1)"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     # One npm ci at a time per clone: concurrent commands (two terminals, parallel CI steps) would
-    # otherwise delete each other's node_modules. The lock lives in the cache, not in the tree.
-    local lock
-    mkdir -p "$CACHE_DIR/locks"
-    exec {lock}>"$CACHE_DIR/locks/npm-ci-$(printf '%s' "$REPO_ROOT" | sha256sum | cut -c1-12).lock"
-    flock "$lock"
-    if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-      say "Installing npm dependencies (npm ci)"
-      (cd "$REPO_ROOT" && npm ci --loglevel=error >&2)
-      echo "$want" >"$stamp"
-    fi
-    exec {lock}>&-
+    # otherwise delete each other's node_modules.
+    with_lock "$(clone_lock npm-ci)" npm_ci_locked "$stamp" "$want"
   fi
   step_done
 }
 
-# The compiled package (sdk/dist): what programs and the dynamic-provider process load.
+npm_ci_locked() {
+  if [ ! -f "$1" ] || [ "$(cat "$1")" != "$2" ]; then
+    say "Installing npm dependencies (npm ci)"
+    (cd "$REPO_ROOT" && npm ci --loglevel=error >&2)
+    echo "$2" >"$1"
+  fi
+}
+
+# The compiled package (sdk/dist): what programs and the dynamic-provider process load. One
+# compilation at a time per clone, so that no run reads a half-written sdk/dist.
 ensure_build() {
   step "build" "TypeScript compilation of sdk/ failed; see the errors above."
-  (cd "$REPO_ROOT" && node node_modules/typescript/bin/tsc -b sdk/tsconfig.build.json >&2)
+  with_lock "$(clone_lock build)" tsc_build
   step_done
+}
+
+tsc_build() {
+  (cd "$REPO_ROOT" && node node_modules/typescript/bin/tsc -b sdk/tsconfig.build.json >&2)
 }
 
 # True when version $1 (v-prefix allowed) is at least $2.
@@ -117,39 +231,65 @@ version_at_least() {
   [ "$(printf '%s\n%s\n' "${1#v}" "$2" | sort -V | head -n1)" = "$2" ]
 }
 
-# The directory of the pinned CLI built into the cache, keyed by version and by the sources of the
-# build, so a change to either rebuilds.
+# go_install NAME VERSION MODULE PACKAGE BINARY [LDFLAGS]: the package PACKAGE ("./cmd/x") of the Go
+# module MODULE at VERSION (a leading v optional), built from the Go module proxy by
+# scripts/go-install.sh into $CACHE_DIR/NAME/<VERSION without v>/bin/BINARY once (under NAME's
+# lock); sets GO_TOOL_DIR to that folder. LDFLAGS are added to the build's. A module with replace
+# directives builds too. Another Go language host is one line, e.g. Pulumi's Java host:
+#   go_install java-host v1.12.0 github.com/pulumi/pulumi-java/pkg ./cmd/pulumi-language-java pulumi-language-java
+#   export PATH="$PATH:$GO_TOOL_DIR/bin"
+go_install() {
+  GO_TOOL_DIR="$CACHE_DIR/$1/${2#v}"
+  with_lock "$1" go_install_locked "$@"
+}
+
+go_install_locked() {
+  if [ ! -x "$GO_TOOL_DIR/bin/$5" ]; then
+    bash "$REPO_ROOT/scripts/go-install.sh" "$GO_TOOL_DIR" "$3" "v${2#v}" "$4" "$5" "${6:-}"
+    prune_builds "$CACHE_DIR/$1" "${2#v}"
+  fi
+  touch "$GO_TOOL_DIR/.used"
+}
+
+# The directory of the pinned CLI built into the cache.
 pulumi_cache_dir() {
-  local key
-  key="$PULUMI_CLI_VERSION-$(cat "$REPO_ROOT/scripts/build-pulumi.sh" "$REPO_ROOT/scripts/langhost/main.go" | sha256sum | cut -c1-10)"
-  echo "$CACHE_DIR/pulumi/$key"
+  echo "$CACHE_DIR/pulumi/$PULUMI_CLI_VERSION"
 }
 
 # The Pulumi CLI: yours when a pulumi >= $PULUMI_MIN_VERSION and a pulumi-language-nodejs are on
-# PATH (used as they are); otherwise the pinned $PULUMI_CLI_VERSION, built into the cache once.
+# PATH (used as they are); otherwise the pinned $PULUMI_CLI_VERSION, built into the cache once, with
+# this project's stand-in Node.js language host (scripts/langhosts/nodejs).
 # Exports PULUMI_BIN_DIR (the CLI's folder) and PULUMI_CLI_VERSION (the version in use).
+#
+# Why a build: no registry this project can reach ships a prebuilt CLI (the npm package `pulumi`
+# downloads one at run time from a site that is out of reach). Why $PULUMI_CLI_VERSION and not the
+# @pulumi/pulumi version: the module proxy serves the source of github.com/pulumi/pulumi/pkg/v3
+# only for some releases (v3.270.0's zip answers 403), so the CLI is the newest release it does
+# serve; a newer CLI runs programs of an older SDK. The version is stamped with -ldflags, or
+# `pulumi version` prints nothing. Why a stand-in host: the proxy serves no version of
+# github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3 (see its main.go).
 ensure_pulumi() {
-  step "pulumi CLI" "Building the Pulumi CLI from the Go module proxy failed; see scripts/build-pulumi.sh and the Go output above (or put a pulumi >= $PULUMI_MIN_VERSION with its pulumi-language-nodejs on PATH)."
+  step "pulumi CLI" "Building the Pulumi CLI from the Go module proxy failed; see scripts/go-install.sh and the Go output above (or put a pulumi >= $PULUMI_MIN_VERSION with its pulumi-language-nodejs on PATH)."
   local found
   found="$(pulumi version 2>/dev/null || true)"
   if command -v pulumi-language-nodejs >/dev/null && [ -n "$found" ] && version_at_least "$found" "$PULUMI_MIN_VERSION"; then
     PULUMI_BIN_DIR="$(dirname "$(command -v pulumi)")"
     PULUMI_CLI_VERSION="${found#v}"
   else
-    local dir
-    dir="$(pulumi_cache_dir)"
-    PULUMI_BIN_DIR="$dir/bin"
-    if [ ! -x "$PULUMI_BIN_DIR/pulumi" ] || [ ! -x "$PULUMI_BIN_DIR/pulumi-language-nodejs" ]; then
-      [ -n "$found" ] && say "pulumi $found on PATH is older than $PULUMI_MIN_VERSION (or has no pulumi-language-nodejs beside it on PATH): building the pinned v$PULUMI_CLI_VERSION"
-      bash "$REPO_ROOT/scripts/build-pulumi.sh" "$dir"
-      # Builds of older sources are never used again: keep the cache to one build per version.
-      find "$CACHE_DIR/pulumi" -mindepth 1 -maxdepth 1 -name "$PULUMI_CLI_VERSION-*" ! -name "$(basename "$dir")" -exec rm -rf {} +
+    if [ -n "$found" ] && [ ! -x "$(pulumi_cache_dir)/bin/pulumi" ]; then
+      say "pulumi $found on PATH is older than $PULUMI_MIN_VERSION (or has no pulumi-language-nodejs beside it on PATH): building the pinned v$PULUMI_CLI_VERSION"
     fi
-    export PATH="$PULUMI_BIN_DIR:$PATH"
+    go_install pulumi "$PULUMI_CLI_VERSION" github.com/pulumi/pulumi/pkg/v3 ./cmd/pulumi pulumi \
+      "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_CLI_VERSION"
+    PULUMI_BIN_DIR="$GO_TOOL_DIR/bin"
+    step "pulumi-language-nodejs" "Building scripts/langhosts/nodejs from the Go module proxy failed; see the Go output above (Go 1.26 on PATH, or put a pulumi >= $PULUMI_MIN_VERSION with its pulumi-language-nodejs on PATH)."
+    go_tool_build langhosts ./nodejs nodejs-host pulumi-language-nodejs
+    export PATH="$PULUMI_BIN_DIR:$GO_TOOL_DIR/bin:$PATH"
   fi
   # The dynamic-provider plugin script ships inside @pulumi/pulumi; Pulumi looks for it on PATH and
   # beside the CLI. Pulumi's own installs carry it; for the others it goes beside our build, or in
-  # a folder of the cache put on PATH (never into a CLI folder that is not ours).
+  # a folder of the cache put on PATH (never into a CLI folder that is not ours). Copied under
+  # another name and renamed, so that a run at the same time never sees half of it.
   if ! command -v pulumi-resource-pulumi-nodejs >/dev/null && [ ! -x "$PULUMI_BIN_DIR/pulumi-resource-pulumi-nodejs" ]; then
     local plugin_dir="$PULUMI_BIN_DIR"
     case "$PULUMI_BIN_DIR" in
@@ -157,7 +297,8 @@ ensure_pulumi() {
       *) plugin_dir="$CACHE_DIR/dynamic-provider/bin" ;;
     esac
     mkdir -p "$plugin_dir"
-    install -m 0755 "$REPO_ROOT/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs" "$plugin_dir/"
+    install -m 0755 "$REPO_ROOT/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs" "$plugin_dir/.plugin.$$"
+    mv -f "$plugin_dir/.plugin.$$" "$plugin_dir/pulumi-resource-pulumi-nodejs"
     export PATH="$PATH:$plugin_dir"
   fi
   export PULUMI_BIN_DIR PULUMI_CLI_VERSION
@@ -174,30 +315,32 @@ describe_pulumi() {
     *) origin="yours, from PATH" ;;
   esac
   case "$(readlink -f "$host")" in
-    "$CACHE_DIR"/*) host_origin="this project's stand-in, scripts/langhost" ;;
+    "$CACHE_DIR"/*) host_origin="this project's stand-in, scripts/langhosts/nodejs" ;;
     *) host_origin="yours, from PATH" ;;
   esac
   say "Pulumi CLI v$PULUMI_CLI_VERSION ($cli, $origin); Node.js language host $host ($host_origin)"
 }
 
-# actionlint of the pinned version, built into the cache once; npm test lints every workflow with it.
+# actionlint of the pinned version, built into the cache once; npm test lints every workflow with
+# it. No registry this project can reach ships an actionlint binary; the module proxy serves its source.
 ensure_actionlint() {
-  step "actionlint" "Building actionlint from the Go module proxy failed; see scripts/build-actionlint.sh and the Go output above."
-  local dir="$CACHE_DIR/actionlint/$ACTIONLINT_VERSION"
-  [ -x "$dir/bin/actionlint" ] || bash "$REPO_ROOT/scripts/build-actionlint.sh" "$dir"
-  export PATH="$dir/bin:$PATH"
+  step "actionlint" "Building actionlint from the Go module proxy failed; see scripts/go-install.sh and the Go output above."
+  go_install actionlint "$ACTIONLINT_VERSION" github.com/rhysd/actionlint ./cmd/actionlint actionlint
+  export PATH="$GO_TOOL_DIR/bin:$PATH"
   step_done
 }
 
 # The Pulumi YAML language host of the pinned version: yours when a pulumi-language-yaml is on PATH,
 # otherwise built into the cache once. `runtime: yaml` programs (examples/yaml, the plugin's tests)
-# need it; the CLI finds it on PATH.
+# need it; the CLI finds it on PATH. The CLI we build carries no language host but our Node.js
+# one, and no registry this project can reach ships pulumi-language-yaml; the module proxy serves
+# pulumi-yaml (which pulls pulumi/pkg/v3 and sdk/v3 at the versions it requires, independent of the
+# CLI's own build).
 ensure_yaml_host() {
-  step "pulumi-language-yaml" "Building the Pulumi YAML language host from the Go module proxy failed; see scripts/build-yaml-host.sh and the Go output above (or put a pulumi-language-yaml on PATH)."
+  step "pulumi-language-yaml" "Building the Pulumi YAML language host from the Go module proxy failed; see scripts/go-install.sh and the Go output above (or put a pulumi-language-yaml on PATH)."
   if ! command -v pulumi-language-yaml >/dev/null; then
-    local dir="$CACHE_DIR/yaml-host/$PULUMI_YAML_VERSION"
-    [ -x "$dir/bin/pulumi-language-yaml" ] || bash "$REPO_ROOT/scripts/build-yaml-host.sh" "$dir"
-    export PATH="$PATH:$dir/bin"
+    go_install yaml-host "$PULUMI_YAML_VERSION" github.com/pulumi/pulumi-yaml ./cmd/pulumi-language-yaml pulumi-language-yaml
+    export PATH="$PATH:$GO_TOOL_DIR/bin"
   fi
   step_done
 }
@@ -243,18 +386,10 @@ ensure_bun() {
       aarch64 | arm64) arch=aarch64 ;;
       *) arch="$(uname -m)" ;;
     esac
-    local dir="$CACHE_DIR/bun/$BUN_VERSION"
-    local bin="$dir/node_modules/@oven/bun-linux-$arch/bin"
-    if [ ! -x "$bin/bun" ]; then
-      say "Installing Bun $BUN_VERSION into $dir (for the runtime: bun test program)"
-      local tmp="$dir.tmp.$$"
-      rm -rf "$tmp"
-      mkdir -p "$tmp"
-      npm install --prefix "$tmp" --no-save --no-package-lock --loglevel=error "@oven/bun-linux-$arch@$BUN_VERSION" >&2
-      rm -rf "$dir"
-      mv "$tmp" "$dir"
-    fi
-    export PATH="$PATH:$bin"
+    npm_tool bun "@oven/bun-linux-$arch" "$BUN_VERSION" "node_modules/@oven/bun-linux-$arch/bin/bun" \
+      "Bun, for the runtime: bun test program"
+    PATH="$PATH:$(dirname "$NPM_TOOL")"
+    export PATH
     bun --version >/dev/null
   fi
   step_done
@@ -266,29 +401,42 @@ ensure_bun_host() {
   ensure_langhost bun
 }
 
+# The cache key of the Go module scripts/$1: the sha256sum lines (hash and ./path) of all its *.go
+# files, go.mod and go.sum, in byte order of path, hashed (test/e2e/go-tools.test.ts computes it alike).
+go_tool_key() {
+  (cd "$REPO_ROOT/scripts/$1" && find . -type f \( -name '*.go' -o -name go.mod -o -name go.sum \) -print0 |
+    LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-10)
+}
+
+# go_build DIR PACKAGE OUTPUT: `go build` of PACKAGE in the Go module at DIR, with the checked-in
+# go.sum, into the file OUTPUT.
+go_build() {
+  mkdir -p "$(dirname "$3")"
+  (cd "$1" && GOFLAGS=-mod=readonly go build -trimpath -ldflags "-s -w" -o "$3" "$2")
+}
+
 # go_tool_build MODULE PACKAGE CACHE_NAME BINARY: builds the package PACKAGE (".", "./go", ...) of
-# the Go module scripts/MODULE into $CACHE_DIR/CACHE_NAME/<key>/bin/BINARY unless it is there, drops
-# the builds of other keys, and sets GO_TOOL_DIR to the build's folder. The key covers every source
-# of the module, not only the package's: the sha256sum lines (hash and ./path) of all its *.go files,
-# go.mod and go.sum, in byte order of path, hashed (test/e2e/go-tools.test.ts computes it alike).
+# the Go module scripts/MODULE into $CACHE_DIR/CACHE_NAME/<key>/bin/BINARY unless it is there (under
+# CACHE_NAME's lock), and sets GO_TOOL_DIR to the build's folder. The key (go_tool_key) covers every
+# source of the module, not only the package's. Builds of other keys stay (prune_builds).
 go_tool_build() {
-  local src="$REPO_ROOT/scripts/$1" what="scripts/$1${2#.}" key
-  key="$(cd "$src" && find . -type f \( -name '*.go' -o -name go.mod -o -name go.sum \) -print0 |
-    LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-10)"
+  local key
+  key="$(go_tool_key "$1")"
   GO_TOOL_DIR="$CACHE_DIR/$3/$key"
-  [ -x "$GO_TOOL_DIR/bin/$4" ] && return
-  command -v go >/dev/null || {
-    echo "Go is needed to build $what (go on PATH); install Go 1.26." >&2
-    false
-  }
-  say "Building $what into $GO_TOOL_DIR (first run only; a minute or two)"
-  local work="$GO_TOOL_DIR.build.$$"
-  rm -rf "$work"
-  mkdir -p "$work/bin"
-  (cd "$src" && GOFLAGS=-mod=readonly go build -trimpath -ldflags "-s -w" -o "$work/bin/$4" "$2" >&2)
-  rm -rf "$GO_TOOL_DIR"
-  mv "$work" "$GO_TOOL_DIR"
-  find "$CACHE_DIR/$3" -mindepth 1 -maxdepth 1 ! -name "$key" -exec rm -rf {} +
+  with_lock "$3" go_tool_build_locked "$@"
+}
+
+go_tool_build_locked() {
+  if [ ! -x "$GO_TOOL_DIR/bin/$4" ]; then
+    local src="$REPO_ROOT/scripts/$1" what="scripts/$1${2#.}"
+    command -v go >/dev/null || {
+      echo "Go is needed to build $what (go on PATH); install Go 1.26." >&2
+      false
+    }
+    say "Building $what into $GO_TOOL_DIR (first run only; a minute or two)"
+    into_cache "$GO_TOOL_DIR" build go_build "$src" "$2" "$GO_TOOL_DIR.build.$$/bin/$4"
+  fi
+  touch "$GO_TOOL_DIR/.used"
 }
 
 # The environment every pulumi command runs in: local file backend, no cloud, no downloads.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Entry point of every npm script that needs the toolchain: bootstraps it, then runs the command.
 #   run.sh test            lint, format check, type check, then every jest test
+#   run.sh unit [ARGS...]  the unit tests alone (test/unit), without the Pulumi CLI: seconds
 #   run.sh demo            the main job: emulator + pulumi preview/up + stack outputs
 #   run.sh pulumi ARGS...  the pinned Pulumi CLI in the project's environment
 #   run.sh emulator ARGS.. the Turso Platform API emulator
@@ -15,6 +16,15 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 cmd="${1:-}"
 shift || true
+if [ "$cmd" = unit ]; then
+  # Node.js 22, the locked dependencies and the compiled package (the README samples compile
+  # against its types): no Pulumi CLI or Go tools to build.
+  ensure_node
+  ensure_deps
+  ensure_build
+  cd "$REPO_ROOT"
+  exec npx --no-install jest --config jest.unit.config.js "$@"
+fi
 bootstrap
 
 case "$cmd" in
@@ -93,7 +103,7 @@ case "$cmd" in
     done
     ;;
   *)
-    echo "usage: run.sh test|demo|pulumi|emulator|bench|compat|gen-sdk|plugin-tarball|env [args...]" >&2
+    echo "usage: run.sh test|unit|demo|pulumi|emulator|bench|compat|gen-sdk|plugin-tarball|env [args...]" >&2
     exit 2
     ;;
 esac

@@ -59,24 +59,18 @@ function pnpmBin() {
   return cached("pnpm", "pnpm", PNPM, "node_modules/.bin/pnpm");
 }
 
-/** `command` (a path inside the install) of the npm package `pkg@version`, installed into the cache once. */
+/**
+ * `command` (a path inside the install) of the npm package `pkg@version`, installed into the cache
+ * once by scripts/lib.sh's npm_tool, the installer of ensure_node and ensure_bun (under the cache's
+ * lock of `kind`, so that a set-up running at the same time never sees half an install).
+ */
 function cached(kind, pkg, version, command) {
-  const dir = path.join(CACHE, kind, version);
-  if (!fs.existsSync(path.join(dir, command))) {
-    say(`Installing ${kind} ${version} into ${dir} (npm package ${pkg})`);
-    const tmp = `${dir}.tmp.${process.pid}`;
-    fs.rmSync(tmp, { recursive: true, force: true });
-    execFileSync(
-      "npm",
-      ["install", "--prefix", tmp, "--no-save", "--no-package-lock", "--loglevel=error", `${pkg}@${version}`],
-      {
-        stdio: ["ignore", "ignore", "inherit"],
-      },
-    );
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.renameSync(tmp, dir);
-  }
-  return path.join(dir, command);
+  const script = 'source "$0" && npm_tool "$@" && printf %s "$NPM_TOOL"';
+  return execFileSync("bash", ["-c", script, path.join(REPO, "scripts/lib.sh"), kind, pkg, version, command], {
+    encoding: "utf8",
+    env: { ...process.env, TURSO_PULUMI_CACHE: CACHE },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
 }
 
 /** The environment of a cell: this one without the variables that would steer the package, npm or Pulumi. */

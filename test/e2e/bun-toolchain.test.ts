@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
-import { writeTool } from "../helpers/shell";
+import { runBash, writeTool } from "../helpers/shell";
 import { REPO } from "./harness";
 
 // scripts/lib.sh's ensure_bun, with stand-in executables: a bun on PATH is used as it is, the cached
@@ -58,10 +58,34 @@ it("installs from the npm registry into the cache once, then uses the cached one
   );
   const first = ensure(["installer"]);
   expect([first.code, first.out]).toEqual([0, cachedBun()]);
-  expect(first.err).toContain(`Installing Bun ${version} into ${path.join(dir, "cache", "bun", version ?? "")}`);
+  expect(first.err).toContain(
+    `Installing @oven/bun-linux-${arch}@${version} into ${path.join(dir, "cache", "bun", version ?? "")} (Bun, `,
+  );
   expect(readFileSync(path.join(dir, "npm-args"), "utf8")).toContain(`@oven/bun-linux-${arch}@${version}`);
   // Again, with only the npm that fails loudly: nothing is installed.
   expect(ensure([])).toEqual({ code: 0, out: cachedBun(), err: "" });
+});
+
+it("two set-ups at once in one cache: both succeed, with one install", async () => {
+  // A stand-in npm that takes a second and counts its calls.
+  tool(
+    "installer/npm",
+    `echo "$@" >>"${dir}/npm-calls"\nsleep 1\nprefix="$3"\nmkdir -p "$prefix/node_modules/@oven/bun-linux-${arch}/bin"\n` +
+      `printf '#!/bin/sh\\necho ${version}\\n' >"$prefix/node_modules/@oven/bun-linux-${arch}/bin/bun"\n` +
+      `chmod +x "$prefix/node_modules/@oven/bun-linux-${arch}/bin/bun"`,
+  );
+  const system = (process.env["PATH"] ?? "").split(":").filter((p) => !p.includes("bun"));
+  const env = {
+    HOME: process.env["HOME"] ?? "/root",
+    TEST_PATH: [path.join(dir, "installer"), ...system].join(":"),
+    TURSO_PULUMI_CACHE: path.join(dir, "cache"),
+  };
+  const script = 'export PATH="$TEST_PATH"; source scripts/lib.sh; ensure_bun; echo "bun: $(command -v bun)"';
+  const runs = await Promise.all([runBash(["-c", script], REPO, env), runBash(["-c", script], REPO, env)]);
+  for (const r of runs) {
+    expect(r).toMatchObject({ code: 0, output: expect.stringContaining(`bun: ${cachedBun()}`) as unknown });
+  }
+  expect(readFileSync(path.join(dir, "npm-calls"), "utf8").trim().split("\n")).toHaveLength(1);
 });
 
 it("an install that fails names the step and what to do", () => {

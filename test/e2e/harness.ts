@@ -1,5 +1,5 @@
 /**
- * End-to-end harness: drives the real Pulumi CLI (built by scripts/build-pulumi.sh, put on PATH by
+ * End-to-end harness: drives the real Pulumi CLI (built by scripts/go-install.sh, put on PATH by
  * `npm test`) on throw-away stacks of any program folder, with stack config, secrets and
  * environment of the test's choosing. Each harness has its own file backend under .e2e/, and every
  * CLI output is kept in .e2e/<name>/logs for the secret scan.

@@ -63,5 +63,5 @@ it("builds into the cache when there is none, and a failed build names the step 
   expect(r.code).toBe(99);
   expect(r.err).toContain("go was called: a build started");
   expect(r.err).toContain('set-up step "pulumi-language-yaml" failed (exit 99).');
-  expect(r.err).toContain("see scripts/build-yaml-host.sh");
+  expect(r.err).toContain("see scripts/go-install.sh");
 });

@@ -21,9 +21,15 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const tool = (rel: string, body: string): string => writeTool(dir, rel, body);
 
+/** This process's PATH without the folders of a pulumi or a Node.js language host (the toolchain's). */
+const systemPath = (): string[] =>
+  (process.env["PATH"] ?? "")
+    .split(":")
+    .filter((p) => !["pulumi", "pulumi-language-nodejs"].some((f) => existsSync(path.join(p, f))));
+
 /** Sources lib.sh with PATH = the given folders + the system's (no cached Pulumi), runs ensure_pulumi. */
 function choose(folders: string[]): { code: number; out: string; err: string } {
-  const system = (process.env["PATH"] ?? "").split(":").filter((p) => !p.includes("pulumi"));
+  const system = systemPath();
   const r = spawnSync(
     "bash",
     [
@@ -44,9 +50,9 @@ function choose(folders: string[]): { code: number; out: string; err: string } {
   return { code: r.status ?? -1, out: r.stdout.trim(), err: stripVTControlCharacters(r.stderr).trim() };
 }
 
-/** The folder lib.sh builds the pinned CLI into, for this cache. */
-function cachedBin(): string {
-  const r = spawnSync("bash", ["-c", "source scripts/lib.sh && pulumi_cache_dir"], {
+/** A folder lib.sh builds into, for this cache: `script` prints it after sourcing lib.sh. */
+function cachedBin(script: string): string {
+  const r = spawnSync("bash", ["-c", `source scripts/lib.sh && ${script}`], {
     cwd: REPO,
     encoding: "utf8",
     env: { ...process.env, TURSO_PULUMI_CACHE: cache },
@@ -78,10 +84,13 @@ it("keeps the pulumi-resource-pulumi-nodejs your installation ships", () => {
 
 describe("falls back to the pinned CLI in the cache", () => {
   let bin: string;
+  let hostBin: string;
   beforeEach(() => {
-    bin = cachedBin();
+    bin = cachedBin("pulumi_cache_dir");
+    // The stand-in Node.js host is built beside it, from scripts/langhosts.
+    hostBin = cachedBin('echo "$CACHE_DIR/nodejs-host/$(go_tool_key langhosts)"');
     tool(path.relative(dir, path.join(bin, "pulumi")), "echo v3.274.1");
-    tool(path.relative(dir, path.join(bin, "pulumi-language-nodejs")), "exit 0");
+    tool(path.relative(dir, path.join(hostBin, "pulumi-language-nodejs")), "exit 0");
   });
 
   it.each([
@@ -96,7 +105,7 @@ describe("falls back to the pinned CLI in the cache", () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe(
       `==> Pulumi CLI v3.274.1 (${bin}/pulumi, built by this project from the Go module proxy); ` +
-        `Node.js language host ${bin}/pulumi-language-nodejs (this project's stand-in, scripts/langhost)`,
+        `Node.js language host ${hostBin}/pulumi-language-nodejs (this project's stand-in, scripts/langhosts/nodejs)`,
     );
     expect(r.out).toBe(`3.274.1|${bin}|${bin}/pulumi-resource-pulumi-nodejs`);
   });
@@ -105,7 +114,7 @@ describe("falls back to the pinned CLI in the cache", () => {
 describe("a set-up step that fails says which one, and what to do, once", () => {
   /** Runs `script` after sourcing lib.sh, as run.sh does (plain commands: errexit applies). */
   function setUp(script: string, folders: string[]): { code: number; out: string; err: string } {
-    const system = (process.env["PATH"] ?? "").split(":").filter((p) => !p.includes("pulumi"));
+    const system = systemPath();
     // --norc: as in choose(), no ~/.bashrc PATH ahead of the stand-ins.
     const r = spawnSync("bash", ["--norc", "-c", `source scripts/lib.sh\n${script}\necho "not reached"`], {
       cwd: REPO,
@@ -126,11 +135,12 @@ describe("a set-up step that fails says which one, and what to do, once", () => 
     const r = setUp("ensure_node\nensure_pulumi", ["failing"]);
     expect([r.code, r.out]).toEqual([1, ""]);
     expect(r.err.split("\n")).toEqual([
-      "==> Resolving Pulumi v3.274.1 modules (first run only; this downloads a few hundred modules)",
+      `==> Building pulumi from github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@v3.274.1 into ${cache}/pulumi/3.274.1 ` +
+        "(first run only; a few minutes)",
       "go: stand-in failure",
       "",
       'set-up step "pulumi CLI" failed (exit 1).',
-      "Building the Pulumi CLI from the Go module proxy failed; see scripts/build-pulumi.sh and the Go output above " +
+      "Building the Pulumi CLI from the Go module proxy failed; see scripts/go-install.sh and the Go output above " +
         "(or put a pulumi >= 3.250.0 with its pulumi-language-nodejs on PATH).",
     ]);
     expect(existsSync(path.join(cache, "pulumi"))).toBe(true); // the temporary cache, not yours

@@ -33,23 +33,34 @@ const samples = readmes.flatMap((readme) =>
     .map((b) => ({ readme, line: b.line, code: b.code })),
 );
 
+/** Where a sample is written: each one is a module of its own (a top-level await needs one). */
+const fileOf = (sample: { readme: string; line: number }): string =>
+  path.join(OUT, sample.readme.replace(/[/.]/g, "_"), `line-${sample.line}.ts`);
+
+// One program compiles every sample (loading @pulumi/pulumi's types once, not once per sample);
+// each test reads the diagnostics of its own file.
+let program: ts.Program;
+beforeAll(() => {
+  rmSync(OUT, { recursive: true, force: true });
+  for (const sample of samples) {
+    const file = fileOf(sample);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, /^(import|export)\b/m.test(sample.code) ? sample.code : `${sample.code}\nexport {};\n`);
+  }
+  const base = ts.readConfigFile(path.join(REPO, "tsconfig.base.json"), (f) => ts.sys.readFile(f)).config as object;
+  const { options } = ts.parseJsonConfigFileContent(base, ts.sys, REPO);
+  const shims = readdirSync(SHIMS).map((f) => path.join(SHIMS, f));
+  program = ts.createProgram([...samples.map(fileOf), ...shims], { ...options, noEmit: true, noUnusedLocals: false });
+});
+
 it("finds the samples", () => {
   expect(samples.length).toBeGreaterThanOrEqual(4);
 });
 
 it.each(samples.map((s) => [`${s.readme}:${s.line}`, s] as const))("%s compiles", (_name, sample) => {
-  const dir = path.join(OUT, sample.readme.replace(/[/.]/g, "_"));
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `line-${sample.line}.ts`);
-  // Each sample is a module of its own (a top-level await needs one).
-  writeFileSync(file, /^(import|export)\b/m.test(sample.code) ? sample.code : `${sample.code}\nexport {};\n`);
-  const base = ts.readConfigFile(path.join(REPO, "tsconfig.base.json"), (f) => ts.sys.readFile(f)).config as object;
-  const { options } = ts.parseJsonConfigFileContent(base, ts.sys, REPO);
-  const shims = readdirSync(SHIMS).map((f) => path.join(SHIMS, f));
-  const program = ts.createProgram([file, ...shims], { ...options, noEmit: true, noUnusedLocals: false });
+  const file = fileOf(sample);
   const problems = ts
-    .getPreEmitDiagnostics(program)
+    .getPreEmitDiagnostics(program, program.getSourceFile(file))
     .filter((d) => d.file?.fileName === file || d.file === undefined)
     .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
   expect(problems).toEqual([]);

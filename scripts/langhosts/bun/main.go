@@ -4,7 +4,7 @@
 // Why it exists: the CLI (v3.274.1) loads the language plugin `bun` for `runtime: bun`, and fails
 // without it: "no language plugin 'pulumi-language-bun' found in the workspace or on your $PATH".
 // The official one (module github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-bun/v3) is not
-// served by the Go module proxy these machines reach (403), like the Node.js host (scripts/langhost).
+// served by the Go module proxy these machines reach (403), like the Node.js host (../nodejs).
 //
 // What the official one does: it is a shim that starts `pulumi-language-nodejs -runtime bun`; that
 // host then runs the program with `bun run <@pulumi/pulumi/cmd/run> --monitor ... --engine ...
@@ -13,7 +13,7 @@
 // ignores the options typescript, tsconfig, nodeargs and packagemanager (always bun).
 //
 // This stand-in serves the language runtime itself rather than through the Node.js host, because
-// this project's Node.js stand-in is part of the CLI build and takes no -runtime flag. The engine,
+// this project's Node.js stand-in (../nodejs) takes no -runtime flag. The engine,
 // the Node.js SDK runtime (@pulumi/pulumi/cmd/run, run by Bun) and the plugins are the real ones;
 // this program only does the host's job for a program:
 //
@@ -28,8 +28,8 @@
 // Not done, unlike the official host: the monitor proxy and the `--sync` pipes (the SDK then
 // answers synchronous invokes asynchronously, as under this project's Node.js stand-in), debugging.
 //
-// The gRPC server, the configuration and exit handling and the serve loop, which the stand-in Go
-// host shares, are in ../standin; this file has what is the Bun host's own: About and Run.
+// The gRPC server, the configuration and exit handling and the serve loop, which the stand-in Node.js
+// and Go hosts share, are in ../standin; this file has what is the Bun host's own: About and Run.
 package main
 
 import (
@@ -80,10 +80,7 @@ func olderThan(version string, min [3]int) bool {
 func (h *host) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.RunResponse, error) {
 	info := req.GetInfo()
 	programDir := standin.ProgramDirectory(req)
-	program := "."
-	if entry := info.GetEntryPoint(); entry != "" {
-		program = entry
-	}
+	program := standin.EntryPoint(req)
 	bun, err := exec.LookPath("bun")
 	if err != nil {
 		return &pulumirpc.RunResponse{Error: fmt.Sprintf("could not find bun on the $PATH: %v", err)}, nil

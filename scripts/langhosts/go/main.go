@@ -2,7 +2,7 @@
 // program using the generated SDK (plugin-sdks/go) runs through the real Pulumi CLI here.
 //
 // Why it exists: the official host (github.com/pulumi/pulumi/sdk/go/pulumi-language-go/v3) is
-// not served by the Go module proxy these machines reach, like the Node.js host (scripts/langhost).
+// not served by the Go module proxy these machines reach, like the Node.js host (../nodejs).
 // The engine, the Pulumi Go SDK and the provider plugin are the real ones; this program only does
 // the host's job for a program:
 //
@@ -15,8 +15,8 @@
 //
 // It does not support the official host's runtime options (binary, buildTarget): they are refused.
 //
-// The gRPC server, the configuration and exit handling and the serve loop, which the stand-in Bun
-// host shares, are in ../standin; this file has what is the Go host's own: About and Run.
+// The gRPC server, the configuration and exit handling and the serve loop, which the stand-in Node.js
+// and Bun hosts share, are in ../standin; this file has what is the Go host's own: About and Run.
 package main
 
 import (

@@ -1,8 +1,9 @@
-// Package standin is the part that this project's stand-in language hosts (the Go host in ../go and
-// the Bun host in ../bun) share: the LanguageRuntime gRPC server that answers the engine's calls
-// the way the official hosts do for a program of this repository (no plugins or packages to
-// install, no runtime options to prompt for, no dependency report), the stack configuration
-// handed to a program, a program's exit turned into the engine's answer, and main's serve loop.
+// Package standin is the part that this project's stand-in language hosts (the Node.js host in
+// ../nodejs, the Go host in ../go and the Bun host in ../bun) share: the LanguageRuntime gRPC
+// server that answers the engine's calls the way the official hosts do for a program of this
+// repository (no plugins or packages to install, no runtime options to prompt for, no dependency
+// report), the stack configuration handed to a program, a program's exit turned into the engine's
+// answer, and main's serve loop.
 // Each host adds what it does differently: About and Run.
 package standin
 
@@ -23,11 +24,11 @@ import (
 )
 
 // Exit code with which a program reports an error it has already shown to the user: a Go
-// program's pulumi.Run and the Node.js SDK's @pulumi/pulumi/cmd/run (which runs a Bun program)
-// exit with it, and the host then bails instead of reporting another error.
+// program's pulumi.Run and the Node.js SDK's @pulumi/pulumi/cmd/run (which runs a Node.js or a Bun
+// program) exit with it, and the host then bails instead of reporting another error.
 const exitErrorAlreadyReported = 32
 
-// Base answers the LanguageRuntime calls that both hosts answer alike; a host embeds it and
+// Base answers the LanguageRuntime calls that every host answers alike; a host embeds it and
 // implements About and Run.
 type Base struct {
 	pulumirpc.UnimplementedLanguageRuntimeServer
@@ -99,8 +100,17 @@ func ProgramDirectory(req *pulumirpc.RunRequest) string {
 	return req.GetPwd()
 }
 
+// EntryPoint is the program that req runs, relative to its folder: Pulumi.yaml's `main`, or "."
+// when it names none.
+func EntryPoint(req *pulumirpc.RunRequest) string {
+	if entry := req.GetInfo().GetEntryPoint(); entry != "" {
+		return entry
+	}
+	return "."
+}
+
 // ConfigEnv is the stack configuration of req as environment variables, PULUMI_CONFIG and
-// PULUMI_CONFIG_SECRET_KEYS, which both SDKs read.
+// PULUMI_CONFIG_SECRET_KEYS, which the Node.js and Go SDKs read.
 func ConfigEnv(req *pulumirpc.RunRequest) ([]string, error) {
 	// The SDK parses these as a JSON object and array: never send null.
 	configMap := req.GetConfig()
