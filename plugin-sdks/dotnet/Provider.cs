@@ -89,6 +89,12 @@ namespace Pulumi.TursoGroup
         public Input<string>? Organization { get; set; }
 
         /// <summary>
+        /// Show the organization and group names given as invoke arguments in messages and debug lines, and suggest the group meant when one is not found. Off by default: Pulumi's SDKs do not tell a provider which arguments are secrets. Set it to true only when no lookup of the program has a secret organization or group. Key: turso-group:showNames.
+        /// </summary>
+        [Input("showNames", json: true)]
+        public Input<bool>? ShowNames { get; set; }
+
+        /// <summary>
         /// Limit for one request, body included, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
         /// </summary>
         [Input("timeoutMs", json: true)]

@@ -180,7 +180,7 @@ describe("the schema", () => {
       config: { variables: Record<string, { secret?: boolean; description: string }> };
     };
     expect(schema.version).toBe("1.2.3");
-    expect(Object.keys(schema.config.variables)).toEqual(Object.keys(SETTINGS));
+    expect(Object.keys(schema.config.variables)).toEqual([...Object.keys(SETTINGS), "showNames"]);
     expect(schema.config.variables["apiToken"]?.secret).toBe(true);
     expect(schema.config.variables["timeoutMs"]?.description).toContain("Key: turso-group:timeoutMs.");
   });

@@ -92,6 +92,16 @@ namespace Pulumi.TursoGroup
             set => _organization.Set(value);
         }
 
+        private static readonly __Value<bool?> _showNames = new __Value<bool?>(() => __config.GetBoolean("showNames"));
+        /// <summary>
+        /// Show the organization and group names given as invoke arguments in messages and debug lines, and suggest the group meant when one is not found. Off by default: Pulumi's SDKs do not tell a provider which arguments are secrets. Set it to true only when no lookup of the program has a secret organization or group. Key: turso-group:showNames.
+        /// </summary>
+        public static bool? ShowNames
+        {
+            get => _showNames.Get();
+            set => _showNames.Set(value);
+        }
+
         private static readonly __Value<int?> _timeoutMs = new __Value<int?>(() => __config.GetInt32("timeoutMs") ?? 10000);
         /// <summary>
         /// Limit for one request, body included, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.

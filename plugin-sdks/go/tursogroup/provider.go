@@ -66,6 +66,8 @@ type providerArgs struct {
 	MaxRetryDelayMs *int `pulumi:"maxRetryDelayMs"`
 	// Organization slug when `getGroup` is given none; `--secret` makes its lookups secret lookups. When unset: the environment variable `TURSO_ORGANIZATION`. Key: turso-group:organization.
 	Organization *string `pulumi:"organization"`
+	// Show the organization and group names given as invoke arguments in messages and debug lines, and suggest the group meant when one is not found. Off by default: Pulumi's SDKs do not tell a provider which arguments are secrets. Set it to true only when no lookup of the program has a secret organization or group. Key: turso-group:showNames.
+	ShowNames *bool `pulumi:"showNames"`
 	// Limit for one request, body included, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
 	TimeoutMs *int `pulumi:"timeoutMs"`
 	// Limit for the whole lookup: every attempt and every wait between them, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
@@ -86,6 +88,8 @@ type ProviderArgs struct {
 	MaxRetryDelayMs pulumi.IntPtrInput
 	// Organization slug when `getGroup` is given none; `--secret` makes its lookups secret lookups. When unset: the environment variable `TURSO_ORGANIZATION`. Key: turso-group:organization.
 	Organization pulumi.StringPtrInput
+	// Show the organization and group names given as invoke arguments in messages and debug lines, and suggest the group meant when one is not found. Off by default: Pulumi's SDKs do not tell a provider which arguments are secrets. Set it to true only when no lookup of the program has a secret organization or group. Key: turso-group:showNames.
+	ShowNames pulumi.BoolPtrInput
 	// Limit for one request, body included, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
 	TimeoutMs pulumi.IntPtrInput
 	// Limit for the whole lookup: every attempt and every wait between them, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.

@@ -25,6 +25,7 @@ class ProviderArgs:
                  max_retries: Optional[pulumi.Input[_builtins.int]] = None,
                  max_retry_delay_ms: Optional[pulumi.Input[_builtins.int]] = None,
                  organization: Optional[pulumi.Input[_builtins.str]] = None,
+                 show_names: Optional[pulumi.Input[_builtins.bool]] = None,
                  timeout_ms: Optional[pulumi.Input[_builtins.int]] = None,
                  total_timeout_ms: Optional[pulumi.Input[_builtins.int]] = None):
         """
@@ -35,6 +36,7 @@ class ProviderArgs:
         :param pulumi.Input[_builtins.int] max_retries: Retries after the first attempt on 408, 429, 5xx, timeouts and network errors (0 to 10). Key: turso-group:maxRetries.
         :param pulumi.Input[_builtins.int] max_retry_delay_ms: Cap on one wait between attempts, `Retry-After` included, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
         :param pulumi.Input[_builtins.str] organization: Organization slug when `getGroup` is given none; `--secret` makes its lookups secret lookups. When unset: the environment variable `TURSO_ORGANIZATION`. Key: turso-group:organization.
+        :param pulumi.Input[_builtins.bool] show_names: Show the organization and group names given as invoke arguments in messages and debug lines, and suggest the group meant when one is not found. Off by default: Pulumi's SDKs do not tell a provider which arguments are secrets. Set it to true only when no lookup of the program has a secret organization or group. Key: turso-group:showNames.
         :param pulumi.Input[_builtins.int] timeout_ms: Limit for one request, body included, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
         :param pulumi.Input[_builtins.int] total_timeout_ms: Limit for the whole lookup: every attempt and every wait between them, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
         """
@@ -58,6 +60,8 @@ class ProviderArgs:
             pulumi.set(__self__, "max_retry_delay_ms", max_retry_delay_ms)
         if organization is not None:
             pulumi.set(__self__, "organization", organization)
+        if show_names is not None:
+            pulumi.set(__self__, "show_names", show_names)
         if timeout_ms is None:
             timeout_ms = 10000
         if timeout_ms is not None:
@@ -140,6 +144,18 @@ class ProviderArgs:
         pulumi.set(self, "organization", value)
 
     @_builtins.property
+    @pulumi.getter(name="showNames")
+    def show_names(self) -> Optional[pulumi.Input[_builtins.bool]]:
+        """
+        Show the organization and group names given as invoke arguments in messages and debug lines, and suggest the group meant when one is not found. Off by default: Pulumi's SDKs do not tell a provider which arguments are secrets. Set it to true only when no lookup of the program has a secret organization or group. Key: turso-group:showNames.
+        """
+        return pulumi.get(self, "show_names")
+
+    @show_names.setter
+    def show_names(self, value: Optional[pulumi.Input[_builtins.bool]]):
+        pulumi.set(self, "show_names", value)
+
+    @_builtins.property
     @pulumi.getter(name="timeoutMs")
     def timeout_ms(self) -> Optional[pulumi.Input[_builtins.int]]:
         """
@@ -176,6 +192,7 @@ class Provider(pulumi.ProviderResource):
                  max_retries: Optional[pulumi.Input[_builtins.int]] = None,
                  max_retry_delay_ms: Optional[pulumi.Input[_builtins.int]] = None,
                  organization: Optional[pulumi.Input[_builtins.str]] = None,
+                 show_names: Optional[pulumi.Input[_builtins.bool]] = None,
                  timeout_ms: Optional[pulumi.Input[_builtins.int]] = None,
                  total_timeout_ms: Optional[pulumi.Input[_builtins.int]] = None,
                  __props__=None):
@@ -190,6 +207,7 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.Input[_builtins.int] max_retries: Retries after the first attempt on 408, 429, 5xx, timeouts and network errors (0 to 10). Key: turso-group:maxRetries.
         :param pulumi.Input[_builtins.int] max_retry_delay_ms: Cap on one wait between attempts, `Retry-After` included, in milliseconds (0 to 120000). Key: turso-group:maxRetryDelayMs.
         :param pulumi.Input[_builtins.str] organization: Organization slug when `getGroup` is given none; `--secret` makes its lookups secret lookups. When unset: the environment variable `TURSO_ORGANIZATION`. Key: turso-group:organization.
+        :param pulumi.Input[_builtins.bool] show_names: Show the organization and group names given as invoke arguments in messages and debug lines, and suggest the group meant when one is not found. Off by default: Pulumi's SDKs do not tell a provider which arguments are secrets. Set it to true only when no lookup of the program has a secret organization or group. Key: turso-group:showNames.
         :param pulumi.Input[_builtins.int] timeout_ms: Limit for one request, body included, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
         :param pulumi.Input[_builtins.int] total_timeout_ms: Limit for the whole lookup: every attempt and every wait between them, in milliseconds (100 to 600000). Key: turso-group:totalTimeoutMs.
         """
@@ -223,6 +241,7 @@ class Provider(pulumi.ProviderResource):
                  max_retries: Optional[pulumi.Input[_builtins.int]] = None,
                  max_retry_delay_ms: Optional[pulumi.Input[_builtins.int]] = None,
                  organization: Optional[pulumi.Input[_builtins.str]] = None,
+                 show_names: Optional[pulumi.Input[_builtins.bool]] = None,
                  timeout_ms: Optional[pulumi.Input[_builtins.int]] = None,
                  total_timeout_ms: Optional[pulumi.Input[_builtins.int]] = None,
                  __props__=None):
@@ -248,6 +267,7 @@ class Provider(pulumi.ProviderResource):
                 max_retry_delay_ms = 10000
             __props__.__dict__["max_retry_delay_ms"] = pulumi.Output.from_input(max_retry_delay_ms).apply(pulumi.runtime.to_json) if max_retry_delay_ms is not None else None
             __props__.__dict__["organization"] = organization
+            __props__.__dict__["show_names"] = pulumi.Output.from_input(show_names).apply(pulumi.runtime.to_json) if show_names is not None else None
             if timeout_ms is None:
                 timeout_ms = 10000
             __props__.__dict__["timeout_ms"] = pulumi.Output.from_input(timeout_ms).apply(pulumi.runtime.to_json) if timeout_ms is not None else None

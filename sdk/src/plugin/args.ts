@@ -20,10 +20,10 @@ import {
   type Environment,
   type TokenSource,
 } from "../core/settings";
-import { FUNCTIONS, PACKAGE, type FunctionToken } from "./schema";
+import { FUNCTIONS, PACKAGE, PLUGIN_SETTINGS, type FunctionToken } from "./schema";
 
-/** The config key that says the names of this provider's lookups may be shown. */
-export const SHOW_NAMES_KEY = `${PACKAGE}:showNames`;
+/** The config key that says the names of this provider's lookups may be shown (schema.ts's PLUGIN_SETTINGS). */
+export const SHOW_NAMES_KEY = `${PACKAGE}:${"showNames" satisfies keyof typeof PLUGIN_SETTINGS}`;
 
 /** What an error that hid argument names adds: why, and what to do. */
 export const HIDDEN_NAMES_HINT =

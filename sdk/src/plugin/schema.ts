@@ -205,9 +205,18 @@ function configVariables(): Record<string, SchemaProperty> {
   );
 }
 
+/** Settings of the plugin alone (the data source knows which names are secrets, and needs none). */
+export const PLUGIN_SETTINGS = {
+  showNames: {
+    type: "boolean",
+    description:
+      "Show the organization and group names given as invoke arguments in messages and debug lines, and suggest the group meant when one is not found. Off by default: Pulumi's SDKs do not tell a provider which arguments are secrets. Set it to true only when no lookup of the program has a secret organization or group. Key: turso-group:showNames.",
+  },
+} as const satisfies Record<string, SchemaProperty>;
+
 /** The package schema, as `getSchema` answers it; `version` is the package's. */
 export function packageSchema(version: string): object {
-  const variables = configVariables();
+  const variables = { ...configVariables(), ...PLUGIN_SETTINGS };
   return {
     name: PACKAGE,
     displayName: "Turso group",

@@ -65,6 +65,11 @@ func GetOrganization(ctx *pulumi.Context) string {
 	return config.Get(ctx, "turso-group:organization")
 }
 
+// Show the organization and group names given as invoke arguments in messages and debug lines, and suggest the group meant when one is not found. Off by default: Pulumi's SDKs do not tell a provider which arguments are secrets. Set it to true only when no lookup of the program has a secret organization or group. Key: turso-group:showNames.
+func GetShowNames(ctx *pulumi.Context) bool {
+	return config.GetBool(ctx, "turso-group:showNames")
+}
+
 // Limit for one request, body included, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
 func GetTimeoutMs(ctx *pulumi.Context) int {
 	v, err := config.TryInt(ctx, "turso-group:timeoutMs")

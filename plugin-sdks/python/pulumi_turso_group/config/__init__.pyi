@@ -44,6 +44,11 @@ organization: Optional[str]
 Organization slug when `getGroup` is given none; `--secret` makes its lookups secret lookups. When unset: the environment variable `TURSO_ORGANIZATION`. Key: turso-group:organization.
 """
 
+showNames: Optional[bool]
+"""
+Show the organization and group names given as invoke arguments in messages and debug lines, and suggest the group meant when one is not found. Off by default: Pulumi's SDKs do not tell a provider which arguments are secrets. Set it to true only when no lookup of the program has a secret organization or group. Key: turso-group:showNames.
+"""
+
 timeoutMs: int
 """
 Limit for one request, body included, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.

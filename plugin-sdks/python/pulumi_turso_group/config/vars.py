@@ -63,6 +63,13 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get('organization')
 
     @_builtins.property
+    def show_names(self) -> Optional[bool]:
+        """
+        Show the organization and group names given as invoke arguments in messages and debug lines, and suggest the group meant when one is not found. Off by default: Pulumi's SDKs do not tell a provider which arguments are secrets. Set it to true only when no lookup of the program has a secret organization or group. Key: turso-group:showNames.
+        """
+        return __config__.get_bool('showNames')
+
+    @_builtins.property
     def timeout_ms(self) -> int:
         """
         Limit for one request, body included, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.

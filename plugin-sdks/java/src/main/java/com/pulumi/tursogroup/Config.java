@@ -4,6 +4,7 @@
 package com.pulumi.tursogroup;
 
 import com.pulumi.core.internal.Codegen;
+import java.lang.Boolean;
 import java.lang.Integer;
 import java.lang.String;
 import java.util.Optional;
@@ -52,6 +53,13 @@ public final class Config {
  */
     public Optional<String> organization() {
         return Codegen.stringProp("organization").config(config).get();
+    }
+/**
+ * Show the organization and group names given as invoke arguments in messages and debug lines, and suggest the group meant when one is not found. Off by default: Pulumi&#39;s SDKs do not tell a provider which arguments are secrets. Set it to true only when no lookup of the program has a secret organization or group. Key: turso-group:showNames.
+ * 
+ */
+    public Optional<Boolean> showNames() {
+        return Codegen.booleanProp("showNames").config(config).get();
     }
 /**
  * Limit for one request, body included, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.

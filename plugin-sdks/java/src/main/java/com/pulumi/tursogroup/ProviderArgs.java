@@ -6,6 +6,7 @@ package com.pulumi.tursogroup;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.core.internal.Codegen;
+import java.lang.Boolean;
 import java.lang.Integer;
 import java.lang.String;
 import java.util.Objects;
@@ -108,6 +109,21 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
+     * Show the organization and group names given as invoke arguments in messages and debug lines, and suggest the group meant when one is not found. Off by default: Pulumi&#39;s SDKs do not tell a provider which arguments are secrets. Set it to true only when no lookup of the program has a secret organization or group. Key: turso-group:showNames.
+     * 
+     */
+    @Import(name="showNames", json=true)
+    private @Nullable Output<Boolean> showNames;
+
+    /**
+     * @return Show the organization and group names given as invoke arguments in messages and debug lines, and suggest the group meant when one is not found. Off by default: Pulumi&#39;s SDKs do not tell a provider which arguments are secrets. Set it to true only when no lookup of the program has a secret organization or group. Key: turso-group:showNames.
+     * 
+     */
+    public Optional<Output<Boolean>> showNames() {
+        return Optional.ofNullable(this.showNames);
+    }
+
+    /**
      * Limit for one request, body included, in milliseconds (100 to 300000). Key: turso-group:timeoutMs.
      * 
      */
@@ -146,6 +162,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         this.maxRetries = $.maxRetries;
         this.maxRetryDelayMs = $.maxRetryDelayMs;
         this.organization = $.organization;
+        this.showNames = $.showNames;
         this.timeoutMs = $.timeoutMs;
         this.totalTimeoutMs = $.totalTimeoutMs;
     }
@@ -292,6 +309,27 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
          */
         public Builder organization(String organization) {
             return organization(Output.of(organization));
+        }
+
+        /**
+         * @param showNames Show the organization and group names given as invoke arguments in messages and debug lines, and suggest the group meant when one is not found. Off by default: Pulumi&#39;s SDKs do not tell a provider which arguments are secrets. Set it to true only when no lookup of the program has a secret organization or group. Key: turso-group:showNames.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder showNames(@Nullable Output<Boolean> showNames) {
+            $.showNames = showNames;
+            return this;
+        }
+
+        /**
+         * @param showNames Show the organization and group names given as invoke arguments in messages and debug lines, and suggest the group meant when one is not found. Off by default: Pulumi&#39;s SDKs do not tell a provider which arguments are secrets. Set it to true only when no lookup of the program has a secret organization or group. Key: turso-group:showNames.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder showNames(Boolean showNames) {
+            return showNames(Output.of(showNames));
         }
 
         /**
