@@ -3,6 +3,7 @@ import { hasSecret, secretFields, unwrapSecrets } from "../../sdk/src/plugin/sec
 import { groupArgs, listArgs } from "../../sdk/src/plugin/args";
 import { asInvokeFailure, INVOKE_FAILURE_HINT } from "../../sdk/src/plugin/failure";
 import { FUNCTIONS, packageSchema } from "../../sdk/src/plugin/schema";
+import { homeOf } from "../../sdk/src/plugin/home";
 import { TursoInputError } from "../../sdk/src/core/errors";
 import { keyIn, resolveSettings, SETTINGS } from "../../sdk/src/core/settings";
 
@@ -63,9 +64,6 @@ describe("an invoke's arguments", () => {
     expect(() => groupArgs({ group: "g", expect: { primaryIn: [] } }, ctx(none))).toThrow(
       "expect is invalid: expect.primaryIn must not be empty.",
     );
-    expect(() => groupArgs({ group: "g", ifExists: "yes" }, ctx(none))).toThrow(
-      "ifExists must be true or false, got string.",
-    );
     expect(() => listArgs({ tokenFrom: { file: "x" } }, ctx(none))).toThrow(
       'tokenFrom is invalid: it has an unknown field "file"',
     );
@@ -75,11 +73,14 @@ describe("an invoke's arguments", () => {
       new TursoInputError(
         "gruop",
         "unknown argument",
-        'getGroup has no argument "gruop"; it takes organization, group, expect, ifExists, tokenFrom.',
+        'getGroup has no argument "gruop"; it takes organization, group, expect, tokenFrom.',
       ),
     );
     expect(() => listArgs({ group: "g" }, ctx(none))).toThrow(
       'getGroups has no argument "group"; it takes organization, tokenFrom.',
+    );
+    expect(() => groupArgs({ group: "g", ifExists: true }, ctx(none), "findGroup")).toThrow(
+      'findGroup has no argument "ifExists"; it takes organization, group, expect, tokenFrom.',
     );
   });
   it("take the organization from turso-group:organization, else TURSO_ORGANIZATION, saying where", () => {
@@ -148,7 +149,7 @@ describe("the Configure request", () => {
 
 describe("the schema", () => {
   it("declares the config keys of the core's settings table, apiToken secret", () => {
-    const schema = packageSchema("1.2.3") as {
+    const schema = packageSchema("1.2.3", homeOf("https://github.com/acme/turso")) as {
       version: string;
       config: { variables: Record<string, { secret?: boolean; description: string }> };
     };
@@ -157,8 +158,18 @@ describe("the schema", () => {
     expect(schema.config.variables["apiToken"]?.secret).toBe(true);
     expect(schema.config.variables["timeoutMs"]?.description).toContain("Key: turso-group:timeoutMs.");
   });
-  it("requires only what every answer has", () => {
-    expect(FUNCTIONS["turso-group:index:getGroup"].outputs.required).toEqual(["name", "found"]);
+  it("requires what every answer has: getGroup's group fields, findGroup's found", () => {
+    expect(FUNCTIONS["turso-group:index:getGroup"].outputs.required).toEqual([
+      "name",
+      "locations",
+      "primary",
+      "primaryRegion",
+      "locationRegions",
+    ]);
+    expect(FUNCTIONS["turso-group:index:findGroup"].outputs.required).toEqual(["found"]);
+    expect(FUNCTIONS["turso-group:index:findGroup"].outputs.properties.group.$ref).toBe(
+      "#/types/turso-group:index:Group",
+    );
   });
 });
 

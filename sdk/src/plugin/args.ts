@@ -34,12 +34,14 @@ export interface ArgsContext {
   readonly secret: boolean;
 }
 
-/** What a group lookup asks for, checked. */
+/** What a group lookup (getGroup, findGroup) asks for, checked. */
 export interface GroupArgs extends ListArgs {
   readonly ref: GroupRef;
   readonly expect: PlacementExpectation | undefined;
-  readonly ifExists: boolean;
 }
+
+/** The functions that look up one group: they take the same arguments. */
+export type GroupFunction = "getGroup" | "findGroup";
 
 /** Refuses argument names that `token`'s inputs do not declare, naming the ones it takes. */
 function refuseUnknown(token: FunctionToken, args: Record<string, unknown>): void {
@@ -80,25 +82,23 @@ export function locationsArgs(args: Record<string, unknown>): TokenSource | unde
   return validateTokenSource(args["tokenFrom"]);
 }
 
-/** Checks getGroup's arguments; throws {@link TursoInputError} naming the argument, never a secret's value. */
-export function groupArgs(args: Record<string, unknown>, context: ArgsContext): GroupArgs {
-  refuseUnknown(`${PACKAGE}:index:getGroup`, args);
+/**
+ * Checks the arguments of getGroup (or of findGroup, which takes the same); throws
+ * {@link TursoInputError} naming the argument, never a secret's value.
+ */
+export function groupArgs(
+  args: Record<string, unknown>,
+  context: ArgsContext,
+  fn: GroupFunction = "getGroup",
+): GroupArgs {
+  refuseUnknown(`${PACKAGE}:index:${fn}`, args);
   const group = validateName("group", args["group"], context.secret);
   const { scope, tokenFrom, secret } = scopeOf(args, context);
-  const ifExists = args["ifExists"];
-  if (ifExists !== undefined && ifExists !== null && typeof ifExists !== "boolean") {
-    throw new TursoInputError(
-      "ifExists",
-      "must be a boolean",
-      `ifExists must be true or false, got ${typeof ifExists}.`,
-    );
-  }
   return {
     ref: { ...scope, group },
     scope,
     tokenFrom,
     secret,
     expect: validateExpectation(args["expect"] ?? undefined, context.secret),
-    ifExists: ifExists === true,
   };
 }

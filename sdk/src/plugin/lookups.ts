@@ -1,5 +1,5 @@
 /**
- * The plugin's lookups: what an invoke of getGroup or getGroups does, over the core (settings,
+ * The plugin's lookups: what an invoke of getGroup, findGroup, getGroups or getLocations does, over the core (settings,
  * client, placement, regions). One instance per plugin process, and so per `pulumi preview` or
  * `up`: the provider config arrives by `configure`, a distinct lookup makes one request however
  * often it is invoked, and `cancel` stops every request in flight and every later one.
@@ -12,16 +12,18 @@ import type { ConfigLookup, Environment } from "../core/settings";
 import { LookupClients } from "../core/lookup/clients";
 import { HiddenNames } from "../core/lookup/hidden";
 import type { EngineLogger } from "../core/engineLog";
-import { groupArgs, listArgs, locationsArgs, type ArgsContext } from "./args";
+import { groupArgs, listArgs, locationsArgs, type ArgsContext, type GroupArgs } from "./args";
 import type { ProviderConfig } from "./configure";
 import { PACKAGE } from "./schema";
 
 /** A group as getGroup and getGroups return it: the core's result, as the data source gives it. */
 export type GroupResult = GetGroupResult;
 
-/** What getGroup returns: the group and `found: true`, or `found: false` and its name (ifExists). */
-export type GetGroupOutputs =
-  (GroupResult & { readonly found: true }) | { readonly name: string; readonly found: false };
+/** What findGroup returns: whether the group exists, and the group when it does. */
+export interface FindGroupOutputs {
+  readonly found: boolean;
+  readonly group?: GroupResult;
+}
 
 /** An invoke's outputs, and whether they are secret (a secret argument or default organization). */
 export interface Answer<T> {
@@ -72,24 +74,35 @@ export class PluginLookups {
    * getGroup: the group, its placement checked against `expect`. With `secret` (an argument was a
    * secret), no message names the organization or group, and the answer is secret.
    */
-  async getGroup(raw: Record<string, unknown>, secret = false): Promise<Answer<GetGroupOutputs>> {
-    const args = groupArgs(raw, this.context(secret));
-    const { ref, tokenFrom, expect, ifExists } = args;
+  async getGroup(raw: Record<string, unknown>, secret = false): Promise<Answer<GroupResult>> {
+    const args = groupArgs(raw, this.context(secret), "getGroup");
+    return { outputs: await this.group(args, false), secret: args.secret };
+  }
+
+  /** findGroup: as getGroup, but a group that does not exist gives `found: false` instead of failing. */
+  async findGroup(raw: Record<string, unknown>, secret = false): Promise<Answer<FindGroupOutputs>> {
+    const args = groupArgs(raw, this.context(secret), "findGroup");
+    const group = await this.group(args, true);
+    return { outputs: group === undefined ? { found: false } : { found: true, group }, secret: args.secret };
+  }
+
+  /** The group `args` name, or (`ifExists`) undefined when it does not exist. */
+  private group(args: GroupArgs, ifExists: false): Promise<GroupResult>;
+  private group(args: GroupArgs, ifExists: true): Promise<GroupResult | undefined>;
+  private async group(args: GroupArgs, ifExists: boolean): Promise<GroupResult | undefined> {
+    const { ref, tokenFrom, expect } = args;
     if (args.secret) this.hidden.add(ref.organization, ref.group);
-    const answer = (outputs: GetGroupOutputs): Answer<GetGroupOutputs> => ({ outputs, secret: args.secret });
     try {
       let group: Group;
       try {
         // A secret lookup's error names no other group of the organization; an ifExists one has none.
         group = await this.api.group(ref, tokenFrom, !args.secret && !ifExists);
       } catch (err) {
-        if (ifExists && err instanceof TursoNotFoundError && err.missing === "group") {
-          return answer({ name: ref.group, found: false });
-        }
+        if (ifExists && err instanceof TursoNotFoundError && err.missing === "group") return undefined;
         throw err;
       }
       checkPlacement(ref, group, expect);
-      return answer({ ...groupResult({ ...group, organization: ref.organization }), found: true });
+      return groupResult({ ...group, organization: ref.organization });
     } catch (err) {
       throw this.hidden.hideIn(err);
     }
