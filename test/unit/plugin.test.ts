@@ -3,7 +3,7 @@ import { hasSecret, secretFields, unwrapSecrets } from "../../sdk/src/plugin/sec
 import { groupArgs, listArgs } from "../../sdk/src/plugin/args";
 import { asInvokeFailure, INVOKE_FAILURE_HINT } from "../../sdk/src/plugin/failure";
 import { FUNCTIONS, packageSchema } from "../../sdk/src/plugin/schema";
-import { homeOf } from "../../sdk/src/plugin/home";
+import { goModulePath, homeOf } from "../../sdk/src/plugin/home";
 import { TursoInputError } from "../../sdk/src/core/errors";
 import { keyIn, resolveSettings, SETTINGS } from "../../sdk/src/core/settings";
 
@@ -157,6 +157,35 @@ describe("the schema", () => {
     expect(Object.keys(schema.config.variables)).toEqual(Object.keys(SETTINGS));
     expect(schema.config.variables["apiToken"]?.secret).toBe(true);
     expect(schema.config.variables["timeoutMs"]?.description).toContain("Key: turso-group:timeoutMs.");
+  });
+  it("names the project's home from one repository URL: pages, download URL, Go module path", () => {
+    for (const url of [
+      "git+https://github.com/acme/turso.git",
+      "https://github.com/acme/turso",
+      "git://github.com/acme/turso.git",
+      "ssh://git@github.com/acme/turso.git",
+    ]) {
+      expect(homeOf(url)).toEqual({
+        owner: "acme",
+        repo: "turso",
+        url: "https://github.com/acme/turso",
+        pluginDownloadURL: "github://api.github.com/acme/turso",
+        goPath: "github.com/acme/turso",
+      });
+    }
+    expect(() => homeOf("https://example.invalid/pulumi-turso-group.git")).toThrow(
+      "sdk/package.json's repository.url must name a GitHub repository",
+    );
+    const home = homeOf("https://github.com/acme/turso");
+    expect(goModulePath(home, "0.2.0")).toBe("github.com/acme/turso/plugin-sdks/go");
+    expect(goModulePath(home, "2.1.0")).toBe("github.com/acme/turso/plugin-sdks/go/v2");
+    expect(packageSchema("2.1.0", home)).toMatchObject({
+      homepage: "https://github.com/acme/turso",
+      repository: "https://github.com/acme/turso",
+      publisher: "acme",
+      pluginDownloadURL: "github://api.github.com/acme/turso",
+      language: { go: { importBasePath: "github.com/acme/turso/plugin-sdks/go/v2/tursogroup" } },
+    });
   });
   it("requires what every answer has: getGroup's group fields, findGroup's found", () => {
     expect(FUNCTIONS["turso-group:index:getGroup"].outputs.required).toEqual([

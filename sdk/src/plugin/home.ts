@@ -32,7 +32,8 @@ export interface PackageManifest {
 }
 
 // The forms npm writes and accepts for a GitHub repository: git+https, https, git, ssh.
-const GITHUB = /^(?:git\+)?(?:https:\/\/|git:\/\/|ssh:\/\/git@)github\.com\/([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+?)(?:\.git)?\/?$/;
+const GITHUB =
+  /^(?:git\+)?(?:https:\/\/|git:\/\/|ssh:\/\/git@)github\.com\/([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+?)(?:\.git)?\/?$/;
 
 /**
  * The home a repository URL names; throws when it is not a GitHub repository (Pulumi's
