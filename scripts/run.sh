@@ -11,6 +11,8 @@
 #                         DIR (default plugin-sdks/)
 #   run.sh plugin-tarball [DIR]  the provider plugin as a tarball for `pulumi plugin install
 #                         resource turso-group VERSION --file TARBALL`, into DIR (default dist/)
+#   run.sh release-check [CHECK]  scripts/release/check.js: the home, the versions and the schema's
+#                         compatibility a release needs (CHECK: home, versions, schema or all, the default)
 #   run.sh env             prints `export` lines of this environment (scripts/activate.sh evals them)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -91,6 +93,9 @@ case "$cmd" in
   plugin-tarball)
     exec bash "$REPO_ROOT/scripts/plugin-tarball.sh" "$@"
     ;;
+  release-check)
+    exec node "$REPO_ROOT/scripts/release/check.js" "${@:-all}"
+    ;;
   emulator)
     exec node "$REPO_ROOT/sdk/dist/emulator/cli.js" "$@"
     ;;
@@ -103,7 +108,7 @@ case "$cmd" in
     done
     ;;
   *)
-    echo "usage: run.sh test|unit|demo|pulumi|emulator|bench|compat|gen-sdk|plugin-tarball|env [args...]" >&2
+    echo "usage: run.sh test|unit|demo|pulumi|emulator|bench|compat|gen-sdk|plugin-tarball|release-check|env [args...]" >&2
     exit 2
     ;;
 esac

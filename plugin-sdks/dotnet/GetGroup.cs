@@ -12,19 +12,19 @@ namespace Pulumi.TursoGroup
     public static class GetGroup
     {
         /// <summary>
-        /// Looks up a Turso group (GET /v1/organizations/{organization}/groups/{group}, or /v1/groups/{group}) with the token from `turso-group:apiToken` or `TURSO_API_TOKEN`. A missing group, a rejected token or an outage fail the invoke; use ifExists for a group that may not exist.
+        /// Looks up a Turso group (GET /v1/organizations/{organization}/groups/{group}, or /v1/groups/{group}) with the token from `turso-group:apiToken` or `TURSO_API_TOKEN`. A missing group, a rejected token or an outage fail the invoke; for a group that may not exist, use findGroup.
         /// </summary>
         public static Task<GetGroupResult> InvokeAsync(GetGroupArgs args, InvokeOptions? options = null)
             => global::Pulumi.Deployment.Instance.InvokeAsync<GetGroupResult>("turso-group:index:getGroup", args ?? new GetGroupArgs(), options.WithDefaults());
 
         /// <summary>
-        /// Looks up a Turso group (GET /v1/organizations/{organization}/groups/{group}, or /v1/groups/{group}) with the token from `turso-group:apiToken` or `TURSO_API_TOKEN`. A missing group, a rejected token or an outage fail the invoke; use ifExists for a group that may not exist.
+        /// Looks up a Turso group (GET /v1/organizations/{organization}/groups/{group}, or /v1/groups/{group}) with the token from `turso-group:apiToken` or `TURSO_API_TOKEN`. A missing group, a rejected token or an outage fail the invoke; for a group that may not exist, use findGroup.
         /// </summary>
         public static Output<GetGroupResult> Invoke(GetGroupInvokeArgs args, InvokeOptions? options = null)
             => global::Pulumi.Deployment.Instance.Invoke<GetGroupResult>("turso-group:index:getGroup", args ?? new GetGroupInvokeArgs(), options.WithDefaults());
 
         /// <summary>
-        /// Looks up a Turso group (GET /v1/organizations/{organization}/groups/{group}, or /v1/groups/{group}) with the token from `turso-group:apiToken` or `TURSO_API_TOKEN`. A missing group, a rejected token or an outage fail the invoke; use ifExists for a group that may not exist.
+        /// Looks up a Turso group (GET /v1/organizations/{organization}/groups/{group}, or /v1/groups/{group}) with the token from `turso-group:apiToken` or `TURSO_API_TOKEN`. A missing group, a rejected token or an outage fail the invoke; for a group that may not exist, use findGroup.
         /// </summary>
         public static Output<GetGroupResult> Invoke(GetGroupInvokeArgs args, InvokeOutputOptions options)
             => global::Pulumi.Deployment.Instance.Invoke<GetGroupResult>("turso-group:index:getGroup", args ?? new GetGroupInvokeArgs(), options.WithDefaults());
@@ -44,12 +44,6 @@ namespace Pulumi.TursoGroup
         /// </summary>
         [Input("group", required: true)]
         public string Group { get; set; } = null!;
-
-        /// <summary>
-        /// true: a group that does not exist gives `found: false` and no group fields instead of failing. An unknown organization, a rejected token or an API failure still fail. Default: false.
-        /// </summary>
-        [Input("ifExists")]
-        public bool? IfExists { get; set; }
 
         /// <summary>
         /// The organization's slug. When omitted: config `turso-group:organization`, else the `TURSO_ORGANIZATION` variable; when none is set, your personal account.
@@ -84,12 +78,6 @@ namespace Pulumi.TursoGroup
         public Input<string> Group { get; set; } = null!;
 
         /// <summary>
-        /// true: a group that does not exist gives `found: false` and no group fields instead of failing. An unknown organization, a rejected token or an API failure still fail. Default: false.
-        /// </summary>
-        [Input("ifExists")]
-        public Input<bool>? IfExists { get; set; }
-
-        /// <summary>
         /// The organization's slug. When omitted: config `turso-group:organization`, else the `TURSO_ORGANIZATION` variable; when none is set, your personal account.
         /// </summary>
         [Input("organization")]
@@ -120,10 +108,6 @@ namespace Pulumi.TursoGroup
         /// </summary>
         public readonly bool? DeleteProtection;
         /// <summary>
-        /// false only for an ifExists lookup of a group that does not exist.
-        /// </summary>
-        public readonly bool Found;
-        /// <summary>
         /// Where each of `locations` runs, in the same order.
         /// </summary>
         public readonly ImmutableArray<Outputs.LocationRegion> LocationRegions;
@@ -142,11 +126,11 @@ namespace Pulumi.TursoGroup
         /// <summary>
         /// The primary location (e.g. "fra" or "aws-eu-west-1").
         /// </summary>
-        public readonly string? Primary;
+        public readonly string Primary;
         /// <summary>
         /// Where the primary location runs, in its cloud's words.
         /// </summary>
-        public readonly Outputs.LocationRegion? PrimaryRegion;
+        public readonly Outputs.LocationRegion PrimaryRegion;
         /// <summary>
         /// The group's UUID, when the API returns it.
         /// </summary>
@@ -162,8 +146,6 @@ namespace Pulumi.TursoGroup
 
             bool? deleteProtection,
 
-            bool found,
-
             ImmutableArray<Outputs.LocationRegion> locationRegions,
 
             ImmutableArray<string> locations,
@@ -172,9 +154,9 @@ namespace Pulumi.TursoGroup
 
             string? organization,
 
-            string? primary,
+            string primary,
 
-            Outputs.LocationRegion? primaryRegion,
+            Outputs.LocationRegion primaryRegion,
 
             string? uuid,
 
@@ -182,7 +164,6 @@ namespace Pulumi.TursoGroup
         {
             Archived = archived;
             DeleteProtection = deleteProtection;
-            Found = found;
             LocationRegions = locationRegions;
             Locations = locations;
             Name = name;

@@ -1,4 +1,4 @@
-module example.invalid/pulumi-turso-group/sdk/go
+module github.com/pulumi-turso-group/pulumi-turso-group/plugin-sdks/go
 
 go 1.24
 

@@ -4,7 +4,9 @@
 //
 //	gen-sdk SCHEMA.json OUT_DIR
 //
-// OUT_DIR/python, OUT_DIR/go, OUT_DIR/dotnet and OUT_DIR/java are replaced. `pulumi package gen-sdk`
+// OUT_DIR/python, OUT_DIR/go, OUT_DIR/dotnet and OUT_DIR/java are replaced. Where a generator writes
+// no packaging files (Java's Maven pom.xml, Python's README.md beside pyproject.toml), packaging.go
+// derives them from the same schema. `pulumi package gen-sdk`
 // would ask each language's host to generate, and no host but Node.js's and YAML's runs on the
 // machines that test this project (the Go module proxy serves none of pulumi-language-python, -go,
 // -dotnet, -java);
@@ -59,8 +61,8 @@ var generators = map[string]generator{
 	"dotnet": func(pkg *schema.Package) (map[string][]byte, error) {
 		return dotnetgen.GeneratePackage(tool, pkg, nil, nil)
 	},
-	// As pulumi-language-java's GeneratePackage does it: not local, new-style build files (a Gradle
-	// project that depends on com.pulumi:pulumi).
+	// As pulumi-language-java's GeneratePackage does it: not local, new-style build files, which the
+	// schema's `buildFiles: none` turns off (packaging.go writes a Maven pom.xml instead).
 	"java": func(pkg *schema.Package) (map[string][]byte, error) {
 		return javagen.GeneratePackage(tool, pkg, nil, nil, false, false)
 	},
@@ -119,6 +121,11 @@ func run(schemaFile, out string) error {
 		files, err := generators[lang](pkg)
 		if err != nil {
 			return fmt.Errorf("%s: %w", lang, err)
+		}
+		if add, ok := packaging[lang]; ok {
+			if err := add(pkg, files); err != nil {
+				return err
+			}
 		}
 		if err := write(filepath.Join(out, lang), files); err != nil {
 			return err

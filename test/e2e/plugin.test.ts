@@ -85,24 +85,26 @@ describe("the plugin's functions from YAML", () => {
       "GET /v1/organizations/acme/groups 200",
     ]);
     const outputs = await stack.outputs();
-    // The TypeScript front's result (the same expectation as its tests), and found.
-    expect(outputs["first"]).toEqual({ ...ALICE_DEFAULT_RESULT, found: true });
+    // The TypeScript front's result (the same expectation as its tests).
+    expect(outputs["first"]).toEqual(ALICE_DEFAULT_RESULT);
     expect(outputs["again"]).toEqual(outputs["first"]);
     expect(outputs["acme"]).toEqual({ organization: "acme", groups: [ACME_PROD_RESULT] });
   });
 
-  it("with ifExists, a missing group is found: false; without, the preview fails with the API's words", async () => {
-    const stack = await harness.stack({
-      program,
-      stack: "missing",
-      config: { group: "nope", ifExists: "true", "turso-group:showNames": "true" },
+  it("findGroup: a missing group is found: false, an existing one found with its fields; getGroup of a missing one fails the preview with the API's words", async () => {
+    const options = {
+      config: { group: "nope", "turso-group:showNames": "true" },
       secrets: { "turso-group:apiToken": ALICE },
       env: { ...NO_TURSO_ENV, TURSO_API_BASEURL: emulator.url },
-    });
-    await stack.up();
-    expect((await stack.outputs())["first"]).toEqual({ name: "nope", found: false });
+    };
+    const find = await harness.stack({ ...options, program: path.join(PROGRAMS, "plugin-find"), stack: "find" });
+    await find.up();
+    expect((await find.outputs())["maybe"]).toEqual({ found: false });
+    await find.cli(["config", "set", "group", "default"]);
+    await find.up();
+    expect((await find.outputs())["maybe"]).toEqual({ found: true, group: ALICE_DEFAULT_RESULT });
 
-    await stack.cli(["config", "set", "ifExists", "false"]);
+    const stack = await harness.stack({ ...options, program, stack: "missing" });
     const failed = await stack.run(["preview"]);
     expect(failed.code).not.toBe(0);
     expect(failed.output).toContain('Group "nope" was not found in your personal account (404');
@@ -121,7 +123,7 @@ describe("the plugin's functions from YAML", () => {
     await stack.up();
     const outputs = await stack.outputs();
     expect(outputs["acme"]).toBe("[secret]");
-    expect(outputs["first"]).toMatchObject({ name: "default", found: true });
+    expect(outputs["first"]).toMatchObject({ name: "default", primary: "fra" });
     const shown = JSON.parse((await stack.cli(["stack", "output", "--json", "--show-secrets"])).stdout) as {
       acme: { organization: string };
     };
@@ -174,6 +176,7 @@ it("pulumi package get-schema prints every function, every argument and result d
   };
   expect(schema.name).toBe("turso-group");
   expect(Object.keys(schema.functions).sort()).toEqual([
+    "turso-group:index:findGroup",
     "turso-group:index:getGroup",
     "turso-group:index:getGroups",
     "turso-group:index:getLocations",
@@ -191,16 +194,15 @@ it("pulumi package get-schema prints every function, every argument and result d
     .filter(([, p]) => (p.description ?? "").trim() === "")
     .map(([name]) => name);
   expect(undocumented).toEqual([]);
-  // The TypeScript front's arguments (GetGroupArgs), and its results with found.
+  // The TypeScript front's arguments (GetGroupArgs) but ifExists (findGroup's case), and its results.
   expect(Object.keys(schema.functions["turso-group:index:getGroup"]?.inputs.properties ?? {}).sort()).toEqual([
     "expect",
     "group",
-    "ifExists",
     "organization",
     "tokenFrom",
   ]);
   expect(Object.keys(schema.functions["turso-group:index:getGroup"]?.outputs.properties ?? {}).sort()).toEqual(
-    [...Object.keys(ALICE_DEFAULT_RESULT), "organization", "found"].sort(),
+    [...Object.keys(ALICE_DEFAULT_RESULT), "organization"].sort(),
   );
   expect(schema.config.variables["apiToken"]?.secret).toBe(true);
 });

@@ -35,7 +35,7 @@ function lookups(url: string, more: Record<string, string> = {}, lines: string[]
 it("answers getGroup as the TypeScript front does, one request per distinct lookup however often invoked", async () => {
   const l = lookups(emu.url);
   const [a, b] = await Promise.all([l.getGroup({ group: "default" }), l.getGroup({ group: "default" })]);
-  expect(a).toEqual({ outputs: { ...ALICE_DEFAULT_RESULT, found: true }, secret: false });
+  expect(a).toEqual({ outputs: ALICE_DEFAULT_RESULT, secret: false });
   expect(b).toEqual(a);
   await l.getGroup({ group: "default" });
   await Promise.all([l.getGroups({ organization: "acme" }), l.getGroups({ organization: "acme" })]);
@@ -78,14 +78,18 @@ it("checks expect with the core's message", async () => {
   );
 });
 
-it("with ifExists, a missing group is found: false; a missing organization still fails", async () => {
+it("findGroup: a missing group is found: false and no group; a missing organization still fails", async () => {
   const l = lookups(emu.url);
-  await expect(l.getGroup({ group: "nope", ifExists: true })).resolves.toEqual({
-    outputs: { name: "nope", found: false },
+  await expect(l.findGroup({ group: "nope" })).resolves.toEqual({ outputs: { found: false }, secret: false });
+  await expect(l.findGroup({ group: "default" })).resolves.toEqual({
+    outputs: { found: true, group: ALICE_DEFAULT_RESULT },
     secret: false,
   });
-  await expect(l.getGroup({ group: "nope", organization: "nobody", ifExists: true })).rejects.toThrow(
+  await expect(l.findGroup({ group: "nope", organization: "nobody" })).rejects.toThrow(
     'The Turso API does not know organization "nobody"',
+  );
+  await expect(l.getGroup({ group: "nope", ifExists: true })).rejects.toThrow(
+    'getGroup has no argument "ifExists"; it takes organization, group, expect, tokenFrom.',
   );
 });
 

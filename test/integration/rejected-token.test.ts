@@ -64,7 +64,7 @@ it("the plugin does the same, and a token that works is not held back by one tha
   expect(emu.requests()).toHaveLength(1);
   await expect(l.getGroup({ group: "default", tokenFrom: { config: "turso-group:goodToken" } })).resolves.toMatchObject(
     {
-      outputs: { name: "default", found: true },
+      outputs: { name: "default" },
     },
   );
 });

@@ -92,7 +92,7 @@ describe("a misspelt group", () => {
     }
   });
 
-  it("gets no guess, and costs no second request, in a secret lookup or with ifExists", async () => {
+  it("gets no guess, and costs no second request, in a secret lookup or an if-exists one (findGroup)", async () => {
     const runtime = await dynamicFront();
     const secret = runtime.read("secret~1", { organization: "acme", group: "prd", secret: true });
     await expect(secret).rejects.toThrow('Group "[secret]" was not found in organization "[secret]"');
@@ -100,8 +100,8 @@ describe("a misspelt group", () => {
     await expect(pluginFront().getGroup({ organization: "acme", group: "prd" }, true)).rejects.not.toThrow(
       "Did you mean",
     );
-    await expect(pluginFront().getGroup({ organization: "acme", group: "prd", ifExists: true })).resolves.toEqual({
-      outputs: { name: "prd", found: false },
+    await expect(pluginFront().findGroup({ organization: "acme", group: "prd" })).resolves.toEqual({
+      outputs: { found: false },
       secret: false,
     });
     expect(emu.gets()).toEqual([

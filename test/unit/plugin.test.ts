@@ -3,6 +3,7 @@ import { hasSecret, secretFields, unwrapSecrets } from "../../sdk/src/plugin/sec
 import { groupArgs, HIDDEN_NAMES_HINT, listArgs } from "../../sdk/src/plugin/args";
 import { asInvokeFailure, INVOKE_FAILURE_HINT } from "../../sdk/src/plugin/failure";
 import { FUNCTIONS, packageSchema } from "../../sdk/src/plugin/schema";
+import { goModulePath, homeOf } from "../../sdk/src/plugin/home";
 import { TursoInputError } from "../../sdk/src/core/errors";
 import { keyIn, resolveSettings, SETTINGS } from "../../sdk/src/core/settings";
 
@@ -68,9 +69,6 @@ describe("an invoke's arguments", () => {
     expect(() => groupArgs({ group: "g", expect: { primaryIn: [] } }, ctx(shown))).toThrow(
       "expect is invalid: expect.primaryIn must not be empty.",
     );
-    expect(() => groupArgs({ group: "g", ifExists: "yes" }, ctx(none))).toThrow(
-      "ifExists must be true or false, got string.",
-    );
     expect(() => listArgs({ tokenFrom: { file: "x" } }, ctx(none))).toThrow(
       'tokenFrom is invalid: it has an unknown field "file"',
     );
@@ -80,11 +78,14 @@ describe("an invoke's arguments", () => {
       new TursoInputError(
         "gruop",
         "unknown argument",
-        'getGroup has no argument "gruop"; it takes organization, group, expect, ifExists, tokenFrom.',
+        'getGroup has no argument "gruop"; it takes organization, group, expect, tokenFrom.',
       ),
     );
     expect(() => listArgs({ group: "g" }, ctx(none))).toThrow(
       'getGroups has no argument "group"; it takes organization, tokenFrom.',
+    );
+    expect(() => groupArgs({ group: "g", ifExists: true }, ctx(none), "findGroup")).toThrow(
+      'findGroup has no argument "ifExists"; it takes organization, group, expect, tokenFrom.',
     );
   });
   it("take the organization from turso-group:organization, else TURSO_ORGANIZATION, saying where", () => {
@@ -175,7 +176,7 @@ describe("the Configure request", () => {
 
 describe("the schema", () => {
   it("declares the config keys of the core's settings table, apiToken secret", () => {
-    const schema = packageSchema("1.2.3") as {
+    const schema = packageSchema("1.2.3", homeOf("https://github.com/acme/turso")) as {
       version: string;
       config: { variables: Record<string, { secret?: boolean; description: string }> };
     };
@@ -184,8 +185,47 @@ describe("the schema", () => {
     expect(schema.config.variables["apiToken"]?.secret).toBe(true);
     expect(schema.config.variables["timeoutMs"]?.description).toContain("Key: turso-group:timeoutMs.");
   });
-  it("requires only what every answer has", () => {
-    expect(FUNCTIONS["turso-group:index:getGroup"].outputs.required).toEqual(["name", "found"]);
+  it("names the project's home from one repository URL: pages, download URL, Go module path", () => {
+    for (const url of [
+      "git+https://github.com/acme/turso.git",
+      "https://github.com/acme/turso",
+      "git://github.com/acme/turso.git",
+      "ssh://git@github.com/acme/turso.git",
+    ]) {
+      expect(homeOf(url)).toEqual({
+        owner: "acme",
+        repo: "turso",
+        url: "https://github.com/acme/turso",
+        pluginDownloadURL: "github://api.github.com/acme/turso",
+        goPath: "github.com/acme/turso",
+      });
+    }
+    expect(() => homeOf("https://example.invalid/pulumi-turso-group.git")).toThrow(
+      "sdk/package.json's repository.url must name a GitHub repository",
+    );
+    const home = homeOf("https://github.com/acme/turso");
+    expect(goModulePath(home, "0.2.0")).toBe("github.com/acme/turso/plugin-sdks/go");
+    expect(goModulePath(home, "2.1.0")).toBe("github.com/acme/turso/plugin-sdks/go/v2");
+    expect(packageSchema("2.1.0", home)).toMatchObject({
+      homepage: "https://github.com/acme/turso",
+      repository: "https://github.com/acme/turso",
+      publisher: "acme",
+      pluginDownloadURL: "github://api.github.com/acme/turso",
+      language: { go: { importBasePath: "github.com/acme/turso/plugin-sdks/go/v2/tursogroup" } },
+    });
+  });
+  it("requires what every answer has: getGroup's group fields, findGroup's found", () => {
+    expect(FUNCTIONS["turso-group:index:getGroup"].outputs.required).toEqual([
+      "name",
+      "locations",
+      "primary",
+      "primaryRegion",
+      "locationRegions",
+    ]);
+    expect(FUNCTIONS["turso-group:index:findGroup"].outputs.required).toEqual(["found"]);
+    expect(FUNCTIONS["turso-group:index:findGroup"].outputs.properties.group.$ref).toBe(
+      "#/types/turso-group:index:Group",
+    );
   });
 });
 

@@ -7,11 +7,11 @@ import (
 	"context"
 	"reflect"
 
-	"example.invalid/pulumi-turso-group/sdk/go/tursogroup/internal"
+	"github.com/pulumi-turso-group/pulumi-turso-group/plugin-sdks/go/tursogroup/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// Looks up a Turso group (GET /v1/organizations/{organization}/groups/{group}, or /v1/groups/{group}) with the token from `turso-group:apiToken` or `TURSO_API_TOKEN`. A missing group, a rejected token or an outage fail the invoke; use ifExists for a group that may not exist.
+// Looks up a Turso group (GET /v1/organizations/{organization}/groups/{group}, or /v1/groups/{group}) with the token from `turso-group:apiToken` or `TURSO_API_TOKEN`. A missing group, a rejected token or an outage fail the invoke; for a group that may not exist, use findGroup.
 func GetGroup(ctx *pulumi.Context, args *GetGroupArgs, opts ...pulumi.InvokeOption) (*GetGroupResult, error) {
 	opts = internal.PkgInvokeDefaultOpts(opts)
 	var rv GetGroupResult
@@ -28,22 +28,18 @@ type GetGroupArgs struct {
 	Expect *PlacementExpectation `pulumi:"expect"`
 	// The group's name, as "turso group list" shows it.
 	Group string `pulumi:"group"`
-	// true: a group that does not exist gives `found: false` and no group fields instead of failing. An unknown organization, a rejected token or an API failure still fail. Default: false.
-	IfExists *bool `pulumi:"ifExists"`
 	// The organization's slug. When omitted: config `turso-group:organization`, else the `TURSO_ORGANIZATION` variable; when none is set, your personal account.
 	Organization *string `pulumi:"organization"`
 	// Where this lookup's token is, when not in `turso-group:apiToken` / `TURSO_API_TOKEN`. Default: { config: "turso-group:apiToken", env: "TURSO_API_TOKEN" }.
 	TokenFrom *TokenSource `pulumi:"tokenFrom"`
 }
 
-// A Turso group; with ifExists, `found: false` and only `name` for a group that does not exist.
+// A Turso group.
 type GetGroupResult struct {
 	// Whether the group is archived, as the API sends it.
 	Archived *bool `pulumi:"archived"`
 	// Whether the group is protected from deletion, when returned.
 	DeleteProtection *bool `pulumi:"deleteProtection"`
-	// false only for an ifExists lookup of a group that does not exist.
-	Found bool `pulumi:"found"`
 	// Where each of `locations` runs, in the same order.
 	LocationRegions []LocationRegion `pulumi:"locationRegions"`
 	// Every location of the group, the primary included (e.g. ["fra", "ams"]).
@@ -53,9 +49,9 @@ type GetGroupResult struct {
 	// The organization it was looked up in; absent for a personal-account lookup.
 	Organization *string `pulumi:"organization"`
 	// The primary location (e.g. "fra" or "aws-eu-west-1").
-	Primary *string `pulumi:"primary"`
+	Primary string `pulumi:"primary"`
 	// Where the primary location runs, in its cloud's words.
-	PrimaryRegion *LocationRegion `pulumi:"primaryRegion"`
+	PrimaryRegion LocationRegion `pulumi:"primaryRegion"`
 	// The group's UUID, when the API returns it.
 	Uuid *string `pulumi:"uuid"`
 	// The group's libSQL server version (deprecated by Turso), when returned.
@@ -77,8 +73,6 @@ type GetGroupOutputArgs struct {
 	Expect PlacementExpectationPtrInput `pulumi:"expect"`
 	// The group's name, as "turso group list" shows it.
 	Group pulumi.StringInput `pulumi:"group"`
-	// true: a group that does not exist gives `found: false` and no group fields instead of failing. An unknown organization, a rejected token or an API failure still fail. Default: false.
-	IfExists pulumi.BoolPtrInput `pulumi:"ifExists"`
 	// The organization's slug. When omitted: config `turso-group:organization`, else the `TURSO_ORGANIZATION` variable; when none is set, your personal account.
 	Organization pulumi.StringPtrInput `pulumi:"organization"`
 	// Where this lookup's token is, when not in `turso-group:apiToken` / `TURSO_API_TOKEN`. Default: { config: "turso-group:apiToken", env: "TURSO_API_TOKEN" }.
@@ -89,7 +83,7 @@ func (GetGroupOutputArgs) ElementType() reflect.Type {
 	return reflect.TypeOf((*GetGroupArgs)(nil)).Elem()
 }
 
-// A Turso group; with ifExists, `found: false` and only `name` for a group that does not exist.
+// A Turso group.
 type GetGroupResultOutput struct{ *pulumi.OutputState }
 
 func (GetGroupResultOutput) ElementType() reflect.Type {
@@ -114,11 +108,6 @@ func (o GetGroupResultOutput) DeleteProtection() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v GetGroupResult) *bool { return v.DeleteProtection }).(pulumi.BoolPtrOutput)
 }
 
-// false only for an ifExists lookup of a group that does not exist.
-func (o GetGroupResultOutput) Found() pulumi.BoolOutput {
-	return o.ApplyT(func(v GetGroupResult) bool { return v.Found }).(pulumi.BoolOutput)
-}
-
 // Where each of `locations` runs, in the same order.
 func (o GetGroupResultOutput) LocationRegions() LocationRegionArrayOutput {
 	return o.ApplyT(func(v GetGroupResult) []LocationRegion { return v.LocationRegions }).(LocationRegionArrayOutput)
@@ -140,13 +129,13 @@ func (o GetGroupResultOutput) Organization() pulumi.StringPtrOutput {
 }
 
 // The primary location (e.g. "fra" or "aws-eu-west-1").
-func (o GetGroupResultOutput) Primary() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v GetGroupResult) *string { return v.Primary }).(pulumi.StringPtrOutput)
+func (o GetGroupResultOutput) Primary() pulumi.StringOutput {
+	return o.ApplyT(func(v GetGroupResult) string { return v.Primary }).(pulumi.StringOutput)
 }
 
 // Where the primary location runs, in its cloud's words.
-func (o GetGroupResultOutput) PrimaryRegion() LocationRegionPtrOutput {
-	return o.ApplyT(func(v GetGroupResult) *LocationRegion { return v.PrimaryRegion }).(LocationRegionPtrOutput)
+func (o GetGroupResultOutput) PrimaryRegion() LocationRegionOutput {
+	return o.ApplyT(func(v GetGroupResult) LocationRegion { return v.PrimaryRegion }).(LocationRegionOutput)
 }
 
 // The group's UUID, when the API returns it.

@@ -6,8 +6,8 @@ package tursogroup
 import (
 	"fmt"
 
-	"example.invalid/pulumi-turso-group/sdk/go/tursogroup/internal"
 	"github.com/blang/semver"
+	"github.com/pulumi-turso-group/pulumi-turso-group/plugin-sdks/go/tursogroup/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 

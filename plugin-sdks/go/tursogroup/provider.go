@@ -7,7 +7,7 @@ import (
 	"context"
 	"reflect"
 
-	"example.invalid/pulumi-turso-group/sdk/go/tursogroup/internal"
+	"github.com/pulumi-turso-group/pulumi-turso-group/plugin-sdks/go/tursogroup/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 

@@ -7,7 +7,7 @@ import (
 	"context"
 	"reflect"
 
-	"example.invalid/pulumi-turso-group/sdk/go/tursogroup/internal"
+	"github.com/pulumi-turso-group/pulumi-turso-group/plugin-sdks/go/tursogroup/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -100,6 +100,130 @@ func (o GroupOutput) Uuid() pulumi.StringPtrOutput {
 // The group's libSQL server version (deprecated by Turso), when returned.
 func (o GroupOutput) Version() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Group) *string { return v.Version }).(pulumi.StringPtrOutput)
+}
+
+type GroupPtrOutput struct{ *pulumi.OutputState }
+
+func (GroupPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**Group)(nil)).Elem()
+}
+
+func (o GroupPtrOutput) ToGroupPtrOutput() GroupPtrOutput {
+	return o
+}
+
+func (o GroupPtrOutput) ToGroupPtrOutputWithContext(ctx context.Context) GroupPtrOutput {
+	return o
+}
+
+func (o GroupPtrOutput) Elem() GroupOutput {
+	return o.ApplyT(func(v *Group) Group {
+		if v != nil {
+			return *v
+		}
+		var ret Group
+		return ret
+	}).(GroupOutput)
+}
+
+// Whether the group is archived, as the API sends it.
+func (o GroupPtrOutput) Archived() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Group) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.Archived
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Whether the group is protected from deletion, when returned.
+func (o GroupPtrOutput) DeleteProtection() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Group) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.DeleteProtection
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Where each of `locations` runs, in the same order.
+func (o GroupPtrOutput) LocationRegions() LocationRegionArrayOutput {
+	return o.ApplyT(func(v *Group) []LocationRegion {
+		if v == nil {
+			return nil
+		}
+		return v.LocationRegions
+	}).(LocationRegionArrayOutput)
+}
+
+// Every location of the group, the primary included (e.g. ["fra", "ams"]).
+func (o GroupPtrOutput) Locations() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *Group) []string {
+		if v == nil {
+			return nil
+		}
+		return v.Locations
+	}).(pulumi.StringArrayOutput)
+}
+
+// The group's name.
+func (o GroupPtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Group) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
+// The organization it was looked up in; absent for a personal-account lookup.
+func (o GroupPtrOutput) Organization() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Group) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Organization
+	}).(pulumi.StringPtrOutput)
+}
+
+// The primary location (e.g. "fra" or "aws-eu-west-1").
+func (o GroupPtrOutput) Primary() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Group) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Primary
+	}).(pulumi.StringPtrOutput)
+}
+
+// Where the primary location runs, in its cloud's words.
+func (o GroupPtrOutput) PrimaryRegion() LocationRegionPtrOutput {
+	return o.ApplyT(func(v *Group) *LocationRegion {
+		if v == nil {
+			return nil
+		}
+		return &v.PrimaryRegion
+	}).(LocationRegionPtrOutput)
+}
+
+// The group's UUID, when the API returns it.
+func (o GroupPtrOutput) Uuid() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Group) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Uuid
+	}).(pulumi.StringPtrOutput)
+}
+
+// The group's libSQL server version (deprecated by Turso), when returned.
+func (o GroupPtrOutput) Version() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Group) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Version
+	}).(pulumi.StringPtrOutput)
 }
 
 type GroupArrayOutput struct{ *pulumi.OutputState }
@@ -620,6 +744,7 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*TokenSourceInput)(nil)).Elem(), TokenSourceArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*TokenSourcePtrInput)(nil)).Elem(), TokenSourceArgs{})
 	pulumi.RegisterOutputType(GroupOutput{})
+	pulumi.RegisterOutputType(GroupPtrOutput{})
 	pulumi.RegisterOutputType(GroupArrayOutput{})
 	pulumi.RegisterOutputType(LocationOutput{})
 	pulumi.RegisterOutputType(LocationArrayOutput{})

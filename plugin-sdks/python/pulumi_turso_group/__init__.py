@@ -6,6 +6,7 @@ import builtins as _builtins
 from . import _utilities
 import typing
 # Export this package's modules as members:
+from .find_group import *
 from .get_group import *
 from .get_groups import *
 from .get_locations import *

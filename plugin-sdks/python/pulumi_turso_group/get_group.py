@@ -26,18 +26,15 @@ __all__ = [
 @pulumi.output_type
 class GetGroupResult:
     """
-    A Turso group; with ifExists, `found: false` and only `name` for a group that does not exist.
+    A Turso group.
     """
-    def __init__(__self__, archived=None, delete_protection=None, found=None, location_regions=None, locations=None, name=None, organization=None, primary=None, primary_region=None, uuid=None, version=None):
+    def __init__(__self__, archived=None, delete_protection=None, location_regions=None, locations=None, name=None, organization=None, primary=None, primary_region=None, uuid=None, version=None):
         if archived and not isinstance(archived, bool):
             raise TypeError("Expected argument 'archived' to be a bool")
         pulumi.set(__self__, "archived", archived)
         if delete_protection and not isinstance(delete_protection, bool):
             raise TypeError("Expected argument 'delete_protection' to be a bool")
         pulumi.set(__self__, "delete_protection", delete_protection)
-        if found and not isinstance(found, bool):
-            raise TypeError("Expected argument 'found' to be a bool")
-        pulumi.set(__self__, "found", found)
         if location_regions and not isinstance(location_regions, list):
             raise TypeError("Expected argument 'location_regions' to be a list")
         pulumi.set(__self__, "location_regions", location_regions)
@@ -80,16 +77,8 @@ class GetGroupResult:
         return pulumi.get(self, "delete_protection")
 
     @_builtins.property
-    @pulumi.getter
-    def found(self) -> _builtins.bool:
-        """
-        false only for an ifExists lookup of a group that does not exist.
-        """
-        return pulumi.get(self, "found")
-
-    @_builtins.property
     @pulumi.getter(name="locationRegions")
-    def location_regions(self) -> Optional[Sequence['outputs.LocationRegion']]:
+    def location_regions(self) -> Sequence['outputs.LocationRegion']:
         """
         Where each of `locations` runs, in the same order.
         """
@@ -97,7 +86,7 @@ class GetGroupResult:
 
     @_builtins.property
     @pulumi.getter
-    def locations(self) -> Optional[Sequence[_builtins.str]]:
+    def locations(self) -> Sequence[_builtins.str]:
         """
         Every location of the group, the primary included (e.g. ["fra", "ams"]).
         """
@@ -121,7 +110,7 @@ class GetGroupResult:
 
     @_builtins.property
     @pulumi.getter
-    def primary(self) -> Optional[_builtins.str]:
+    def primary(self) -> _builtins.str:
         """
         The primary location (e.g. "fra" or "aws-eu-west-1").
         """
@@ -129,7 +118,7 @@ class GetGroupResult:
 
     @_builtins.property
     @pulumi.getter(name="primaryRegion")
-    def primary_region(self) -> Optional['outputs.LocationRegion']:
+    def primary_region(self) -> 'outputs.LocationRegion':
         """
         Where the primary location runs, in its cloud's words.
         """
@@ -160,7 +149,6 @@ class AwaitableGetGroupResult(GetGroupResult):
         return GetGroupResult(
             archived=self.archived,
             delete_protection=self.delete_protection,
-            found=self.found,
             location_regions=self.location_regions,
             locations=self.locations,
             name=self.name,
@@ -173,24 +161,21 @@ class AwaitableGetGroupResult(GetGroupResult):
 
 def get_group(expect: Optional[Union['PlacementExpectation', 'PlacementExpectationDict']] = None,
               group: Optional[_builtins.str] = None,
-              if_exists: Optional[_builtins.bool] = None,
               organization: Optional[_builtins.str] = None,
               token_from: Optional[Union['TokenSource', 'TokenSourceDict']] = None,
               opts: Optional[pulumi.InvokeOptions] = None) -> AwaitableGetGroupResult:
     """
-    Looks up a Turso group (GET /v1/organizations/{organization}/groups/{group}, or /v1/groups/{group}) with the token from `turso-group:apiToken` or `TURSO_API_TOKEN`. A missing group, a rejected token or an outage fail the invoke; use ifExists for a group that may not exist.
+    Looks up a Turso group (GET /v1/organizations/{organization}/groups/{group}, or /v1/groups/{group}) with the token from `turso-group:apiToken` or `TURSO_API_TOKEN`. A missing group, a rejected token or an outage fail the invoke; for a group that may not exist, use findGroup.
 
 
     :param Union['PlacementExpectation', 'PlacementExpectationDict'] expect: Where the group must be; a group placed otherwise fails the invoke.
     :param _builtins.str group: The group's name, as "turso group list" shows it.
-    :param _builtins.bool if_exists: true: a group that does not exist gives `found: false` and no group fields instead of failing. An unknown organization, a rejected token or an API failure still fail. Default: false.
     :param _builtins.str organization: The organization's slug. When omitted: config `turso-group:organization`, else the `TURSO_ORGANIZATION` variable; when none is set, your personal account.
     :param Union['TokenSource', 'TokenSourceDict'] token_from: Where this lookup's token is, when not in `turso-group:apiToken` / `TURSO_API_TOKEN`. Default: { config: "turso-group:apiToken", env: "TURSO_API_TOKEN" }.
     """
     __args__ = dict()
     __args__['expect'] = expect
     __args__['group'] = group
-    __args__['ifExists'] = if_exists
     __args__['organization'] = organization
     __args__['tokenFrom'] = token_from
     opts = pulumi.InvokeOptions.merge(_utilities.get_invoke_opts_defaults(), opts)
@@ -199,7 +184,6 @@ def get_group(expect: Optional[Union['PlacementExpectation', 'PlacementExpectati
     return AwaitableGetGroupResult(
         archived=pulumi.get(__ret__, 'archived'),
         delete_protection=pulumi.get(__ret__, 'delete_protection'),
-        found=pulumi.get(__ret__, 'found'),
         location_regions=pulumi.get(__ret__, 'location_regions'),
         locations=pulumi.get(__ret__, 'locations'),
         name=pulumi.get(__ret__, 'name'),
@@ -210,24 +194,21 @@ def get_group(expect: Optional[Union['PlacementExpectation', 'PlacementExpectati
         version=pulumi.get(__ret__, 'version'))
 def get_group_output(expect: Optional[pulumi.Input[Optional[Union['PlacementExpectation', 'PlacementExpectationDict']]]] = None,
                      group: Optional[pulumi.Input[_builtins.str]] = None,
-                     if_exists: Optional[pulumi.Input[Optional[_builtins.bool]]] = None,
                      organization: Optional[pulumi.Input[Optional[_builtins.str]]] = None,
                      token_from: Optional[pulumi.Input[Optional[Union['TokenSource', 'TokenSourceDict']]]] = None,
                      opts: Optional[Union[pulumi.InvokeOptions, pulumi.InvokeOutputOptions]] = None) -> pulumi.Output[GetGroupResult]:
     """
-    Looks up a Turso group (GET /v1/organizations/{organization}/groups/{group}, or /v1/groups/{group}) with the token from `turso-group:apiToken` or `TURSO_API_TOKEN`. A missing group, a rejected token or an outage fail the invoke; use ifExists for a group that may not exist.
+    Looks up a Turso group (GET /v1/organizations/{organization}/groups/{group}, or /v1/groups/{group}) with the token from `turso-group:apiToken` or `TURSO_API_TOKEN`. A missing group, a rejected token or an outage fail the invoke; for a group that may not exist, use findGroup.
 
 
     :param Union['PlacementExpectation', 'PlacementExpectationDict'] expect: Where the group must be; a group placed otherwise fails the invoke.
     :param _builtins.str group: The group's name, as "turso group list" shows it.
-    :param _builtins.bool if_exists: true: a group that does not exist gives `found: false` and no group fields instead of failing. An unknown organization, a rejected token or an API failure still fail. Default: false.
     :param _builtins.str organization: The organization's slug. When omitted: config `turso-group:organization`, else the `TURSO_ORGANIZATION` variable; when none is set, your personal account.
     :param Union['TokenSource', 'TokenSourceDict'] token_from: Where this lookup's token is, when not in `turso-group:apiToken` / `TURSO_API_TOKEN`. Default: { config: "turso-group:apiToken", env: "TURSO_API_TOKEN" }.
     """
     __args__ = dict()
     __args__['expect'] = expect
     __args__['group'] = group
-    __args__['ifExists'] = if_exists
     __args__['organization'] = organization
     __args__['tokenFrom'] = token_from
     opts = pulumi.InvokeOutputOptions.merge(_utilities.get_invoke_opts_defaults(), opts)
@@ -235,7 +216,6 @@ def get_group_output(expect: Optional[pulumi.Input[Optional[Union['PlacementExpe
     return __ret__.apply(lambda __response__: GetGroupResult(
         archived=pulumi.get(__response__, 'archived'),
         delete_protection=pulumi.get(__response__, 'delete_protection'),
-        found=pulumi.get(__response__, 'found'),
         location_regions=pulumi.get(__response__, 'location_regions'),
         locations=pulumi.get(__response__, 'locations'),
         name=pulumi.get(__response__, 'name'),

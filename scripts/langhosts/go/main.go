@@ -9,14 +9,17 @@
 //   - Run: `go build` of the program folder into a temporary binary, then runs it with the engine's
 //     addresses, the stack and its configuration in the environment variables that the Go SDK's
 //     pulumi.Run reads (PULUMI_MONITOR, PULUMI_ENGINE, PULUMI_CONFIG, ...), as the official host does;
-//   - GetRequiredPackages/Plugins: none (a program names the turso-group plugin in plugins.providers);
+//   - GetRequiredPackages: as the official host, from the pulumi-plugin.json of the modules the
+//     program requires (packages.go), so that the engine checks the plugin is installed at the
+//     version the SDK states; GetRequiredPlugins is not implemented, as in the official host;
 //   - InstallDependencies: nothing (a program's go.mod and go.sum are checked in; go build fetches
 //     from the Go module proxy).
 //
 // It does not support the official host's runtime options (binary, buildTarget): they are refused.
 //
 // The gRPC server, the configuration and exit handling and the serve loop, which the stand-in Node.js
-// and Bun hosts share, are in ../standin; this file has what is the Go host's own: About and Run.
+// and Bun hosts share, are in ../standin; this file and packages.go have what is the Go host's own:
+// About, Run and the required packages.
 package main
 
 import (

@@ -56,7 +56,8 @@ func (b *Base) GetPluginInfo(context.Context, *emptypb.Empty) (*pulumirpc.Plugin
 	return &pulumirpc.PluginInfo{Version: "0.0.0-turso-group-standin"}, nil
 }
 
-// GetRequiredPlugins: none (a program names the turso-group plugin in plugins.providers).
+// GetRequiredPlugins: none (a program names the turso-group plugin in plugins.providers); the Go
+// host answers GetRequiredPackages itself.
 func (b *Base) GetRequiredPlugins(context.Context, *pulumirpc.GetRequiredPluginsRequest) (*pulumirpc.GetRequiredPluginsResponse, error) {
 	return &pulumirpc.GetRequiredPluginsResponse{}, nil
 }

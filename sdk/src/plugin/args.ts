@@ -47,6 +47,9 @@ export interface Checked<Q> {
   readonly secret: boolean;
 }
 
+/** The functions that look up one group: they take the same arguments. */
+export type GroupFunction = "getGroup" | "findGroup";
+
 /** Refuses argument names that `token`'s inputs do not declare, naming the ones it takes. */
 function refuseUnknown(token: FunctionToken, args: Record<string, unknown>): void {
   const known = Object.keys(FUNCTIONS[token].inputs.properties);
@@ -102,9 +105,16 @@ export function listArgs(args: Record<string, unknown>, context: ArgsContext): C
   return checked(args, context, (fallback, quoteNothing) => scopeQuery(args, fallback, quoteNothing));
 }
 
-/** Checks getGroup's arguments; throws {@link TursoInputError} naming the argument, never a secret's value. */
-export function groupArgs(args: Record<string, unknown>, context: ArgsContext): Checked<GroupQuery> {
-  refuseUnknown(`${PACKAGE}:index:getGroup`, args);
+/**
+ * Checks the arguments of getGroup (or of findGroup, which takes the same); throws
+ * {@link TursoInputError} naming the argument, never a secret's value.
+ */
+export function groupArgs(
+  args: Record<string, unknown>,
+  context: ArgsContext,
+  fn: GroupFunction = "getGroup",
+): Checked<GroupQuery> {
+  refuseUnknown(`${PACKAGE}:index:${fn}`, args);
   return checked(
     args,
     context,

@@ -5,6 +5,8 @@
  * often it is invoked, and `cancel` stops every request in flight and every later one.
  */
 import { groupResult, locationResult, type GetGroupResult, type LocationResult } from "../core/lookup/result";
+import type { Group } from "../core/client/parse";
+import type { GroupQuery } from "../core/lookup/query";
 import type { ConfigLookup, Environment } from "../core/settings";
 import { Lookups } from "../core/lookup/lookups";
 import type { EngineLogger } from "../core/engineLog";
@@ -15,9 +17,16 @@ import { PACKAGE } from "./schema";
 /** A group as getGroup and getGroups return it: the core's result, as the data source gives it. */
 export type GroupResult = GetGroupResult;
 
-/** What getGroup returns: the group and `found: true`, or `found: false` and its name (ifExists). */
-export type GetGroupOutputs =
-  (GroupResult & { readonly found: true }) | { readonly name: string; readonly found: false };
+/** What findGroup returns: whether the group exists, and the group when it does. */
+export interface FindGroupOutputs {
+  readonly found: boolean;
+  readonly group?: GroupResult;
+}
+
+/** A group as the plugin answers it: the core's result, with the organization it was looked up in. */
+function result(group: Group, query: GroupQuery): GroupResult {
+  return groupResult({ ...group, organization: query.ref.organization });
+}
 
 /** An invoke's outputs, and whether they are secret (a secret argument or default organization). */
 export interface Answer<T> {
@@ -63,17 +72,23 @@ export class PluginLookups {
   }
 
   /**
-   * getGroup: the group, its placement checked against `expect`. With `secret` (an argument arrived
-   * marked secret) or a secret default organization, the answer is secret; names are hidden by
-   * the rules of args.ts.
+   * getGroup: the group, its placement checked against `expect`; a group that does not exist fails.
+   * With `secret` (an argument arrived marked secret) or a secret default organization, the answer
+   * is secret; names are hidden by the rules of args.ts.
    */
-  async getGroup(raw: Record<string, unknown>, secret = false): Promise<Answer<GetGroupOutputs>> {
-    const { query, hiding, secret: secretAnswer } = groupArgs(raw, this.context(secret));
+  async getGroup(raw: Record<string, unknown>, secret = false): Promise<Answer<GroupResult>> {
+    const { query, hiding, secret: secretAnswer } = groupArgs(raw, this.context(secret), "getGroup");
     const group = await this.api.group(query, hiding);
-    const outputs: GetGroupOutputs =
-      group === undefined
-        ? { name: query.ref.group, found: false }
-        : { ...groupResult({ ...group, organization: query.ref.organization }), found: true };
+    if (group === undefined) throw new Error("a getGroup lookup has no ifExists, so its group is never absent");
+    return { outputs: result(group, query), secret: secretAnswer };
+  }
+
+  /** findGroup: as getGroup, but a group that does not exist gives `found: false` instead of failing. */
+  async findGroup(raw: Record<string, unknown>, secret = false): Promise<Answer<FindGroupOutputs>> {
+    const { query, hiding, secret: secretAnswer } = groupArgs(raw, this.context(secret), "findGroup");
+    const group = await this.api.group({ ...query, ifExists: true }, hiding);
+    const outputs: FindGroupOutputs =
+      group === undefined ? { found: false } : { found: true, group: result(group, query) };
     return { outputs, secret: secretAnswer };
   }
 

@@ -2,26 +2,26 @@
  * The `turso-group` provider: functions only (no resources), served by `@pulumi/pulumi/provider`'s
  * `main`. `invoke`, `getSchema` and `cancel` are small methods over {@link PluginLookups}.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type * as provider from "@pulumi/pulumi/provider";
 import { asInvokeFailure } from "./failure";
+import { homeOf, packageManifest, type PackageManifest } from "./home";
 import { PluginLookups, type Answer } from "./lookups";
 import { hasSecret, secretFields, unwrapSecrets } from "./secrets";
 import { FUNCTIONS, packageSchema } from "./schema";
 
-/** The package's version (sdk/package.json), which is the plugin's. */
-export function packageVersion(): string {
-  const file = path.join(__dirname, "..", "..", "package.json");
-  return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
-}
-
-/** The provider object `main` serves, over `lookups`. */
-export function makeProvider(lookups: PluginLookups, version: string = packageVersion()): provider.Provider {
+/**
+ * The provider object `main` serves, over `lookups`; `manifest` (sdk/package.json's version, which
+ * is the plugin's, and repository, the project's home) is stamped into its schema.
+ */
+export function makeProvider(lookups: PluginLookups, manifest: PackageManifest = packageManifest()): provider.Provider {
+  const { version } = manifest;
+  const home = homeOf(manifest.repository);
   const call = (token: string, args: Record<string, unknown>, secret: boolean): Promise<Answer<object>> => {
     switch (token) {
       case "turso-group:index:getGroup":
         return lookups.getGroup(args, secret);
+      case "turso-group:index:findGroup":
+        return lookups.findGroup(args, secret);
       case "turso-group:index:getGroups":
         return lookups.getGroups(args, secret);
       case "turso-group:index:getLocations":
@@ -32,7 +32,7 @@ export function makeProvider(lookups: PluginLookups, version: string = packageVe
   };
   return {
     version,
-    getSchema: () => Promise.resolve(JSON.stringify(packageSchema(version))),
+    getSchema: () => Promise.resolve(JSON.stringify(packageSchema(version, home))),
     cancel: () => {
       lookups.cancel();
       return Promise.resolve();

@@ -5,6 +5,7 @@
  */
 import { FIELD_NAMES, GROUP_FIELDS } from "../core/client/group";
 import { schemaDescription, SETTINGS, type SettingSpec } from "../core/settingsTable";
+import { goModulePath, type Home } from "./home";
 
 /** The package's name: the plugin is `pulumi-resource-turso-group`, its config `turso-group:*`. */
 export const PACKAGE = "turso-group";
@@ -115,36 +116,36 @@ const tokenFrom: SchemaProperty = {
     'Where this lookup\'s token is, when not in `turso-group:apiToken` / `TURSO_API_TOKEN`. Default: { config: "turso-group:apiToken", env: "TURSO_API_TOKEN" }.',
 };
 
+/** The arguments that name one group: getGroup's, and findGroup's. */
+const groupInputs = {
+  organization,
+  group: { type: "string", description: 'The group\'s name, as "turso group list" shows it.' },
+  expect: {
+    $ref: ref("PlacementExpectation"),
+    description: "Where the group must be; a group placed otherwise fails the invoke.",
+  },
+  tokenFrom,
+} as const satisfies Record<string, SchemaProperty>;
+
 /** The functions, by token: their inputs and outputs. */
 export const FUNCTIONS = {
   [`${PACKAGE}:index:getGroup`]: {
     description:
-      "Looks up a Turso group (GET /v1/organizations/{organization}/groups/{group}, or /v1/groups/{group}) with the token from `turso-group:apiToken` or `TURSO_API_TOKEN`. A missing group, a rejected token or an outage fail the invoke; use ifExists for a group that may not exist.",
-    inputs: {
-      description: "Arguments of getGroup.",
-      properties: {
-        organization,
-        group: { type: "string", description: 'The group\'s name, as "turso group list" shows it.' },
-        expect: {
-          $ref: ref("PlacementExpectation"),
-          description: "Where the group must be; a group placed otherwise fails the invoke.",
-        },
-        ifExists: {
-          type: "boolean",
-          description:
-            "true: a group that does not exist gives `found: false` and no group fields instead of failing. An unknown organization, a rejected token or an API failure still fail. Default: false.",
-        },
-        tokenFrom,
-      },
-      required: ["group"],
-    },
+      "Looks up a Turso group (GET /v1/organizations/{organization}/groups/{group}, or /v1/groups/{group}) with the token from `turso-group:apiToken` or `TURSO_API_TOKEN`. A missing group, a rejected token or an outage fail the invoke; for a group that may not exist, use findGroup.",
+    inputs: { description: "Arguments of getGroup.", properties: groupInputs, required: ["group"] },
+    outputs: { ...TYPES.Group, description: "A Turso group." },
+  },
+  [`${PACKAGE}:index:findGroup`]: {
+    description:
+      "Looks up a Turso group that may not exist, as getGroup does (the same request and checks): a missing group gives `found: false` and no `group` instead of failing. An unknown organization, a rejected token or an outage still fail the invoke.",
+    inputs: { description: "Arguments of findGroup.", properties: groupInputs, required: ["group"] },
     outputs: {
-      description: "A Turso group; with ifExists, `found: false` and only `name` for a group that does not exist.",
+      description: "Whether the group exists, and the group when it does.",
       properties: {
-        ...TYPES.Group.properties,
-        found: { type: "boolean", description: "false only for an ifExists lookup of a group that does not exist." },
+        found: { type: "boolean", description: "Whether the group exists." },
+        group: { $ref: ref("Group"), description: "The group, as getGroup gives it; absent when `found` is false." },
       },
-      required: ["name", "found"],
+      required: ["found"],
     },
   },
   [`${PACKAGE}:index:getGroups`]: {
@@ -214,8 +215,15 @@ export const PLUGIN_SETTINGS = {
   },
 } as const satisfies Record<string, SchemaProperty>;
 
-/** The package schema, as `getSchema` answers it; `version` is the package's. */
-export function packageSchema(version: string): object {
+/**
+ * The package schema, as `getSchema` answers it: `version` is the package's, `home` where the
+ * project lives (the packages' homepage and repository, the Go module path, where Pulumi downloads
+ * the plugin). The `language` section sets what Pulumi's generators read (scripts/gen-sdk): each
+ * SDK states the schema's version (`respectSchemaVersion`, else Go asks the engine for the plugin
+ * at v0.0.0 and Python's metadata says 0.0.0), Python gets a PEP 621 pyproject.toml, and Java no
+ * Gradle files: gen-sdk writes a Maven pom.xml beside the sources instead.
+ */
+export function packageSchema(version: string, home: Home): object {
   const variables = { ...configVariables(), ...PLUGIN_SETTINGS };
   return {
     name: PACKAGE,
@@ -224,6 +232,10 @@ export function packageSchema(version: string): object {
     description: "Read-only lookups of Turso groups (primary, locations, regions), as functions of a provider plugin.",
     keywords: ["pulumi", "turso", "libsql", "category/database"],
     license: "Apache-2.0",
+    homepage: home.url,
+    repository: home.url,
+    publisher: home.owner,
+    pluginDownloadURL: home.pluginDownloadURL,
     config: { variables },
     provider: {
       description: "The provider of Turso group lookups; its inputs are the turso-group:* config keys.",
@@ -234,8 +246,10 @@ export function packageSchema(version: string): object {
     ),
     functions: FUNCTIONS,
     language: {
-      go: { importBasePath: "example.invalid/pulumi-turso-group/sdk/go/tursogroup" },
-      python: { packageName: "pulumi_turso_group" },
+      go: { importBasePath: `${goModulePath(home, version)}/tursogroup`, respectSchemaVersion: true },
+      python: { packageName: "pulumi_turso_group", respectSchemaVersion: true, pyproject: { enabled: true } },
+      csharp: { respectSchemaVersion: true },
+      java: { buildFiles: "none" },
     },
   };
 }

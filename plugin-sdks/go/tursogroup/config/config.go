@@ -4,7 +4,7 @@
 package config
 
 import (
-	"example.invalid/pulumi-turso-group/sdk/go/tursogroup/internal"
+	"github.com/pulumi-turso-group/pulumi-turso-group/plugin-sdks/go/tursogroup/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/config"
 )

@@ -3,7 +3,7 @@ module e2e-plugin-go
 go 1.24.7
 
 require (
-	example.invalid/pulumi-turso-group/sdk/go v0.0.0
+	github.com/pulumi-turso-group/pulumi-turso-group/plugin-sdks/go v0.0.0
 	github.com/pulumi/pulumi/sdk/v3 v3.206.0
 )
 
@@ -91,4 +91,4 @@ require (
 )
 
 // The generated SDK, as checked in.
-replace example.invalid/pulumi-turso-group/sdk/go => ../../../../plugin-sdks/go
+replace github.com/pulumi-turso-group/pulumi-turso-group/plugin-sdks/go => ../../../../plugin-sdks/go

@@ -3,7 +3,7 @@
 package main
 
 import (
-	"example.invalid/pulumi-turso-group/sdk/go/tursogroup"
+	"github.com/pulumi-turso-group/pulumi-turso-group/plugin-sdks/go/tursogroup"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -16,9 +16,8 @@ func main() {
 		if err != nil {
 			return err
 		}
-		ctx.Export("primary", pulumi.StringPtrFromPtr(group.Primary))
+		ctx.Export("primary", pulumi.String(group.Primary))
 		ctx.Export("locations", pulumi.ToStringArray(group.Locations))
-		ctx.Export("found", pulumi.Bool(group.Found))
 		return nil
 	})
 }

@@ -9,12 +9,15 @@ import com.pulumi.deployment.Deployment;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.deployment.InvokeOutputOptions;
 import com.pulumi.tursogroup.Utilities;
+import com.pulumi.tursogroup.inputs.FindGroupArgs;
+import com.pulumi.tursogroup.inputs.FindGroupPlainArgs;
 import com.pulumi.tursogroup.inputs.GetGroupArgs;
 import com.pulumi.tursogroup.inputs.GetGroupPlainArgs;
 import com.pulumi.tursogroup.inputs.GetGroupsArgs;
 import com.pulumi.tursogroup.inputs.GetGroupsPlainArgs;
 import com.pulumi.tursogroup.inputs.GetLocationsArgs;
 import com.pulumi.tursogroup.inputs.GetLocationsPlainArgs;
+import com.pulumi.tursogroup.outputs.FindGroupResult;
 import com.pulumi.tursogroup.outputs.GetGroupResult;
 import com.pulumi.tursogroup.outputs.GetGroupsResult;
 import com.pulumi.tursogroup.outputs.GetLocationsResult;
@@ -22,35 +25,70 @@ import java.util.concurrent.CompletableFuture;
 
 public final class TursogroupFunctions {
     /**
-     * Looks up a Turso group (GET /v1/organizations/{organization}/groups/{group}, or /v1/groups/{group}) with the token from `turso-group:apiToken` or `TURSO_API_TOKEN`. A missing group, a rejected token or an outage fail the invoke; use ifExists for a group that may not exist.
+     * Looks up a Turso group that may not exist, as getGroup does (the same request and checks): a missing group gives `found: false` and no `group` instead of failing. An unknown organization, a rejected token or an outage still fail the invoke.
+     * 
+     */
+    public static Output<FindGroupResult> findGroup(FindGroupArgs args) {
+        return findGroup(args, InvokeOptions.Empty);
+    }
+    /**
+     * Looks up a Turso group that may not exist, as getGroup does (the same request and checks): a missing group gives `found: false` and no `group` instead of failing. An unknown organization, a rejected token or an outage still fail the invoke.
+     * 
+     */
+    public static CompletableFuture<FindGroupResult> findGroupPlain(FindGroupPlainArgs args) {
+        return findGroupPlain(args, InvokeOptions.Empty);
+    }
+    /**
+     * Looks up a Turso group that may not exist, as getGroup does (the same request and checks): a missing group gives `found: false` and no `group` instead of failing. An unknown organization, a rejected token or an outage still fail the invoke.
+     * 
+     */
+    public static Output<FindGroupResult> findGroup(FindGroupArgs args, InvokeOptions options) {
+        return Deployment.getInstance().invoke("turso-group:index:findGroup", TypeShape.of(FindGroupResult.class), args, Utilities.withVersion(options));
+    }
+    /**
+     * Looks up a Turso group that may not exist, as getGroup does (the same request and checks): a missing group gives `found: false` and no `group` instead of failing. An unknown organization, a rejected token or an outage still fail the invoke.
+     * 
+     */
+    public static Output<FindGroupResult> findGroup(FindGroupArgs args, InvokeOutputOptions options) {
+        return Deployment.getInstance().invoke("turso-group:index:findGroup", TypeShape.of(FindGroupResult.class), args, Utilities.withVersion(options));
+    }
+    /**
+     * Looks up a Turso group that may not exist, as getGroup does (the same request and checks): a missing group gives `found: false` and no `group` instead of failing. An unknown organization, a rejected token or an outage still fail the invoke.
+     * 
+     */
+    public static CompletableFuture<FindGroupResult> findGroupPlain(FindGroupPlainArgs args, InvokeOptions options) {
+        return Deployment.getInstance().invokeAsync("turso-group:index:findGroup", TypeShape.of(FindGroupResult.class), args, Utilities.withVersion(options));
+    }
+    /**
+     * Looks up a Turso group (GET /v1/organizations/{organization}/groups/{group}, or /v1/groups/{group}) with the token from `turso-group:apiToken` or `TURSO_API_TOKEN`. A missing group, a rejected token or an outage fail the invoke; for a group that may not exist, use findGroup.
      * 
      */
     public static Output<GetGroupResult> getGroup(GetGroupArgs args) {
         return getGroup(args, InvokeOptions.Empty);
     }
     /**
-     * Looks up a Turso group (GET /v1/organizations/{organization}/groups/{group}, or /v1/groups/{group}) with the token from `turso-group:apiToken` or `TURSO_API_TOKEN`. A missing group, a rejected token or an outage fail the invoke; use ifExists for a group that may not exist.
+     * Looks up a Turso group (GET /v1/organizations/{organization}/groups/{group}, or /v1/groups/{group}) with the token from `turso-group:apiToken` or `TURSO_API_TOKEN`. A missing group, a rejected token or an outage fail the invoke; for a group that may not exist, use findGroup.
      * 
      */
     public static CompletableFuture<GetGroupResult> getGroupPlain(GetGroupPlainArgs args) {
         return getGroupPlain(args, InvokeOptions.Empty);
     }
     /**
-     * Looks up a Turso group (GET /v1/organizations/{organization}/groups/{group}, or /v1/groups/{group}) with the token from `turso-group:apiToken` or `TURSO_API_TOKEN`. A missing group, a rejected token or an outage fail the invoke; use ifExists for a group that may not exist.
+     * Looks up a Turso group (GET /v1/organizations/{organization}/groups/{group}, or /v1/groups/{group}) with the token from `turso-group:apiToken` or `TURSO_API_TOKEN`. A missing group, a rejected token or an outage fail the invoke; for a group that may not exist, use findGroup.
      * 
      */
     public static Output<GetGroupResult> getGroup(GetGroupArgs args, InvokeOptions options) {
         return Deployment.getInstance().invoke("turso-group:index:getGroup", TypeShape.of(GetGroupResult.class), args, Utilities.withVersion(options));
     }
     /**
-     * Looks up a Turso group (GET /v1/organizations/{organization}/groups/{group}, or /v1/groups/{group}) with the token from `turso-group:apiToken` or `TURSO_API_TOKEN`. A missing group, a rejected token or an outage fail the invoke; use ifExists for a group that may not exist.
+     * Looks up a Turso group (GET /v1/organizations/{organization}/groups/{group}, or /v1/groups/{group}) with the token from `turso-group:apiToken` or `TURSO_API_TOKEN`. A missing group, a rejected token or an outage fail the invoke; for a group that may not exist, use findGroup.
      * 
      */
     public static Output<GetGroupResult> getGroup(GetGroupArgs args, InvokeOutputOptions options) {
         return Deployment.getInstance().invoke("turso-group:index:getGroup", TypeShape.of(GetGroupResult.class), args, Utilities.withVersion(options));
     }
     /**
-     * Looks up a Turso group (GET /v1/organizations/{organization}/groups/{group}, or /v1/groups/{group}) with the token from `turso-group:apiToken` or `TURSO_API_TOKEN`. A missing group, a rejected token or an outage fail the invoke; use ifExists for a group that may not exist.
+     * Looks up a Turso group (GET /v1/organizations/{organization}/groups/{group}, or /v1/groups/{group}) with the token from `turso-group:apiToken` or `TURSO_API_TOKEN`. A missing group, a rejected token or an outage fail the invoke; for a group that may not exist, use findGroup.
      * 
      */
     public static CompletableFuture<GetGroupResult> getGroupPlain(GetGroupPlainArgs args, InvokeOptions options) {

@@ -8,7 +8,6 @@ import com.pulumi.core.annotations.Import;
 import com.pulumi.exceptions.MissingRequiredPropertyException;
 import com.pulumi.tursogroup.inputs.PlacementExpectationArgs;
 import com.pulumi.tursogroup.inputs.TokenSourceArgs;
-import java.lang.Boolean;
 import java.lang.String;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,21 +49,6 @@ public final class GetGroupArgs extends com.pulumi.resources.InvokeArgs {
     }
 
     /**
-     * true: a group that does not exist gives `found: false` and no group fields instead of failing. An unknown organization, a rejected token or an API failure still fail. Default: false.
-     * 
-     */
-    @Import(name="ifExists")
-    private @Nullable Output<Boolean> ifExists;
-
-    /**
-     * @return true: a group that does not exist gives `found: false` and no group fields instead of failing. An unknown organization, a rejected token or an API failure still fail. Default: false.
-     * 
-     */
-    public Optional<Output<Boolean>> ifExists() {
-        return Optional.ofNullable(this.ifExists);
-    }
-
-    /**
      * The organization&#39;s slug. When omitted: config `turso-group:organization`, else the `TURSO_ORGANIZATION` variable; when none is set, your personal account.
      * 
      */
@@ -99,7 +83,6 @@ public final class GetGroupArgs extends com.pulumi.resources.InvokeArgs {
     private GetGroupArgs(GetGroupArgs $) {
         this.expect = $.expect;
         this.group = $.group;
-        this.ifExists = $.ifExists;
         this.organization = $.organization;
         this.tokenFrom = $.tokenFrom;
     }
@@ -162,27 +145,6 @@ public final class GetGroupArgs extends com.pulumi.resources.InvokeArgs {
          */
         public Builder group(String group) {
             return group(Output.of(group));
-        }
-
-        /**
-         * @param ifExists true: a group that does not exist gives `found: false` and no group fields instead of failing. An unknown organization, a rejected token or an API failure still fail. Default: false.
-         * 
-         * @return builder
-         * 
-         */
-        public Builder ifExists(@Nullable Output<Boolean> ifExists) {
-            $.ifExists = ifExists;
-            return this;
-        }
-
-        /**
-         * @param ifExists true: a group that does not exist gives `found: false` and no group fields instead of failing. An unknown organization, a rejected token or an API failure still fail. Default: false.
-         * 
-         * @return builder
-         * 
-         */
-        public Builder ifExists(Boolean ifExists) {
-            return ifExists(Output.of(ifExists));
         }
 
         /**

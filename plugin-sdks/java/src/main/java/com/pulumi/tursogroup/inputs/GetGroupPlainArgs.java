@@ -7,7 +7,6 @@ import com.pulumi.core.annotations.Import;
 import com.pulumi.exceptions.MissingRequiredPropertyException;
 import com.pulumi.tursogroup.inputs.PlacementExpectation;
 import com.pulumi.tursogroup.inputs.TokenSource;
-import java.lang.Boolean;
 import java.lang.String;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,21 +48,6 @@ public final class GetGroupPlainArgs extends com.pulumi.resources.InvokeArgs {
     }
 
     /**
-     * true: a group that does not exist gives `found: false` and no group fields instead of failing. An unknown organization, a rejected token or an API failure still fail. Default: false.
-     * 
-     */
-    @Import(name="ifExists")
-    private @Nullable Boolean ifExists;
-
-    /**
-     * @return true: a group that does not exist gives `found: false` and no group fields instead of failing. An unknown organization, a rejected token or an API failure still fail. Default: false.
-     * 
-     */
-    public Optional<Boolean> ifExists() {
-        return Optional.ofNullable(this.ifExists);
-    }
-
-    /**
      * The organization&#39;s slug. When omitted: config `turso-group:organization`, else the `TURSO_ORGANIZATION` variable; when none is set, your personal account.
      * 
      */
@@ -98,7 +82,6 @@ public final class GetGroupPlainArgs extends com.pulumi.resources.InvokeArgs {
     private GetGroupPlainArgs(GetGroupPlainArgs $) {
         this.expect = $.expect;
         this.group = $.group;
-        this.ifExists = $.ifExists;
         this.organization = $.organization;
         this.tokenFrom = $.tokenFrom;
     }
@@ -140,17 +123,6 @@ public final class GetGroupPlainArgs extends com.pulumi.resources.InvokeArgs {
          */
         public Builder group(String group) {
             $.group = group;
-            return this;
-        }
-
-        /**
-         * @param ifExists true: a group that does not exist gives `found: false` and no group fields instead of failing. An unknown organization, a rejected token or an API failure still fail. Default: false.
-         * 
-         * @return builder
-         * 
-         */
-        public Builder ifExists(@Nullable Boolean ifExists) {
-            $.ifExists = ifExists;
             return this;
         }
 

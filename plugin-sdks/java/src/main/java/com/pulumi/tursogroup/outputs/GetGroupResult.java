@@ -26,20 +26,15 @@ public final class GetGroupResult {
      */
     private @Nullable Boolean deleteProtection;
     /**
-     * @return false only for an ifExists lookup of a group that does not exist.
-     * 
-     */
-    private Boolean found;
-    /**
      * @return Where each of `locations` runs, in the same order.
      * 
      */
-    private @Nullable List<LocationRegion> locationRegions;
+    private List<LocationRegion> locationRegions;
     /**
      * @return Every location of the group, the primary included (e.g. [&#34;fra&#34;, &#34;ams&#34;]).
      * 
      */
-    private @Nullable List<String> locations;
+    private List<String> locations;
     /**
      * @return The group&#39;s name.
      * 
@@ -54,12 +49,12 @@ public final class GetGroupResult {
      * @return The primary location (e.g. &#34;fra&#34; or &#34;aws-eu-west-1&#34;).
      * 
      */
-    private @Nullable String primary;
+    private String primary;
     /**
      * @return Where the primary location runs, in its cloud&#39;s words.
      * 
      */
-    private @Nullable LocationRegion primaryRegion;
+    private LocationRegion primaryRegion;
     /**
      * @return The group&#39;s UUID, when the API returns it.
      * 
@@ -87,25 +82,18 @@ public final class GetGroupResult {
         return Optional.ofNullable(this.deleteProtection);
     }
     /**
-     * @return false only for an ifExists lookup of a group that does not exist.
-     * 
-     */
-    public Boolean found() {
-        return this.found;
-    }
-    /**
      * @return Where each of `locations` runs, in the same order.
      * 
      */
     public List<LocationRegion> locationRegions() {
-        return this.locationRegions == null ? List.of() : this.locationRegions;
+        return this.locationRegions;
     }
     /**
      * @return Every location of the group, the primary included (e.g. [&#34;fra&#34;, &#34;ams&#34;]).
      * 
      */
     public List<String> locations() {
-        return this.locations == null ? List.of() : this.locations;
+        return this.locations;
     }
     /**
      * @return The group&#39;s name.
@@ -125,15 +113,15 @@ public final class GetGroupResult {
      * @return The primary location (e.g. &#34;fra&#34; or &#34;aws-eu-west-1&#34;).
      * 
      */
-    public Optional<String> primary() {
-        return Optional.ofNullable(this.primary);
+    public String primary() {
+        return this.primary;
     }
     /**
      * @return Where the primary location runs, in its cloud&#39;s words.
      * 
      */
-    public Optional<LocationRegion> primaryRegion() {
-        return Optional.ofNullable(this.primaryRegion);
+    public LocationRegion primaryRegion() {
+        return this.primaryRegion;
     }
     /**
      * @return The group&#39;s UUID, when the API returns it.
@@ -161,13 +149,12 @@ public final class GetGroupResult {
     public static final class Builder {
         private @Nullable Boolean archived;
         private @Nullable Boolean deleteProtection;
-        private Boolean found;
-        private @Nullable List<LocationRegion> locationRegions;
-        private @Nullable List<String> locations;
+        private List<LocationRegion> locationRegions;
+        private List<String> locations;
         private String name;
         private @Nullable String organization;
-        private @Nullable String primary;
-        private @Nullable LocationRegion primaryRegion;
+        private String primary;
+        private LocationRegion primaryRegion;
         private @Nullable String uuid;
         private @Nullable String version;
         public Builder() {}
@@ -175,7 +162,6 @@ public final class GetGroupResult {
     	      Objects.requireNonNull(defaults);
     	      this.archived = defaults.archived;
     	      this.deleteProtection = defaults.deleteProtection;
-    	      this.found = defaults.found;
     	      this.locationRegions = defaults.locationRegions;
     	      this.locations = defaults.locations;
     	      this.name = defaults.name;
@@ -199,16 +185,10 @@ public final class GetGroupResult {
             return this;
         }
         @CustomType.Setter
-        public Builder found(Boolean found) {
-            if (found == null) {
-              throw new MissingRequiredPropertyException("GetGroupResult", "found");
+        public Builder locationRegions(List<LocationRegion> locationRegions) {
+            if (locationRegions == null) {
+              throw new MissingRequiredPropertyException("GetGroupResult", "locationRegions");
             }
-            this.found = found;
-            return this;
-        }
-        @CustomType.Setter
-        public Builder locationRegions(@Nullable List<LocationRegion> locationRegions) {
-
             this.locationRegions = locationRegions;
             return this;
         }
@@ -216,8 +196,10 @@ public final class GetGroupResult {
             return locationRegions(List.of(locationRegions));
         }
         @CustomType.Setter
-        public Builder locations(@Nullable List<String> locations) {
-
+        public Builder locations(List<String> locations) {
+            if (locations == null) {
+              throw new MissingRequiredPropertyException("GetGroupResult", "locations");
+            }
             this.locations = locations;
             return this;
         }
@@ -239,14 +221,18 @@ public final class GetGroupResult {
             return this;
         }
         @CustomType.Setter
-        public Builder primary(@Nullable String primary) {
-
+        public Builder primary(String primary) {
+            if (primary == null) {
+              throw new MissingRequiredPropertyException("GetGroupResult", "primary");
+            }
             this.primary = primary;
             return this;
         }
         @CustomType.Setter
-        public Builder primaryRegion(@Nullable LocationRegion primaryRegion) {
-
+        public Builder primaryRegion(LocationRegion primaryRegion) {
+            if (primaryRegion == null) {
+              throw new MissingRequiredPropertyException("GetGroupResult", "primaryRegion");
+            }
             this.primaryRegion = primaryRegion;
             return this;
         }
@@ -266,7 +252,6 @@ public final class GetGroupResult {
             final var _resultValue = new GetGroupResult();
             _resultValue.archived = archived;
             _resultValue.deleteProtection = deleteProtection;
-            _resultValue.found = found;
             _resultValue.locationRegions = locationRegions;
             _resultValue.locations = locations;
             _resultValue.name = name;
