@@ -15,6 +15,10 @@
 #     go-host/<hash>/bin/           pulumi-language-go, scripts/langhosts/go built (npm test only)
 #     bun/<version>/                Bun from the npm registry, when no bun is on PATH (npm test only)
 #     bun-host/<hash>/bin/          pulumi-language-bun, scripts/langhosts/bun built (npm test only)
+#     python-host/<hash>/bin/       pulumi-language-python, scripts/langhosts/python built (npm test only)
+#     python/pip/                   pip's cache (PIP_CACHE_DIR): Pulumi's Python SDK, build, twine from PyPI
+#     python/build-tools/           a virtualenv with build and twine (scripts/build-python.sh)
+#     pyright/<version>/            pyright from the npm registry (npm test only)
 #     gen-sdk/<hash>/bin/           turso-group-gen-sdk, scripts/gen-sdk built (npm run gen-sdk, npm test)
 
 # -E (errtrace): the ERR trap below also runs inside functions, where every ensure_* step fails;
@@ -212,7 +216,7 @@ ensure_gen_sdk() {
   step_done
 }
 
-# A stand-in language host of scripts/langhosts (LANG: go or bun): yours when a
+# A stand-in language host of scripts/langhosts (LANG: go, bun or python): yours when a
 # pulumi-language-LANG is on PATH, otherwise built into the cache ($CACHE_DIR/LANG-host) once per
 # version of the sources of the module. The CLI finds it on PATH.
 ensure_langhost() {
@@ -266,14 +270,82 @@ ensure_bun_host() {
   ensure_langhost bun
 }
 
+# The stand-in Python language host: npm test runs `runtime: python` programs with it
+# (test/e2e/programs/plugin-python, examples/python), in the virtualenv their Pulumi.yaml names.
+ensure_python_host() {
+  ensure_langhost python
+}
+
+# Python 3.9 or newer as python3 on PATH, with its venv module, and pip's cache in the project's
+# cache ($CACHE_DIR/python/pip, unless PIP_CACHE_DIR is set): what pip downloads from PyPI for the
+# project's scripts and tests (Pulumi's Python SDK, build, twine) is downloaded once per machine.
+ensure_python() {
+  step "python" "Python 3.9 or newer is needed as python3 on PATH, with its venv module (Debian: python3-venv), for the Python SDK's wheel and the Python programs of the tests."
+  python3 -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 9))'
+  export PIP_CACHE_DIR="${PIP_CACHE_DIR:-$CACHE_DIR/python/pip}"
+  export PIP_DISABLE_PIP_VERSION_CHECK=1
+  step_done
+}
+
+# python_venv DIR REQUIREMENT...: a virtualenv at DIR holding the requirements, from PyPI; made once,
+# and made again when the requirements change (DIR/.requirements records them). One maker at a time
+# per DIR (a lock in the cache): two suites may ask for the same one at once.
+python_venv() {
+  local dir="$1" lock
+  shift
+  [ "$(cat "$dir/.requirements" 2>/dev/null)" = "$*" ] && return
+  mkdir -p "$CACHE_DIR/locks"
+  exec {lock}>"$CACHE_DIR/locks/venv-$(printf '%s' "$dir" | sha256sum | cut -c1-12).lock"
+  flock "$lock"
+  if [ "$(cat "$dir/.requirements" 2>/dev/null)" != "$*" ]; then
+    say "Installing $* from PyPI into $dir"
+    rm -rf "$dir"
+    python3 -m venv "$dir"
+    "$dir/bin/python" -m pip install --quiet "$@" >&2
+    printf '%s' "$*" >"$dir/.requirements"
+  fi
+  exec {lock}>&-
+}
+
+# PyPA's build and twine, of the pinned versions, in a virtualenv of the cache; sets PYTHON_TOOLS
+# (its folder). scripts/build-python.sh builds and checks the Python SDK's wheel and sdist with them.
+ensure_python_build_tools() {
+  ensure_python
+  step "python build tools" "Installing build==$PYTHON_BUILD_VERSION and twine==$PYTHON_TWINE_VERSION from PyPI failed; see pip's message above (PyPI reachable?)."
+  PYTHON_TOOLS="$CACHE_DIR/python/build-tools"
+  python_venv "$PYTHON_TOOLS" "build==$PYTHON_BUILD_VERSION" "twine==$PYTHON_TWINE_VERSION"
+  step_done
+}
+
+# pyright of the pinned version, from the npm registry into the cache once, on PATH: npm test checks
+# examples/python with `pyright --strict`. A pyright on PATH is used as it is.
+ensure_pyright() {
+  step "pyright" "pyright is installed from the npm registry package pyright@$PYRIGHT_VERSION; check that the npm registry is reachable (or put a pyright on PATH)."
+  if ! command -v pyright >/dev/null; then
+    local dir="$CACHE_DIR/pyright/$PYRIGHT_VERSION"
+    if [ ! -x "$dir/node_modules/.bin/pyright" ]; then
+      say "Installing pyright $PYRIGHT_VERSION into $dir (for pyright --strict on examples/python)"
+      local tmp="$dir.tmp.$$"
+      rm -rf "$tmp"
+      mkdir -p "$tmp"
+      npm install --prefix "$tmp" --no-save --no-package-lock --loglevel=error "pyright@$PYRIGHT_VERSION" >&2
+      rm -rf "$dir"
+      mv "$tmp" "$dir"
+    fi
+    export PATH="$PATH:$dir/node_modules/.bin"
+  fi
+  step_done
+}
+
 # go_tool_build MODULE PACKAGE CACHE_NAME BINARY: builds the package PACKAGE (".", "./go", ...) of
 # the Go module scripts/MODULE into $CACHE_DIR/CACHE_NAME/<key>/bin/BINARY unless it is there, drops
 # the builds of other keys, and sets GO_TOOL_DIR to the build's folder. The key covers every source
 # of the module, not only the package's: the sha256sum lines (hash and ./path) of all its *.go files,
-# go.mod and go.sum, in byte order of path, hashed (test/e2e/go-tools.test.ts computes it alike).
+# the *.py files that a package embeds (the Python host's exec.py), go.mod and go.sum, in byte order of
+# path, hashed (test/e2e/go-tools.test.ts computes it alike).
 go_tool_build() {
   local src="$REPO_ROOT/scripts/$1" what="scripts/$1${2#.}" key
-  key="$(cd "$src" && find . -type f \( -name '*.go' -o -name go.mod -o -name go.sum \) -print0 |
+  key="$(cd "$src" && find . -type f \( -name '*.go' -o -name '*.py' -o -name go.mod -o -name go.sum \) -print0 |
     LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-10)"
   GO_TOOL_DIR="$CACHE_DIR/$3/$key"
   [ -x "$GO_TOOL_DIR/bin/$4" ] && return
