@@ -76,7 +76,9 @@ function key(module: string): string {
 function ensure(step: string, binary: string, folders: string[]): { code: number; out: string; err: string } {
   const system = (process.env["PATH"] ?? "")
     .split(":")
-    .filter((p) => !p.includes("go") && !p.includes("gen-sdk") && !p.includes("bun-host") && !p.includes("python-host"));
+    .filter(
+      (p) => !p.includes("go") && !p.includes("gen-sdk") && !p.includes("bun-host") && !p.includes("python-host"),
+    );
   const r = spawnSync(
     "bash",
     ["-c", `export PATH="$TEST_PATH"; source scripts/lib.sh; ${step}; command -v ${binary}`],
