@@ -170,6 +170,10 @@ it("a wrong group fails the preview in seconds with the package's message", asyn
     'Group "nope" was not found in your personal account (404: group not found). List your groups with "turso group list"',
   );
   expect(emulator.gets()).toContain("GET /v1/groups/nope 404");
+  // Before it, Pulumi's runner prints a traceback (the stand-in's exec.py does as Pulumi's
+  // pulumi-language-python-exec does): of the SDK's frames only, none of this package's.
+  expect(failed.output).toContain("Program failed with an unhandled exception:");
+  expect(failed.output).not.toMatch(/File ".*pulumi_turso_group/);
   figure(`plugin-python wrong group: failed in ${failed.ms} ms`);
   expect(failed.ms).toBeLessThan(60_000);
 });
