@@ -66,7 +66,10 @@ const sha256 = (data: string | Buffer): string => createHash("sha256").update(da
 function key(module: string): string {
   const root = path.join(REPO, "scripts", module);
   const files = readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && (e.name.endsWith(".go") || e.name === "go.mod" || e.name === "go.sum"))
+    .filter(
+      (e) =>
+        e.isFile() && (e.name.endsWith(".go") || e.name.endsWith(".py") || e.name === "go.mod" || e.name === "go.sum"),
+    )
     .map((e) => `./${path.relative(root, path.join(e.parentPath, e.name))}`)
     .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
   return sha256(files.map((f) => `${sha256(readFileSync(path.join(root, f)))}  ${f}\n`).join("")).slice(0, 10);
