@@ -16,7 +16,8 @@
 #     bun/<version>/                Bun from the npm registry, when no bun is on PATH (npm test only)
 #     bun-host/<hash>/bin/          pulumi-language-bun, scripts/langhosts/bun built (npm test only)
 #     python-host/<hash>/bin/       pulumi-language-python, scripts/langhosts/python built (npm test only)
-#     python/pip/                   pip's cache (PIP_CACHE_DIR): Pulumi's Python SDK, build, twine from PyPI
+#     python/pip/                   pip's HTTP cache (PIP_CACHE_DIR)
+#     python/wheels/                the wheels pinned (Pulumi's Python SDK, build, twine), pip's PIP_FIND_LINKS
 #     python/build-tools/           a virtualenv with build and twine (scripts/build-python.sh)
 #     pyright/<version>/            pyright from the npm registry (npm test only)
 #     gen-sdk/<hash>/bin/           turso-group-gen-sdk, scripts/gen-sdk built (npm run gen-sdk, npm test)
@@ -57,6 +58,17 @@ step_done() {
 
 node_major() { "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
 
+# npm_cache_install DIR PACKAGE@VERSION: the npm registry's package installed into DIR/node_modules,
+# through a temporary folder, so that an interrupted install never leaves a DIR half made.
+npm_cache_install() {
+  local tmp="$1.tmp.$$"
+  rm -rf "$tmp"
+  mkdir -p "$tmp"
+  npm install --prefix "$tmp" --no-save --no-package-lock --loglevel=error "$2" >&2
+  rm -rf "$1"
+  mv "$tmp" "$1"
+}
+
 # Node.js 22 or newer on PATH: the machine's own when new enough, otherwise one from the cache.
 ensure_node() {
   step "node" "Node.js 22 is installed from the npm registry package node-linux-<arch>@$NODE_VERSION; check that the npm registry is reachable."
@@ -74,12 +86,7 @@ ensure_node() {
   local bin="$dir/node_modules/node-linux-$arch/bin"
   if [ ! -x "$bin/node" ]; then
     say "Installing Node.js $NODE_VERSION into $dir (node on PATH is $(node -v 2>/dev/null || echo missing); @pulumi/pulumi needs 22+)"
-    local tmp="$dir.tmp.$$"
-    rm -rf "$tmp"
-    mkdir -p "$tmp"
-    npm install --prefix "$tmp" --no-save --no-package-lock --loglevel=error "node-linux-$arch@$NODE_VERSION" >&2
-    rm -rf "$dir"
-    mv "$tmp" "$dir"
+    npm_cache_install "$dir" "node-linux-$arch@$NODE_VERSION"
   fi
   export PATH="$bin:$PATH"
   [ "$(node_major node)" -ge 22 ]
@@ -251,12 +258,7 @@ ensure_bun() {
     local bin="$dir/node_modules/@oven/bun-linux-$arch/bin"
     if [ ! -x "$bin/bun" ]; then
       say "Installing Bun $BUN_VERSION into $dir (for the runtime: bun test program)"
-      local tmp="$dir.tmp.$$"
-      rm -rf "$tmp"
-      mkdir -p "$tmp"
-      npm install --prefix "$tmp" --no-save --no-package-lock --loglevel=error "@oven/bun-linux-$arch@$BUN_VERSION" >&2
-      rm -rf "$dir"
-      mv "$tmp" "$dir"
+      npm_cache_install "$dir" "@oven/bun-linux-$arch@$BUN_VERSION"
     fi
     export PATH="$PATH:$bin"
     bun --version >/dev/null
@@ -276,20 +278,49 @@ ensure_python_host() {
   ensure_langhost python
 }
 
-# Python 3.9 or newer as python3 on PATH, with its venv module, and pip's cache in the project's
-# cache ($CACHE_DIR/python/pip, unless PIP_CACHE_DIR is set): what pip downloads from PyPI for the
-# project's scripts and tests (Pulumi's Python SDK, build, twine) is downloaded once per machine.
+# Python 3.9 or newer as python3 on PATH, with its venv module, and pip's downloads kept in the
+# project's cache: pip's HTTP cache in $CACHE_DIR/python/pip (PIP_CACHE_DIR, unless set), and the
+# wheels the project pins in the wheelhouse $CACHE_DIR/python/wheels, which every pip looks in first
+# (PIP_FIND_LINKS). The wheelhouse is what makes a second install need no download: pip's HTTP
+# cache keeps nothing from a registry whose answers carry no caching headers (the PyPI proxy of the
+# machines that test this project strips them).
 ensure_python() {
   step "python" "Python 3.9 or newer is needed as python3 on PATH, with its venv module (Debian: python3-venv), for the Python SDK's wheel and the Python programs of the tests."
   python3 -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 9))'
   export PIP_CACHE_DIR="${PIP_CACHE_DIR:-$CACHE_DIR/python/pip}"
   export PIP_DISABLE_PIP_VERSION_CHECK=1
+  PYTHON_WHEELS="$CACHE_DIR/python/wheels"
+  mkdir -p "$PYTHON_WHEELS"
+  case " ${PIP_FIND_LINKS:-} " in
+    *" $PYTHON_WHEELS "*) ;;
+    *) export PIP_FIND_LINKS="$PYTHON_WHEELS${PIP_FIND_LINKS:+ $PIP_FIND_LINKS}" ;;
+  esac
   step_done
 }
 
-# python_venv DIR REQUIREMENT...: a virtualenv at DIR holding the requirements, from PyPI; made once,
-# and made again when the requirements change (DIR/.requirements records them). One maker at a time
-# per DIR (a lock in the cache): two suites may ask for the same one at once.
+# python_wheels REQUIREMENT...: the requirements and their dependencies, as this Python installs
+# them, downloaded from PyPI into the wheelhouse once (a stamp per requirements and Python version).
+python_wheels() {
+  local stamp
+  stamp="$PYTHON_WHEELS/.downloaded-$(printf '%s %s' "$*" "$(python3 -V)" | sha256sum | cut -c1-12)"
+  [ -f "$stamp" ] && return
+  say "Downloading $* (and dependencies) from PyPI into $PYTHON_WHEELS"
+  python3 -m pip download --quiet --dest "$PYTHON_WHEELS" "$@" >&2
+  touch "$stamp"
+}
+
+# The wheels of the Python programs of the tests and examples/python, in the wheelhouse: Pulumi's
+# Python SDK (PYTHON_PULUMI_VERSION) and what `pulumi install` updates in a new virtualenv.
+ensure_python_wheels() {
+  ensure_python
+  step "python wheels" "Downloading pulumi==$PYTHON_PULUMI_VERSION from PyPI failed; see pip's message above (PyPI reachable?)."
+  python_wheels "pulumi==$PYTHON_PULUMI_VERSION" pip setuptools wheel
+  step_done
+}
+
+# python_venv DIR REQUIREMENT...: a virtualenv at DIR holding the requirements, from the wheelhouse
+# (filled from PyPI); made once, and made again when the requirements change (DIR/.requirements
+# records them). One maker at a time per DIR (a lock in the cache): two suites may ask at once.
 python_venv() {
   local dir="$1" lock
   shift
@@ -298,7 +329,8 @@ python_venv() {
   exec {lock}>"$CACHE_DIR/locks/venv-$(printf '%s' "$dir" | sha256sum | cut -c1-12).lock"
   flock "$lock"
   if [ "$(cat "$dir/.requirements" 2>/dev/null)" != "$*" ]; then
-    say "Installing $* from PyPI into $dir"
+    python_wheels "$@"
+    say "Installing $* into $dir"
     rm -rf "$dir"
     python3 -m venv "$dir"
     "$dir/bin/python" -m pip install --quiet "$@" >&2
@@ -325,12 +357,7 @@ ensure_pyright() {
     local dir="$CACHE_DIR/pyright/$PYRIGHT_VERSION"
     if [ ! -x "$dir/node_modules/.bin/pyright" ]; then
       say "Installing pyright $PYRIGHT_VERSION into $dir (for pyright --strict on examples/python)"
-      local tmp="$dir.tmp.$$"
-      rm -rf "$tmp"
-      mkdir -p "$tmp"
-      npm install --prefix "$tmp" --no-save --no-package-lock --loglevel=error "pyright@$PYRIGHT_VERSION" >&2
-      rm -rf "$dir"
-      mv "$tmp" "$dir"
+      npm_cache_install "$dir" "pyright@$PYRIGHT_VERSION"
     fi
     export PATH="$PATH:$dir/node_modules/.bin"
   fi
