@@ -33,8 +33,10 @@ case "$cmd" in
     ensure_bun_host
     # test/e2e/plugin-python.test.ts builds the Python SDK's wheel (scripts/build-python.sh), runs a
     # `runtime: python` program of it through the stand-in Python host, and checks examples/python
-    # with pyright: Python 3 and pip's cache, the host, pyright.
+    # with pyright: Python 3, the wheels it installs (offline from then on), build and twine, the
+    # host, pyright.
     ensure_python_wheels
+    ensure_python_build_tools
     ensure_python_host
     ensure_pyright
     step "lint" "ESLint or Prettier found problems: run 'npm run format' and fix what ESLint reports."

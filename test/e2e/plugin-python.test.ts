@@ -38,10 +38,10 @@ interface Ran {
 }
 
 /** Runs a command (not through a shell) with the harness's backend, and its output and time. */
-function run(command: string, args: string[], cwd = REPO): Promise<Ran> {
+function run(command: string, args: string[], cwd = REPO, env: NodeJS.ProcessEnv = {}): Promise<Ran> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...harness.backendEnv() } });
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...harness.backendEnv(), ...env } });
     let output = "";
     child.stdout.on("data", (d: Buffer) => (output += d.toString()));
     child.stderr.on("data", (d: Buffer) => (output += d.toString()));
@@ -54,8 +54,8 @@ function run(command: string, args: string[], cwd = REPO): Promise<Ran> {
   });
 }
 
-async function ok(command: string, args: string[], cwd = REPO): Promise<Ran> {
-  const r = await run(command, args, cwd);
+async function ok(command: string, args: string[], cwd = REPO, env: NodeJS.ProcessEnv = {}): Promise<Ran> {
+  const r = await run(command, args, cwd, env);
   if (r.code !== 0) throw new Error(`${command} ${args.join(" ")} exited ${r.code}:\n${r.output}`);
   return r;
 }
@@ -65,11 +65,16 @@ let sdist: string;
 let built: Ran;
 
 beforeAll(async () => {
+  if (!process.env["PIP_FIND_LINKS"]?.includes("python/wheels"))
+    throw new Error("no wheelhouse in PIP_FIND_LINKS: run the tests with npm test, whose set-up fills it");
   built = await ok("bash", [path.join(REPO, "scripts", "build-python.sh"), path.join(harness.dir, "dist")]);
   [wheel = "", sdist = ""] = built.output.split("\n").filter((l) => l.startsWith(harness.dir));
   figure(`build-python.sh (wheel, sdist, twine check): ${built.ms} ms`);
   // The host's InstallDependencies: the virtualenv and requirements.txt (Pulumi's SDK from PyPI).
-  const install = await ok("pulumi", ["install", "--no-plugins"], PROGRAM);
+  // Pulumi's Python SDK and its dependencies come from the wheelhouse that npm test's set-up filled
+  // from PyPI (scripts/lib.sh: ensure_python_wheels, PIP_FIND_LINKS), with no index asked: the same
+  // wheels, without downloading them again (the PyPI proxy here lets pip's HTTP cache keep nothing).
+  const install = await ok("pulumi", ["install", "--no-plugins"], PROGRAM, { PIP_NO_INDEX: "1" });
   figure(`pulumi install (virtualenv, pulumi from PyPI): ${install.ms} ms`);
   const pip = await ok(path.join(VENV, "bin", "python"), ["-m", "pip", "install", "--quiet", wheel]);
   figure(`pip install of the wheel: ${pip.ms} ms`);
