@@ -201,6 +201,11 @@ describe("pyright, strict", () => {
     });
   });
 
+  it("the host's exec.py and the test's program check too (pyright's default mode)", async () => {
+    const r = await pyright(path.join(REPO, "scripts/langhosts/python/exec.py"), path.join(PROGRAM, "__main__.py"));
+    expect({ code: r.code, output: r.output }).toEqual({ code: 0, output: expect.stringContaining("0 errors") });
+  });
+
   it("fails on a program that passes a number as the group", async () => {
     // Outside .e2e/: pyright leaves out every path with a folder whose name starts with a dot.
     const file = path.join(mkdtempSync(path.join(tmpdir(), "turso-pyright-")), "wrong_type.py");

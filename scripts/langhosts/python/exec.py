@@ -47,7 +47,7 @@ def parse_args() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def configure(args: argparse.Namespace) -> "pulumi.runtime.Settings":
+def configure(args: argparse.Namespace) -> None:
     """Hands the configuration and the settings to the SDK; older SDKs lack some keywords."""
     config = pulumi.runtime.get_config_env()
     if hasattr(pulumi.runtime, "set_all_config") and hasattr(pulumi.runtime, "get_config_secret_keys_env"):
@@ -68,7 +68,6 @@ def configure(args: argparse.Namespace) -> "pulumi.runtime.Settings":
     accepted = inspect.signature(pulumi.runtime.Settings.__init__).parameters
     settings = pulumi.runtime.Settings(**{k: v for k, v in wanted.items() if k in accepted})
     pulumi.runtime.configure(settings)
-    return settings
 
 
 def user_traceback(program: str) -> str:
@@ -83,7 +82,7 @@ def user_traceback(program: str) -> str:
 
 def main() -> int:
     args = parse_args()
-    settings = configure(args)
+    configure(args)
     if args.pwd:
         os.chdir(args.pwd)
     program = os.path.abspath(args.PROGRAM)
@@ -96,13 +95,16 @@ def main() -> int:
     asyncio.set_event_loop(loop)
     # The SDK runs its gRPC calls in the loop's default executor: as many threads as the engine's
     # parallelism allows, times four, as Pulumi's runner sizes it.
-    executor = ThreadPoolExecutor(max_workers=max(settings.parallel or 1, 1) * 4)
+    executor = ThreadPoolExecutor(max_workers=max(int(args.parallel), 1) * 4)
     loop.set_default_executor(executor)
     # A failed deployment leaves futures unobserved on purpose; asyncio's complaints about them
     # would only bury the error.
     logging.getLogger("asyncio").setLevel(logging.CRITICAL)
+    def run() -> None:
+        runpy.run_path(program, run_name="__main__")
+
     try:
-        loop.run_until_complete(pulumi.runtime.run_in_stack(lambda: runpy.run_path(program, run_name="__main__")))
+        loop.run_until_complete(pulumi.runtime.run_in_stack(run))
         return 0
     except pulumi.RunError as err:
         pulumi.log.error(str(err))
