@@ -32,10 +32,11 @@ stage="$(mktemp -d)"
 trap 'rm -rf "$stage"' EXIT
 cp -r "$REPO_ROOT/plugin-sdks/python" "$stage/src"
 
-# The version the sources declare: setup.py's VERSION, or pyproject.toml's [project] version.
+# The version the sources declare: pyproject.toml's [project] version (Pulumi's generator indents its
+# keys), or else setup.py's VERSION.
 declared() {
-  if [ -f "$stage/src/pyproject.toml" ] && grep -qE '^version = "' "$stage/src/pyproject.toml"; then
-    sed -nE 's/^version = "([^"]*)".*/\1/p' "$stage/src/pyproject.toml" | head -n1
+  if [ -f "$stage/src/pyproject.toml" ] && grep -qE '^ *version = "' "$stage/src/pyproject.toml"; then
+    sed -nE 's/^ *version = "([^"]*)".*/\1/p' "$stage/src/pyproject.toml" | head -n1
   elif [ -f "$stage/src/setup.py" ]; then
     sed -nE 's/^VERSION = "([^"]*)".*/\1/p' "$stage/src/setup.py" | head -n1
   fi
@@ -45,7 +46,7 @@ if [ "$found" = "0.0.0" ]; then
   say "plugin-sdks/python declares Pulumi's placeholder version 0.0.0: building it as $version (sdk/package.json)"
   for file in "$stage/src/setup.py" "$stage/src/pyproject.toml"; do
     [ -f "$file" ] && sed -i -E -e "s/^VERSION = \"0\.0\.0\"/VERSION = \"$version\"/" \
-      -e "s/^version = \"0\.0\.0\"/version = \"$version\"/" "$file"
+      -e "s/^( *)version = \"0\.0\.0\"/\1version = \"$version\"/" "$file"
   done
   found="$(declared)"
 fi
