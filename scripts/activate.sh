@@ -8,6 +8,7 @@
 # - bootstraps like `npm run demo` (Node.js 22, npm ci, the Pulumi CLI: yours when it is recent
 #   enough, see scripts/lib.sh) and exports PATH and the PULUMI_* variables of `npm run pulumi`:
 #   the file backend in .pulumi-state/, passphrase `local-stacks-only` unless one is exported;
+#   the YAML and (stand-in) Python language hosts on PATH, and PIP_CACHE_DIR in the project's cache;
 # - with --emulator, starts the emulator (default seed) in the background on a free port, exports
 #   TURSO_API_BASEURL and TURSO_API_TOKEN=demo-token, and leaves TURSO_EMULATOR_PID; the emulator
 #   stops by itself when this shell exits.

@@ -19,6 +19,11 @@
 #     go-host/<hash>/bin/           pulumi-language-go, scripts/langhosts/go built (npm test only)
 #     bun/<version>/                Bun from the npm registry, when no bun is on PATH (npm test only)
 #     bun-host/<hash>/bin/          pulumi-language-bun, scripts/langhosts/bun built (npm test only)
+#     python-host/<hash>/bin/       pulumi-language-python, scripts/langhosts/python built (npm test only)
+#     python/pip/                   pip's HTTP cache (PIP_CACHE_DIR)
+#     python/wheels/                the wheels pinned (Pulumi's Python SDK, build, twine), pip's PIP_FIND_LINKS
+#     python/build-tools/           a virtualenv with build and twine (scripts/build-python.sh)
+#     pyright/<version>/            pyright from the npm registry (npm test only)
 #     gen-sdk/<hash>/bin/           turso-group-gen-sdk, scripts/gen-sdk built (npm run gen-sdk, npm test)
 #     locks/<tool>.lock             one lock per folder above; npm-ci-<clone>.lock and build-<clone>.lock
 #                                   for the steps that write into a clone (npm ci, sdk/dist)
@@ -355,7 +360,7 @@ ensure_gen_sdk() {
   step_done
 }
 
-# A stand-in language host of scripts/langhosts (LANG: go or bun): yours when a
+# A stand-in language host of scripts/langhosts (LANG: go, bun or python): yours when a
 # pulumi-language-LANG is on PATH, otherwise built into the cache ($CACHE_DIR/LANG-host) once per
 # version of the sources of the module. The CLI finds it on PATH.
 ensure_langhost() {
@@ -401,10 +406,100 @@ ensure_bun_host() {
   ensure_langhost bun
 }
 
+# The stand-in Python language host: npm test runs `runtime: python` programs with it
+# (test/e2e/programs/plugin-python, examples/python), in the virtualenv their Pulumi.yaml names.
+ensure_python_host() {
+  ensure_langhost python
+}
+
+# Python 3.9 or newer as python3 on PATH, with its venv module, and pip's downloads kept in the
+# project's cache: pip's HTTP cache in $CACHE_DIR/python/pip (PIP_CACHE_DIR, unless set), and the
+# wheels the project pins in the wheelhouse $CACHE_DIR/python/wheels, which every pip looks in first
+# (PIP_FIND_LINKS). The wheelhouse is what makes a second install need no download: pip's HTTP
+# cache keeps nothing from a registry whose answers carry no caching headers (the PyPI proxy of the
+# machines that test this project strips them).
+ensure_python() {
+  step "python" "Python 3.9 or newer is needed as python3 on PATH, with its venv module (Debian: python3-venv), for the Python SDK's wheel and the Python programs of the tests."
+  python3 -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 9))'
+  export PIP_CACHE_DIR="${PIP_CACHE_DIR:-$CACHE_DIR/python/pip}"
+  export PIP_DISABLE_PIP_VERSION_CHECK=1
+  PYTHON_WHEELS="$CACHE_DIR/python/wheels"
+  mkdir -p "$PYTHON_WHEELS"
+  case " ${PIP_FIND_LINKS:-} " in
+    *" $PYTHON_WHEELS "*) ;;
+    *) export PIP_FIND_LINKS="$PYTHON_WHEELS${PIP_FIND_LINKS:+ $PIP_FIND_LINKS}" ;;
+  esac
+  step_done
+}
+
+# python_wheels REQUIREMENT...: the requirements and their dependencies, as this Python installs
+# them, downloaded from PyPI into the wheelhouse once (a stamp per requirements and Python version).
+python_wheels() {
+  local stamp
+  stamp="$PYTHON_WHEELS/.downloaded-$(printf '%s %s' "$*" "$(python3 -V)" | sha256sum | cut -c1-12)"
+  [ -f "$stamp" ] && return
+  say "Downloading $* (and dependencies) from PyPI into $PYTHON_WHEELS"
+  python3 -m pip download --quiet --dest "$PYTHON_WHEELS" "$@" >&2
+  touch "$stamp"
+}
+
+# The wheels of the Python programs of the tests and examples/python, in the wheelhouse: Pulumi's
+# Python SDK (PYTHON_PULUMI_VERSION) and what `pulumi install` updates in a new virtualenv.
+ensure_python_wheels() {
+  ensure_python
+  step "python wheels" "Downloading pulumi==$PYTHON_PULUMI_VERSION from PyPI failed; see pip's message above (PyPI reachable?)."
+  python_wheels "pulumi==$PYTHON_PULUMI_VERSION" pip setuptools wheel
+  step_done
+}
+
+# python_venv DIR REQUIREMENT...: a virtualenv at DIR holding the requirements, from the wheelhouse
+# (filled from PyPI); made once, and made again when the requirements change (DIR/.requirements
+# records them). One maker at a time per DIR (a lock in the cache): two suites may ask at once.
+python_venv() {
+  local dir="$1" lock
+  shift
+  [ "$(cat "$dir/.requirements" 2>/dev/null)" = "$*" ] && return
+  mkdir -p "$CACHE_DIR/locks"
+  exec {lock}>"$CACHE_DIR/locks/venv-$(printf '%s' "$dir" | sha256sum | cut -c1-12).lock"
+  flock "$lock"
+  if [ "$(cat "$dir/.requirements" 2>/dev/null)" != "$*" ]; then
+    python_wheels "$@"
+    say "Installing $* into $dir"
+    rm -rf "$dir"
+    python3 -m venv "$dir"
+    "$dir/bin/python" -m pip install --quiet "$@" >&2
+    printf '%s' "$*" >"$dir/.requirements"
+  fi
+  exec {lock}>&-
+}
+
+# PyPA's build and twine, of the pinned versions, in a virtualenv of the cache; sets PYTHON_TOOLS
+# (its folder). scripts/build-python.sh builds and checks the Python SDK's wheel and sdist with them.
+ensure_python_build_tools() {
+  ensure_python
+  step "python build tools" "Installing build==$PYTHON_BUILD_VERSION and twine==$PYTHON_TWINE_VERSION from PyPI failed; see pip's message above (PyPI reachable?)."
+  PYTHON_TOOLS="$CACHE_DIR/python/build-tools"
+  python_venv "$PYTHON_TOOLS" "build==$PYTHON_BUILD_VERSION" "twine==$PYTHON_TWINE_VERSION"
+  step_done
+}
+
+# pyright of the pinned version, from the npm registry into the cache once, on PATH: npm test checks
+# examples/python with `pyright --strict`. A pyright on PATH is used as it is.
+ensure_pyright() {
+  step "pyright" "pyright is installed from the npm registry package pyright@$PYRIGHT_VERSION; check that the npm registry is reachable (or put a pyright on PATH)."
+  if ! command -v pyright >/dev/null; then
+    npm_tool pyright pyright "$PYRIGHT_VERSION" "node_modules/.bin/pyright" "for pyright --strict on examples/python"
+    PATH="$PATH:$(dirname "$NPM_TOOL")"
+    export PATH
+  fi
+  step_done
+}
+
 # The cache key of the Go module scripts/$1: the sha256sum lines (hash and ./path) of all its *.go
-# files, go.mod and go.sum, in byte order of path, hashed (test/e2e/go-tools.test.ts computes it alike).
+# files, the *.py files a package embeds (the Python host's exec.py), go.mod and go.sum, in byte order
+# of path, hashed (test/e2e/go-tools.test.ts computes it alike).
 go_tool_key() {
-  (cd "$REPO_ROOT/scripts/$1" && find . -type f \( -name '*.go' -o -name go.mod -o -name go.sum \) -print0 |
+  (cd "$REPO_ROOT/scripts/$1" && find . -type f \( -name '*.go' -o -name '*.py' -o -name go.mod -o -name go.sum \) -print0 |
     LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-10)
 }
 

@@ -43,6 +43,14 @@ case "$cmd" in
     # test/e2e/plugin-bun.test.ts runs a `runtime: bun` program: Bun, and the stand-in Bun host.
     ensure_bun
     ensure_bun_host
+    # test/e2e/plugin-python.test.ts builds the Python SDK's wheel (scripts/build-python.sh), runs a
+    # `runtime: python` program of it through the stand-in Python host, and checks examples/python
+    # with pyright: Python 3, the wheels it installs (offline from then on), build and twine, the
+    # host, pyright.
+    ensure_python_wheels
+    ensure_python_build_tools
+    ensure_python_host
+    ensure_pyright
     step "lint" "ESLint or Prettier found problems: run 'npm run format' and fix what ESLint reports."
     (cd "$REPO_ROOT" && npx --no-install eslint . && npx --no-install prettier --check . >/dev/null)
     step "typecheck" "TypeScript found type errors in sdk/, test/ or examples/."
@@ -101,9 +109,12 @@ case "$cmd" in
     ;;
   env)
     ensure_yaml_host
+    # examples/python: the `runtime: python` host, and pip's cache and wheelhouse (ensure_python).
+    ensure_python_host
+    if command -v python3 >/dev/null; then ensure_python; fi
     describe_pulumi
     for name in PATH PULUMI_STATE_DIR PULUMI_BACKEND_URL PULUMI_HOME PULUMI_CONFIG_PASSPHRASE PULUMI_SKIP_UPDATE_CHECK \
-      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION PULUMI_BIN_DIR PULUMI_CLI_VERSION; do
+      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION PULUMI_BIN_DIR PULUMI_CLI_VERSION PIP_CACHE_DIR PIP_FIND_LINKS; do
       printf 'export %s=%q\n' "$name" "${!name}"
     done
     ;;

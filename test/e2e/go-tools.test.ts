@@ -17,11 +17,11 @@ import { stripVTControlCharacters } from "node:util";
 import { writeTool } from "../helpers/shell";
 import { REPO } from "./harness";
 
-// scripts/lib.sh's ensure_gen_sdk, ensure_go_host and ensure_bun_host, with stand-in executables: the
+// scripts/lib.sh's ensure_gen_sdk, ensure_go_host, ensure_bun_host and ensure_python_host, with stand-in executables: the
 // build of the current sources in the cache is used without building, a build of other sources is
 // not, a language host on PATH is used as it is, and a build that fails names the step and its hint.
 // A `go` that fails loudly stands for the build. `source` is the package built, `module` the Go module
-// it belongs to (scripts/langhosts holds both language hosts).
+// it belongs to (scripts/langhosts holds the three language hosts).
 const TOOLS = [
   {
     step: "gen-sdk",
@@ -47,6 +47,14 @@ const TOOLS = [
     cache: "bun-host",
     binary: "pulumi-language-bun",
   },
+  {
+    step: "pulumi-language-python",
+    ensure: "ensure_python_host",
+    module: "langhosts",
+    source: "langhosts/python",
+    cache: "python-host",
+    binary: "pulumi-language-python",
+  },
 ] as const;
 let dir: string;
 
@@ -62,13 +70,16 @@ const sha256 = (data: string | Buffer): string => createHash("sha256").update(da
 
 /**
  * The cache key of the Go module scripts/<module>, as lib.sh's go_tool_build computes it: the
- * `sha256sum` lines of every *.go file, go.mod and go.sum in it ("<hash>  ./<path>", in byte order
+ * `sha256sum` lines of every *.go and *.py file, go.mod and go.sum in it ("<hash>  ./<path>", in byte order
  * of path), hashed.
  */
 function key(module: string): string {
   const root = path.join(REPO, "scripts", module);
   const files = readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && (e.name.endsWith(".go") || e.name === "go.mod" || e.name === "go.sum"))
+    .filter(
+      (e) =>
+        e.isFile() && (e.name.endsWith(".go") || e.name.endsWith(".py") || e.name === "go.mod" || e.name === "go.sum"),
+    )
     .map((e) => `./${path.relative(root, path.join(e.parentPath, e.name))}`)
     .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
   return sha256(files.map((f) => `${sha256(readFileSync(path.join(root, f)))}  ${f}\n`).join("")).slice(0, 10);
@@ -78,7 +89,9 @@ function key(module: string): string {
 function ensure(step: string, binary: string, folders: string[]): { code: number; out: string; err: string } {
   const system = (process.env["PATH"] ?? "")
     .split(":")
-    .filter((p) => !p.includes("go") && !p.includes("gen-sdk") && !p.includes("bun-host"));
+    .filter(
+      (p) => !p.includes("go") && !p.includes("gen-sdk") && !p.includes("bun-host") && !p.includes("python-host"),
+    );
   const r = spawnSync(
     "bash",
     ["-c", `export PATH="$TEST_PATH"; source scripts/lib.sh; ${step}; command -v ${binary}`],
@@ -115,6 +128,7 @@ describe.each(TOOLS)("$ensure", ({ step, ensure: fn, module, source, cache, bina
 it.each([
   ["ensure_go_host", "pulumi-language-go"],
   ["ensure_bun_host", "pulumi-language-bun"],
+  ["ensure_python_host", "pulumi-language-python"],
 ])("%s uses a %s on PATH as it is", (fn, binary) => {
   const mine = tool(`mine/${binary}`, "exit 0");
   expect(ensure(fn, binary, ["mine"])).toEqual({ code: 0, out: mine, err: "" });
