@@ -168,7 +168,8 @@ it("a secret argument makes the results secret: nothing of them in clear in stac
 });
 
 it("a wrong group fails the preview in seconds with the package's message", async () => {
-  const stack = await harness.stack(options("wrong", { group: "nope" }));
+  // Names shown (the plugin hides every argument's name by default: plugin-secrets.test.ts).
+  const stack = await harness.stack(options("wrong", { group: "nope", "turso-group:showNames": "true" }));
   const failed = await stack.run(["preview"]);
   expect(failed.code).not.toBe(0);
   expect(failed.output).toContain(
