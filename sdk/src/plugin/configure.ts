@@ -5,7 +5,7 @@
  * receives the service's implementation, whose `configure` is wrapped here before it is registered,
  * so that the provider config (`turso-group:apiToken`, decrypted) reaches the plugin.
  */
-import { createRequire } from "node:module";
+import { pulumiGrpc } from "../core/bundle";
 import { hasSecret, unwrapSecrets } from "./secrets";
 
 /** A provider's configuration: `turso-group:apiToken` → its value (secrets decrypted). */
@@ -53,8 +53,7 @@ export function configOf(request: ConfigureRequest, pkg: string): ProviderConfig
  */
 export function onConfigure(pkg: string, listener: (config: ProviderConfig) => void): void {
   // The gRPC library of @pulumi/pulumi's provider server, whatever the package layout.
-  const fromServer = createRequire(require.resolve("@pulumi/pulumi/provider/server"));
-  const { Server } = fromServer("@grpc/grpc-js") as { Server: GrpcServer };
+  const { Server } = pulumiGrpc<{ Server: GrpcServer }>();
   const original = Server.prototype.addService;
   Server.prototype.addService = function (this: unknown, service, implementation) {
     const configure = implementation["configure"];

@@ -5,13 +5,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type * as provider from "@pulumi/pulumi/provider";
+import { bundledVersion } from "../core/bundle";
 import { asInvokeFailure } from "./failure";
 import { PluginLookups, type Answer } from "./lookups";
 import { hasSecret, secretFields, unwrapSecrets } from "./secrets";
 import { FUNCTIONS, packageSchema } from "./schema";
 
-/** The package's version (sdk/package.json), which is the plugin's. */
+/** The package's version (sdk/package.json, or stamped into the executable's bundle), which is the plugin's. */
 export function packageVersion(): string {
+  const stamped = bundledVersion();
+  if (stamped !== undefined) return stamped;
   const file = path.join(__dirname, "..", "..", "package.json");
   return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
 }
