@@ -10,6 +10,9 @@
 #                         DIR (default plugin-sdks/)
 #   run.sh plugin-tarball [DIR]  the provider plugin as a tarball for `pulumi plugin install
 #                         resource turso-group VERSION --file TARBALL`, into DIR (default dist/)
+#   run.sh plugin-archives [DIR] [--only OS-ARCH,...]  the provider plugin as a standalone executable
+#                         per platform (no Node.js needed), in archives Pulumi downloads, with
+#                         SHA256SUMS, into DIR (default dist/); see docs/plugin-executable.md
 #   run.sh env             prints `export` lines of this environment (scripts/activate.sh evals them)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -81,6 +84,9 @@ case "$cmd" in
   plugin-tarball)
     exec bash "$REPO_ROOT/scripts/plugin-tarball.sh" "$@"
     ;;
+  plugin-archives)
+    TURSO_PULUMI_CACHE="$CACHE_DIR" exec node "$REPO_ROOT/scripts/plugin-archives/build.js" "$@"
+    ;;
   emulator)
     exec node "$REPO_ROOT/sdk/dist/emulator/cli.js" "$@"
     ;;
@@ -93,7 +99,7 @@ case "$cmd" in
     done
     ;;
   *)
-    echo "usage: run.sh test|demo|pulumi|emulator|bench|compat|gen-sdk|plugin-tarball|env [args...]" >&2
+    echo "usage: run.sh test|demo|pulumi|emulator|bench|compat|gen-sdk|plugin-tarball|plugin-archives|env [args...]" >&2
     exit 2
     ;;
 esac
