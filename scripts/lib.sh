@@ -266,6 +266,20 @@ ensure_bun_host() {
   ensure_langhost bun
 }
 
+# qemu-aarch64-static and the aarch64 C libraries it loads the linux-arm64 plugin executable with
+# (Debian's qemu-user-static, libc6-, libstdc++6- and libgcc-s1-arm64-cross), installed with apt-get
+# when missing: test/e2e/plugin-executable.test.ts runs that executable under qemu (npm test only).
+ensure_qemu_arm64() {
+  step "qemu-user-static" "Installing qemu-user-static and the arm64 cross libraries with apt-get failed (it needs root and Debian's package archive); install them yourself."
+  if ! command -v qemu-aarch64-static >/dev/null || [ ! -e /usr/aarch64-linux-gnu/lib/libstdc++.so.6 ]; then
+    say "Installing qemu-user-static and the aarch64 C libraries with apt-get (the linux-arm64 plugin executable's test)"
+    apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends qemu-user-static \
+      libc6-arm64-cross libstdc++6-arm64-cross libgcc-s1-arm64-cross >&2
+  fi
+  step_done
+}
+
 # go_tool_build MODULE PACKAGE CACHE_NAME BINARY: builds the package PACKAGE (".", "./go", ...) of
 # the Go module scripts/MODULE into $CACHE_DIR/CACHE_NAME/<key>/bin/BINARY unless it is there, drops
 # the builds of other keys, and sets GO_TOOL_DIR to the build's folder. The key covers every source

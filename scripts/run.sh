@@ -34,6 +34,8 @@ case "$cmd" in
     # test/e2e/plugin-bun.test.ts runs a `runtime: bun` program: Bun, and the stand-in Bun host.
     ensure_bun
     ensure_bun_host
+    # test/e2e/plugin-executable.test.ts runs the linux-arm64 plugin executable under qemu.
+    ensure_qemu_arm64
     step "lint" "ESLint or Prettier found problems: run 'npm run format' and fix what ESLint reports."
     (cd "$REPO_ROOT" && npx --no-install eslint . && npx --no-install prettier --check . >/dev/null)
     step "typecheck" "TypeScript found type errors in sdk/, test/ or examples/."
