@@ -13,7 +13,8 @@ import {
   VERSION,
 } from "../helpers/pluginArchives";
 import { pluginStackOptions, previewAndUpReadDefaultOnce } from "./emulated";
-import { Harness } from "./harness";
+import { codeBlocks } from "../helpers/markdown";
+import { Harness, REPO } from "./harness";
 
 jest.setTimeout(600_000);
 
@@ -33,29 +34,16 @@ let bin: string;
 /** Pulumi's override of the shipped URL: `regexp=URL`, ${VERSION} filled in by the CLI. */
 const overrides = (to: string): string => `^${PLUGIN_DOWNLOAD_URL.replace(/\./g, "\\.")}$=${base}/${to}`;
 
-/** A YAML program naming the plugin by version and download URL, as a user's would. */
+/** README.md's program naming the plugin by version and download URL (yaml block turso-downloaded-plugin). */
 function program(dir: string): string {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    path.join(dir, "Pulumi.yaml"),
-    [
-      "name: turso-downloaded-plugin",
-      "runtime: yaml",
-      "variables:",
-      "  group:",
-      "    fn::invoke:",
-      "      function: turso-group:index:getGroup",
-      "      arguments:",
-      "        group: default",
-      "      options:",
-      `        version: ${VERSION}`,
-      `        pluginDownloadURL: ${PLUGIN_DOWNLOAD_URL}`,
-      "outputs:",
-      "  primary: ${group.primary}",
-      "  locations: ${group.locations}",
-      "",
-    ].join("\n"),
+  const block = codeBlocks(readFileSync(path.join(REPO, "README.md"), "utf8")).find(
+    (b) => b.lang === "yaml" && /^name: turso-downloaded-plugin$/m.test(b.code),
   );
+  if (!block) throw new Error("README.md has no yaml block with name: turso-downloaded-plugin");
+  expect(block.code).toContain(`version: ${VERSION}\n`);
+  expect(block.code).toContain(`pluginDownloadURL: ${PLUGIN_DOWNLOAD_URL}\n`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "Pulumi.yaml"), block.code);
   return dir;
 }
 
