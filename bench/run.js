@@ -4,12 +4,15 @@
 //   BENCH_COUNTS ("1,10,100")  lookups per program;  BENCH_CLIENT_LOOKUPS (300)  client-alone lookups
 //   BENCH_PROFILE_COUNT (100)  lookups of the profiled previews (0: no profile)
 //   BENCH_OUT (bench/)  where results.md and results.json go
-//   BENCH_MODES ("none,axios,floor,getGroup,getGroups,invoke")  the modes compared, none first
+//   BENCH_MODES ("none,axios,floor,getGroup,getGroups,invoke,executable")  the modes compared, none first;
+//     executable: the invoke program with the standalone plugin executable (bench/lib/executable.js)
+//   BENCH_PLUGIN_ARCHIVE  the executable's archive for this platform (default: built into bench/tmp/)
 "use strict";
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const { scenario, profiledPreview } = require("./lib/stack");
+const { executableProgram } = require("./lib/executable");
 const { summarizeDir } = require("./lib/profile");
 const { summarize, markdown, median, round } = require("./lib/report");
 
@@ -23,7 +26,7 @@ const CLIENT_LOOKUPS = Number(process.env.BENCH_CLIENT_LOOKUPS || 300);
 const PROFILE_COUNT = Number(process.env.BENCH_PROFILE_COUNT ?? 100);
 // getGroups at count N reads organization bench-N, seeded with exactly N groups, in one request and
 // one read; the other modes look up N of acme's groups one by one.
-const MODES = (process.env.BENCH_MODES || "none,axios,floor,getGroup,getGroups,invoke").split(",");
+const MODES = (process.env.BENCH_MODES || "none,axios,floor,getGroup,getGroups,invoke,executable").split(",");
 // Functions whose inclusive CPU time the profile table shows (see bench/results.md for what they are).
 const PROFILED_FUNCTIONS = [
   "require",
@@ -140,6 +143,7 @@ async function main() {
       TURSO_API_BASEURL: emu.url,
       TURSO_API_TOKEN: TOKEN,
     },
+    programs: MODES.includes("executable") ? { executable: executableProgram(WORK) } : {},
   };
   const rows = [];
   try {

@@ -406,6 +406,20 @@ ensure_bun_host() {
   ensure_langhost bun
 }
 
+# qemu-aarch64-static and the aarch64 C libraries it loads the linux-arm64 plugin executable with
+# (Debian's qemu-user-static, libc6-, libstdc++6- and libgcc-s1-arm64-cross), installed with apt-get
+# when missing: test/e2e/plugin-executable.test.ts runs that executable under qemu (npm test only).
+ensure_qemu_arm64() {
+  step "qemu-user-static" "Installing qemu-user-static and the arm64 cross libraries with apt-get failed (it needs root and Debian's package archive); install them yourself."
+  if ! command -v qemu-aarch64-static >/dev/null || [ ! -e /usr/aarch64-linux-gnu/lib/libstdc++.so.6 ]; then
+    say "Installing qemu-user-static and the aarch64 C libraries with apt-get (the linux-arm64 plugin executable's test)"
+    apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends qemu-user-static \
+      libc6-arm64-cross libstdc++6-arm64-cross libgcc-s1-arm64-cross >&2
+  fi
+  step_done
+}
+
 # The stand-in Python language host: npm test runs `runtime: python` programs with it
 # (test/e2e/programs/plugin-python, examples/python), in the virtualenv their Pulumi.yaml names.
 ensure_python_host() {

@@ -13,6 +13,9 @@
 #                         resource turso-group VERSION --file TARBALL`, into DIR (default dist/)
 #   run.sh release-check [CHECK]  scripts/release/check.js: the home, the versions and the schema's
 #                         compatibility a release needs (CHECK: home, versions, schema or all, the default)
+#   run.sh plugin-archives [DIR] [--only OS-ARCH,...]  the provider plugin as a standalone executable
+#                         per platform (no Node.js needed), in archives Pulumi downloads, with
+#                         SHA256SUMS, into DIR (default dist/); see docs/plugin-executable.md
 #   run.sh env             prints `export` lines of this environment (scripts/activate.sh evals them)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -51,6 +54,8 @@ case "$cmd" in
     ensure_python_build_tools
     ensure_python_host
     ensure_pyright
+    # test/e2e/plugin-executable.test.ts runs the linux-arm64 plugin executable under qemu.
+    ensure_qemu_arm64
     step "lint" "ESLint or Prettier found problems: run 'npm run format' and fix what ESLint reports."
     (cd "$REPO_ROOT" && npx --no-install eslint . && npx --no-install prettier --check . >/dev/null)
     step "typecheck" "TypeScript found type errors in sdk/, test/ or examples/."
@@ -104,6 +109,9 @@ case "$cmd" in
   release-check)
     exec node "$REPO_ROOT/scripts/release/check.js" "${@:-all}"
     ;;
+  plugin-archives)
+    TURSO_PULUMI_CACHE="$CACHE_DIR" exec node "$REPO_ROOT/scripts/plugin-archives/build.js" "$@"
+    ;;
   emulator)
     exec node "$REPO_ROOT/sdk/dist/emulator/cli.js" "$@"
     ;;
@@ -119,7 +127,7 @@ case "$cmd" in
     done
     ;;
   *)
-    echo "usage: run.sh test|unit|demo|pulumi|emulator|bench|compat|gen-sdk|plugin-tarball|release-check|env [args...]" >&2
+    echo "usage: run.sh test|unit|demo|pulumi|emulator|bench|compat|gen-sdk|plugin-tarball|plugin-archives|release-check|env [args...]" >&2
     exit 2
     ;;
 esac

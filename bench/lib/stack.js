@@ -23,8 +23,11 @@ function watchProcesses(tag) {
       try {
         const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
         // The provider process: Pulumi's dynamic-provider host, or this package's plugin (invoke).
+        // The plugin: node running dist/plugin/main.js, or the standalone executable (mode executable).
         const kind =
-          cmd.includes("cmd/dynamic-provider") || cmd.includes("dist/plugin/main.js")
+          cmd.includes("cmd/dynamic-provider") ||
+          cmd.includes("dist/plugin/main.js") ||
+          cmd.includes("pulumi-resource-turso-group\0")
             ? "provider"
             : cmd.includes("@pulumi/pulumi/cmd/run") || cmd.includes("pulumi/cmd/run/index")
               ? "program"
@@ -61,13 +64,22 @@ function childCpuMs(file) {
 
 let timesFileSeq = 0;
 
+/**
+ * The program folder of a mode, and the bench:mode its program runs: `executable` is the invoke
+ * program with the standalone plugin executable (a copy of the program, made by run.js, whose
+ * Pulumi.yaml names the executable's folder: ctx.programs.executable).
+ */
+function programOf(ctx, mode) {
+  return mode === "executable" ? { cwd: ctx.programs.executable, mode: "invoke" } : { cwd: PROGRAM, mode };
+}
+
 /** Runs one pulumi command on `stack`: its wall time (ms), CPU time of all its processes (ms) and output. */
-function pulumi(args, stack, env) {
+function pulumi(args, stack, env, cwd = PROGRAM) {
   const timesFile = path.join(os.tmpdir(), `bench-times-${process.pid}-${timesFileSeq++}`);
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
     const child = spawn("bash", ["-c", WITH_TIMES, "bash", ...args, "--stack", stack, "--non-interactive"], {
-      cwd: PROGRAM,
+      cwd,
       env: { ...process.env, ...env, BENCH_TIMES_FILE: timesFile },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -111,50 +123,57 @@ function stateOf(stateFile) {
 }
 
 /** A fresh stack of the bench program with `config`, given to `body`, removed afterwards. */
-async function withStack(ctx, stack, config, body) {
-  await pulumi(["stack", "init"], stack, ctx.env);
+async function withStack(ctx, stack, config, body, cwd = PROGRAM) {
+  await pulumi(["stack", "init"], stack, ctx.env, cwd);
   const pairs = Object.entries(config).flatMap(([k, v]) => ["--plaintext", `${k}=${v}`]);
-  await pulumi(["config", "set-all", ...pairs], stack, ctx.env);
+  await pulumi(["config", "set-all", ...pairs], stack, ctx.env, cwd);
   try {
     return await body();
   } finally {
-    await pulumi(["stack", "rm", "--yes", "--force"], stack, ctx.env);
+    await pulumi(["stack", "rm", "--yes", "--force"], stack, ctx.env, cwd);
   }
 }
 
 /** Preview then up of `count` lookups by `mode`: wall times, GETs at the emulator, state, memory. */
 async function scenario(ctx, mode, count, repeat, run) {
   const stack = `b-${mode}-${count}x${repeat}-${run}`;
-  const config = { "bench:mode": mode, "bench:count": count, "bench:repeat": repeat };
-  return withStack(ctx, stack, config, async () => {
-    ctx.emu.clearRequests();
-    const tag = `${process.pid}-${stack}`;
-    const stopPreview = watchProcesses(tag);
-    const preview = await pulumi(["preview"], stack, { ...ctx.env, BENCH_TAG: tag });
-    const previewProcs = stopPreview();
-    const previewRequests = ctx.emu.requests().length;
-    ctx.emu.clearRequests();
-    const up = await pulumi(["up", "--yes", "--skip-preview"], stack, ctx.env);
-    const upRequests = ctx.emu.requests().length;
-    const stateFile = path.join(ctx.backend, ".pulumi", "stacks", "turso-bench", `${stack}.json`);
-    return {
-      mode,
-      count,
-      repeat,
-      run,
-      previewMs: Math.round(preview.ms),
-      upMs: Math.round(up.ms),
-      previewCpuMs: preview.cpuMs,
-      upCpuMs: up.cpuMs,
-      previewRequests,
-      upRequests,
-      ...stateOf(stateFile),
-      peakProgramKb: previewProcs.peak.program,
-      peakProviderKb: previewProcs.peak.provider,
-      previewProgramCpuMs: previewProcs.cpuMs.program,
-      previewProviderCpuMs: previewProcs.cpuMs.provider,
-    };
-  });
+  const program = programOf(ctx, mode);
+  const config = { "bench:mode": program.mode, "bench:count": count, "bench:repeat": repeat };
+  return withStack(
+    ctx,
+    stack,
+    config,
+    async () => {
+      ctx.emu.clearRequests();
+      const tag = `${process.pid}-${stack}`;
+      const stopPreview = watchProcesses(tag);
+      const preview = await pulumi(["preview"], stack, { ...ctx.env, BENCH_TAG: tag }, program.cwd);
+      const previewProcs = stopPreview();
+      const previewRequests = ctx.emu.requests().length;
+      ctx.emu.clearRequests();
+      const up = await pulumi(["up", "--yes", "--skip-preview"], stack, ctx.env, program.cwd);
+      const upRequests = ctx.emu.requests().length;
+      const stateFile = path.join(ctx.backend, ".pulumi", "stacks", "turso-bench", `${stack}.json`);
+      return {
+        mode,
+        count,
+        repeat,
+        run,
+        previewMs: Math.round(preview.ms),
+        upMs: Math.round(up.ms),
+        previewCpuMs: preview.cpuMs,
+        upCpuMs: up.cpuMs,
+        previewRequests,
+        upRequests,
+        ...stateOf(stateFile),
+        peakProgramKb: previewProcs.peak.program,
+        peakProviderKb: previewProcs.peak.provider,
+        previewProgramCpuMs: previewProcs.cpuMs.program,
+        previewProviderCpuMs: previewProcs.cpuMs.provider,
+      };
+    },
+    program.cwd,
+  );
 }
 
 /**

@@ -3,7 +3,7 @@
  * so that they appear where Pulumi's own do: debug lines with `pulumi preview --debug` (and in
  * `-v` logs), info lines always. The engine's address is the process's last `host:port` argument.
  */
-import path from "node:path";
+import { pulumiGrpc } from "./bundle";
 import type { ClientLogger } from "./client/http";
 
 type LogRequest = { setSeverity(s: number): void; setMessage(m: string): void };
@@ -25,11 +25,8 @@ export function engineLogger(address: string | undefined): EngineLogger | undefi
   if (address === undefined) return undefined;
   try {
     // The engine's gRPC stubs ship inside @pulumi/pulumi, with the gRPC library it uses.
-    const pulumiDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
+    const grpc = pulumiGrpc<{ credentials: { createInsecure(): unknown } }>();
     /* eslint-disable @typescript-eslint/no-require-imports */
-    const grpc = require(require.resolve("@grpc/grpc-js", { paths: [pulumiDir] })) as {
-      credentials: { createInsecure(): unknown };
-    };
     const proto = require("@pulumi/pulumi/proto/engine_pb") as EngineProto;
     const stubs = require("@pulumi/pulumi/proto/engine_grpc_pb") as {
       EngineClient: new (address: string, credentials: unknown) => EngineClient;

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { bundledManifest } from "../core/bundle";
 
 /** Where the project lives: a GitHub repository, whose releases carry the plugin's archives. */
 export interface Home {
@@ -73,8 +74,13 @@ export function goModulePath(home: Home, version: string): string {
   return `${home.goPath}/${GO_SDK_FOLDER}${major >= 2 ? `/v${major}` : ""}`;
 }
 
-/** sdk/package.json, read where the compiled plugin finds it (dist/plugin/ → the package's root). */
+/**
+ * sdk/package.json's version and home: stamped into the plugin executable's bundle, else read where
+ * the compiled plugin finds it (dist/plugin/ → the package's root).
+ */
 export function packageManifest(): PackageManifest {
+  const stamped = bundledManifest();
+  if (stamped !== undefined) return stamped;
   const file = path.join(__dirname, "..", "..", "package.json");
   const pkg = JSON.parse(readFileSync(file, "utf8")) as { version: string; repository?: { url?: string } };
   return { version: pkg.version, repository: pkg.repository?.url ?? "" };
