@@ -5,7 +5,7 @@
  * resolves; it falls back to the name when the recorded copy is gone; and it fails with one line
  * when neither is there.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import Module from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -58,7 +58,12 @@ function copyOfThisPackage(dir: string): void {
   cpSync(path.join(SDK, "package.json"), path.join(dir, "package.json"));
   cpSync(path.join(SDK, "dist"), path.join(dir, "dist"), { recursive: true });
   mkdirSync(path.join(dir, "node_modules"));
-  for (const dep of ["@pulumi", "axios", "https-proxy-agent"]) {
+  // @pulumi (the peer dependency) and every dependency of the manifest, by its folder (a scope's).
+  const manifest = JSON.parse(readFileSync(path.join(SDK, "package.json"), "utf8")) as {
+    dependencies: Record<string, string>;
+  };
+  const folders = new Set(["@pulumi", ...Object.keys(manifest.dependencies).map((d) => d.split("/")[0] ?? d)]);
+  for (const dep of folders) {
     symlinkSync(path.join(REPO, "node_modules", dep), path.join(dir, "node_modules", dep));
   }
 }

@@ -3,12 +3,10 @@
  * so that they appear where Pulumi's own do: debug lines with `pulumi preview --debug` (and in
  * `-v` logs), info lines always. The engine's address is the process's last `host:port` argument.
  */
-import { pulumiGrpc } from "./bundle";
+import * as grpc from "@grpc/grpc-js";
+import { EngineClient } from "@pulumi/pulumi/proto/engine_grpc_pb";
+import { LogRequest, LogSeverity } from "@pulumi/pulumi/proto/engine_pb";
 import type { ClientLogger } from "./client/http";
-
-type LogRequest = { setSeverity(s: number): void; setMessage(m: string): void };
-type EngineProto = { LogRequest: new () => LogRequest; LogSeverity: { DEBUG: number; INFO: number; WARNING: number } };
-type EngineClient = { log(req: LogRequest, done: (err: unknown) => void): void };
 
 /** Debug, info and warning lines to the engine. */
 export interface EngineLogger extends ClientLogger {
@@ -24,25 +22,15 @@ export function engineAddress(args: readonly string[]): string | undefined {
 export function engineLogger(address: string | undefined): EngineLogger | undefined {
   if (address === undefined) return undefined;
   try {
-    // The engine's gRPC stubs ship inside @pulumi/pulumi, with the gRPC library it uses.
-    const grpc = pulumiGrpc<{ credentials: { createInsecure(): unknown } }>();
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    const proto = require("@pulumi/pulumi/proto/engine_pb") as EngineProto;
-    const stubs = require("@pulumi/pulumi/proto/engine_grpc_pb") as {
-      EngineClient: new (address: string, credentials: unknown) => EngineClient;
-    };
-    /* eslint-enable @typescript-eslint/no-require-imports */
-    const client = new stubs.EngineClient(address, grpc.credentials.createInsecure());
-    const send = (severity: number, message: string): void => {
-      const req = new proto.LogRequest();
-      req.setSeverity(severity);
-      req.setMessage(message);
-      client.log(req, () => undefined);
+    // The engine's gRPC stubs ship inside @pulumi/pulumi; static imports, so that a bundle holds them.
+    const client = new EngineClient(address, grpc.credentials.createInsecure());
+    const send = (severity: LogSeverity, message: string): void => {
+      client.log(new LogRequest().setSeverity(severity).setMessage(message), () => undefined);
     };
     return {
-      debug: (message) => send(proto.LogSeverity.DEBUG, message),
-      info: (message) => send(proto.LogSeverity.INFO, message),
-      warn: (message) => send(proto.LogSeverity.WARNING, message),
+      debug: (message) => send(LogSeverity.DEBUG, message),
+      info: (message) => send(LogSeverity.INFO, message),
+      warn: (message) => send(LogSeverity.WARNING, message),
     };
   } catch {
     return undefined;

@@ -25,6 +25,7 @@ import {
   type Target,
 } from "./url";
 import { validateName } from "./validate";
+import { sleepFor, whenAborted } from "./wait";
 
 /** Where log lines go; the provider sends debug lines to Pulumi's debug log. */
 export interface ClientLogger {
@@ -68,37 +69,6 @@ export interface ClientOptions {
   readonly sleep?: ((ms: number) => Promise<void>) | undefined;
   readonly random?: () => number;
   readonly now?: () => number;
-}
-
-/** Resolves when `signal` aborts (never without one); `stop` removes the listener. */
-function whenAborted(signal: AbortSignal | undefined): { aborted: Promise<void>; stop: () => void } {
-  let stop = (): void => undefined;
-  const aborted = new Promise<void>((resolve) => {
-    if (signal === undefined) return;
-    if (signal.aborted) return resolve();
-    const listener = (): void => resolve();
-    signal.addEventListener("abort", listener, { once: true });
-    stop = () => signal.removeEventListener("abort", listener);
-  });
-  return { aborted, stop };
-}
-
-/**
- * Waits `ms`, or less when `signal` aborts (a cancelled operation): then the timer is cleared, so
- * that nothing is left pending in the process.
- */
-function sleepFor(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  // (A test's own `sleep` seam is raced against the signal instead: see whenAborted.)
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = (): void => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-  });
 }
 
 /**
