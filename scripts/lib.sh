@@ -16,6 +16,7 @@
 #     bun/<version>/                Bun from the npm registry, when no bun is on PATH (npm test only)
 #     bun-host/<hash>/bin/          pulumi-language-bun, scripts/langhosts/bun built (npm test only)
 #     gen-sdk/<hash>/bin/           turso-group-gen-sdk, scripts/gen-sdk built (npm run gen-sdk, npm test)
+#     gomodproxy/<hash>/bin/        turso-group-gomodproxy, scripts/release/gomodproxy built (npm run release)
 
 # -E (errtrace): the ERR trap below also runs inside functions, where every ensure_* step fails;
 # without it a failing step exited with its status but without its message and hint.
@@ -208,6 +209,16 @@ ensure_yaml_host() {
 ensure_gen_sdk() {
   step "gen-sdk" "Building scripts/gen-sdk from the Go module proxy failed; see the Go output above (Go 1.26 on PATH, the Go module proxy reachable)."
   go_tool_build gen-sdk . gen-sdk turso-group-gen-sdk
+  export PATH="$GO_TOOL_DIR/bin:$PATH"
+  step_done
+}
+
+# The release's Go module zipper (scripts/release/gomodproxy: golang.org/x/mod/zip, as the go command
+# zips a module), built into the cache once per version of its sources and put on PATH as
+# turso-group-gomodproxy. npm run release writes dist/release/go/proxy with it.
+ensure_gomodproxy() {
+  step "gomodproxy" "Building scripts/release/gomodproxy from the Go module proxy failed; see the Go output above (Go 1.26 on PATH, the Go module proxy reachable)."
+  go_tool_build release/gomodproxy . gomodproxy turso-group-gomodproxy
   export PATH="$GO_TOOL_DIR/bin:$PATH"
   step_done
 }

@@ -10,6 +10,8 @@
 #                         DIR (default plugin-sdks/)
 #   run.sh plugin-tarball [DIR]  the provider plugin as a tarball for `pulumi plugin install
 #                         resource turso-group VERSION --file TARBALL`, into DIR (default dist/)
+#   run.sh release [--publish]  every artifact of a release into dist/release/, checked (a dry run
+#                         unless --publish, which only the release workflow may pass)
 #   run.sh env             prints `export` lines of this environment (scripts/activate.sh evals them)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -81,6 +83,11 @@ case "$cmd" in
   plugin-tarball)
     exec bash "$REPO_ROOT/scripts/plugin-tarball.sh" "$@"
     ;;
+  release)
+    # scripts/release/go.sh writes the Go module proxy folder with it.
+    ensure_gomodproxy
+    exec node "$REPO_ROOT/scripts/release/main.js" "$@"
+    ;;
   emulator)
     exec node "$REPO_ROOT/sdk/dist/emulator/cli.js" "$@"
     ;;
@@ -93,7 +100,7 @@ case "$cmd" in
     done
     ;;
   *)
-    echo "usage: run.sh test|demo|pulumi|emulator|bench|compat|gen-sdk|plugin-tarball|env [args...]" >&2
+    echo "usage: run.sh test|demo|pulumi|emulator|bench|compat|gen-sdk|plugin-tarball|release|env [args...]" >&2
     exit 2
     ;;
 esac
