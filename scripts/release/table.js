@@ -52,7 +52,10 @@ function human(bytes) {
   const units = ["B", "KiB", "MiB", "GiB"];
   let n = bytes;
   let u = 0;
-  while (n >= 1024 && u < units.length - 1) ((n /= 1024), u++);
+  while (n >= 1024 && u < units.length - 1) {
+    n /= 1024;
+    u++;
+  }
   return u === 0 ? `${n} B` : `${n.toFixed(1)} ${units[u]}`;
 }
 
