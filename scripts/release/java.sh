@@ -12,3 +12,5 @@ pom="$(find "$out" -maxdepth 1 -name "*-$VERSION.pom" | head -n1)"
 }
 base="${pom%.pom}"
 need_file "$base.jar" "$base-sources.jar" "$base-javadoc.jar"
+# What Maven Central's validation would refuse: a missing jar, or a pom without its required parts.
+bash "$(dirname "${BASH_SOURCE[0]}")/maven-bundle.sh" check "$out"
