@@ -10,12 +10,14 @@ const REPO = path.resolve(__dirname, "..", "..");
 // Owners and names that only stand for one (templates, docs): a home named so is not a home.
 const PLACEHOLDER = /^(owner|org|user|your[-_]?(org|organization|name|user|owner)?|example|changeme|todo)$/i;
 
+/** sdk/package.json: its version and repository field. */
+const manifest = () => require(path.join(REPO, "sdk", "package.json"));
+
 /**
- * The project's home as the package that names it (sdk/src/plugin/home.ts) reads sdk/package.json's
- * repository field, or the reason there is none to publish to.
+ * The project's home as the package that names it (sdk/src/plugin/home.ts) reads the repository
+ * field of pkg (sdk/package.json), or the reason there is none to publish to.
  */
-function home() {
-  const pkg = require(path.join(REPO, "sdk", "package.json"));
+function home(pkg) {
   const url = pkg.repository?.url ?? "";
   const module = path.join(REPO, "sdk", "dist", "plugin", "home.js");
   if (!existsSync(module)) {
@@ -32,10 +34,14 @@ function home() {
   }
 }
 
-/** Why `--publish` must refuse in this environment, for this version (an empty list: go ahead). */
-function refusals(env, version) {
+/**
+ * Why `--publish` must refuse in the environment env for the package pkg (default: sdk/package.json);
+ * an empty list: go ahead.
+ */
+function refusals(env, pkg = manifest()) {
+  const version = pkg.version;
   const reasons = [];
-  const found = home();
+  const found = home(pkg);
   if (found.problem) reasons.push(found.problem);
   if (env.GITHUB_ACTIONS !== "true") reasons.push("not in GitHub Actions (GITHUB_ACTIONS is not true)");
   if (env.GITHUB_REF !== `refs/tags/v${version}`) {
@@ -51,4 +57,4 @@ function refusals(env, version) {
   return reasons;
 }
 
-module.exports = { home, refusals };
+module.exports = { refusals };

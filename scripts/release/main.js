@@ -36,7 +36,7 @@ async function main(args) {
   }
   const version = require(path.join(REPO, "sdk", "package.json")).version;
   if (args.includes("--publish")) {
-    const reasons = refusals(process.env, version);
+    const reasons = refusals(process.env);
     if (reasons.length > 0) {
       console.error(`npm run release -- --publish refuses:\n${reasons.map((r) => `  - ${r}`).join("\n")}`);
       return 1;
