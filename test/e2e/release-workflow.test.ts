@@ -13,6 +13,8 @@ import { REPO } from "./harness";
 
 const VERSION = (JSON.parse(readFileSync(path.join(REPO, "sdk", "package.json"), "utf8")) as { version: string })
   .version;
+// The gate itself (plain JavaScript, as scripts/release runs it), to try environments a test cannot be in.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { refusals } = require(path.join(REPO, "scripts", "release", "gate.js")) as {
   refusals: (env: Record<string, string>, pkg?: { version: string; repository?: { url: string } }) => string[];
 };

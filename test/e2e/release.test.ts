@@ -3,7 +3,6 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import path from "node:path";
-import { parse } from "yaml";
 import { REPO } from "./harness";
 
 // `npm run release` (scripts/release/main.js), run once: every artifact is in dist/release/, in the
