@@ -2,46 +2,35 @@
 // workflow, from the tag of this version, in the project's own repository, whose home is real.
 // Every reason to refuse is listed, not only the first.
 "use strict";
+const { spawnSync } = require("node:child_process");
 const { existsSync } = require("node:fs");
 const path = require("node:path");
 
 const REPO = path.resolve(__dirname, "..", "..");
 
-// Owners and names that only stand for one (templates, docs): a home named so is not a home.
-const PLACEHOLDER = /^(owner|org|user|your[-_]?(org|organization|name|user|owner)?|example|changeme|todo)$/i;
-
-/** sdk/package.json: its version and repository field. */
-const manifest = () => require(path.join(REPO, "sdk", "package.json"));
-
 /**
- * The project's home as the package that names it (sdk/src/plugin/home.ts) reads the repository
- * field of pkg (sdk/package.json), or the reason there is none to publish to.
+ * The project's home as sdk/package.json of the repository root names it, checked by the home check
+ * (scripts/release/check.js home: a real GitHub repository, no placeholder, every SDK naming it),
+ * or the reason there is none to publish to.
  */
-function home(pkg) {
-  const url = pkg.repository?.url ?? "";
-  const module = path.join(REPO, "sdk", "dist", "plugin", "home.js");
-  if (!existsSync(module)) {
-    return { problem: "missing: sdk/src/plugin/home.ts (the project's home, helper packages): cannot check it" };
-  }
-  try {
-    const found = require(module).homeOf(url);
-    if (PLACEHOLDER.test(found.owner) || PLACEHOLDER.test(found.repo)) {
-      return { problem: `the home ${found.url} (sdk/package.json's repository field) is a placeholder` };
-    }
-    return { home: found };
-  } catch (error) {
-    return { problem: `the home is not a real one: ${error.message}` };
-  }
+function home(root) {
+  const check = path.join(REPO, "scripts", "release", "check.js");
+  if (!existsSync(check))
+    return { problem: "missing: scripts/release/check.js (the home check): cannot check the home" };
+  const r = spawnSync(process.execPath, [check, "home", "--root", root], { encoding: "utf8" });
+  if (r.status !== 0) return { problem: `the home check fails: ${(r.stdout + r.stderr).trim()}` };
+  const { homeOf } = require(path.join(REPO, "sdk", "dist", "plugin", "home.js"));
+  return { home: homeOf(require(path.join(root, "sdk", "package.json")).repository.url) };
 }
 
 /**
- * Why `--publish` must refuse in the environment env for the package pkg (default: sdk/package.json);
- * an empty list: go ahead.
+ * Why `--publish` must refuse in the environment env for the repository at root (default: this
+ * one); an empty list: go ahead.
  */
-function refusals(env, pkg = manifest()) {
-  const version = pkg.version;
+function refusals(env, root = REPO) {
+  const version = require(path.join(root, "sdk", "package.json")).version;
   const reasons = [];
-  const found = home(pkg);
+  const found = home(root);
   if (found.problem) reasons.push(found.problem);
   if (env.GITHUB_ACTIONS !== "true") reasons.push("not in GitHub Actions (GITHUB_ACTIONS is not true)");
   if (env.GITHUB_REF !== `refs/tags/v${version}`) {

@@ -3,6 +3,7 @@
 # `go vet ./...` and `go mod verify`; the tag that publishes it (OUT_DIR/go/TAG: a module in a
 # sub-folder is tagged <folder>/v<version>); and a Go module proxy folder (OUT_DIR/go/proxy, for
 # GOPROXY=file://...) serving that version, zipped by scripts/release/gomodproxy, built by run.sh.
+# (That the module path is the home's, where go get finds the tag, is checks.sh's.)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 out="$(fresh_dir "${1:?usage: go.sh OUT_DIR}/go")"
 folder="plugin-sdks/go"
@@ -20,15 +21,3 @@ echo "$folder/v$VERSION" >"$out/TAG"
 module="$(cd "$out/module" && go list -m)"
 echo "Go module $module v$VERSION: tag $folder/v$VERSION" >&2
 
-# The module path must be where `go get` looks for that tag: the home's path, then the folder.
-home="$REPO_ROOT/sdk/dist/plugin/home.js"
-[ -f "$home" ] || missing "sdk/src/plugin/home.ts" "the project's home and the Go module path it derives, helper packages"
-want="$(node -e '
-  const { homeOf, goModulePath } = require(process.argv[1]);
-  const pkg = require(process.argv[2]);
-  console.log(goModulePath(homeOf(pkg.repository.url), pkg.version));
-' "$home" "$REPO_ROOT/sdk/package.json")"
-[ "$module" = "$want" ] || {
-  echo "plugin-sdks/go/go.mod names module $module, but the tag $folder/v$VERSION of the home publishes $want: regenerate the SDKs (npm run gen-sdk)" >&2
-  exit 1
-}

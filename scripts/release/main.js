@@ -18,6 +18,7 @@ const { rows, format } = require("./table");
 const REPO = path.resolve(__dirname, "..", "..");
 const OUT = path.join(REPO, "dist", "release");
 const STEPS = [
+  { name: "checks", what: "home, versions and schema compatibility (scripts/release/check.js)" },
   { name: "npm", what: "npm tarball, npm publish --dry-run" },
   { name: "plugin", what: "plugin archives per platform, SHA256SUMS verified" },
   { name: "python", what: "Python wheel and sdist, twine check" },

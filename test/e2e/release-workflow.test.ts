@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "yaml";
@@ -16,7 +16,7 @@ const VERSION = (JSON.parse(readFileSync(path.join(REPO, "sdk", "package.json"),
 // The gate itself (plain JavaScript, as scripts/release runs it), to try environments a test cannot be in.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { refusals } = require(path.join(REPO, "scripts", "release", "gate.js")) as {
-  refusals: (env: Record<string, string>, pkg?: { version: string; repository?: { url: string } }) => string[];
+  refusals: (env: Record<string, string>, root?: string) => string[];
 };
 const HOME_REPO = "pulumi-turso-group/pulumi-turso-group";
 const CI = {
@@ -65,10 +65,24 @@ describe("npm run release -- --publish", () => {
   });
 
   it.each([
-    ["a placeholder owner", "git+https://github.com/OWNER/pulumi-turso-group.git", "is a placeholder"],
-    ["a home that is not on GitHub", "https://example.invalid/pulumi-turso-group.git", "the home is not a real one"],
-  ])("refuses with %s", (_what, url, reason) => {
-    expect(refusals(CI, { version: VERSION, repository: { url } }).join("\n")).toContain(reason);
+    ["a placeholder owner", "git+https://github.com/OWNER/pulumi-turso-group.git", 'the placeholder owner "OWNER"'],
+    ["a home that is not on GitHub", "https://example.invalid/pulumi-turso-group.git", "must name a GitHub repository"],
+  ])("refuses with %s, from the home check (scripts/release/check.js home)", (_what, url, reason) => {
+    // A repository root whose sdk/package.json names that home.
+    const root = mkdtempSync(path.join(tmpdir(), "turso-release-home-"));
+    try {
+      mkdirSync(path.join(root, "sdk"));
+      const pkg = JSON.parse(readFileSync(path.join(REPO, "sdk", "package.json"), "utf8")) as object;
+      writeFileSync(
+        path.join(root, "sdk", "package.json"),
+        JSON.stringify({ ...pkg, repository: { type: "git", url } }),
+      );
+      const reasons = refusals(CI, root).join("\n");
+      expect(reasons).toContain("the home check fails:");
+      expect(reasons).toContain(reason);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

@@ -40,7 +40,7 @@ beforeAll(() => {
 it("passes every step (a step that fails names itself and why)", () => {
   const failed = release.stdout.split("\n").filter((l) => l.startsWith("FAILED"));
   expect(failed).toEqual([]);
-  expect(release.stdout).toContain("6 of 6 steps passed");
+  expect(release.stdout).toContain("7 of 7 steps passed");
   expect(release.status).toBe(0);
 });
 
