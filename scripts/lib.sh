@@ -41,6 +41,7 @@
 #     removes only those unused for $TURSO_PULUMI_CACHE_PRUNE_DAYS days (default 30) that no running
 #     process executes from, and leftover .build.<pid>/.tmp.<pid> folders whose process is gone and
 #     that are an hour old. A build another run may be using is never removed.
+#     gomodproxy/<hash>/bin/        turso-group-gomodproxy, scripts/release/gomodproxy built (npm run release)
 
 # -E (errtrace): the ERR trap below also runs inside functions, where every ensure_* step fails;
 # without it a failing step exited with its status but without its message and hint.
@@ -356,6 +357,16 @@ ensure_yaml_host() {
 ensure_gen_sdk() {
   step "gen-sdk" "Building scripts/gen-sdk from the Go module proxy failed; see the Go output above (Go 1.26 on PATH, the Go module proxy reachable)."
   go_tool_build gen-sdk . gen-sdk turso-group-gen-sdk
+  export PATH="$GO_TOOL_DIR/bin:$PATH"
+  step_done
+}
+
+# The release's Go module zipper (scripts/release/gomodproxy: golang.org/x/mod/zip, as the go command
+# zips a module), built into the cache once per version of its sources and put on PATH as
+# turso-group-gomodproxy. npm run release writes dist/release/go/proxy with it.
+ensure_gomodproxy() {
+  step "gomodproxy" "Building scripts/release/gomodproxy from the Go module proxy failed; see the Go output above (Go 1.26 on PATH, the Go module proxy reachable)."
+  go_tool_build release/gomodproxy . gomodproxy turso-group-gomodproxy
   export PATH="$GO_TOOL_DIR/bin:$PATH"
   step_done
 }

@@ -16,6 +16,8 @@
 #   run.sh plugin-archives [DIR] [--only OS-ARCH,...]  the provider plugin as a standalone executable
 #                         per platform (no Node.js needed), in archives Pulumi downloads, with
 #                         SHA256SUMS, into DIR (default dist/); see docs/plugin-executable.md
+#   run.sh release [--publish]  every artifact of a release into dist/release/, checked (a dry run
+#                         unless --publish, which only the release workflow may pass)
 #   run.sh env             prints `export` lines of this environment (scripts/activate.sh evals them)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -112,6 +114,11 @@ case "$cmd" in
   plugin-archives)
     TURSO_PULUMI_CACHE="$CACHE_DIR" exec node "$REPO_ROOT/scripts/plugin-archives/build.js" "$@"
     ;;
+  release)
+    # scripts/release/go.sh writes the Go module proxy folder with it.
+    ensure_gomodproxy
+    exec node "$REPO_ROOT/scripts/release/main.js" "$@"
+    ;;
   emulator)
     exec node "$REPO_ROOT/sdk/dist/emulator/cli.js" "$@"
     ;;
@@ -127,7 +134,7 @@ case "$cmd" in
     done
     ;;
   *)
-    echo "usage: run.sh test|unit|demo|pulumi|emulator|bench|compat|gen-sdk|plugin-tarball|plugin-archives|release-check|env [args...]" >&2
+    echo "usage: run.sh test|unit|demo|pulumi|emulator|bench|compat|gen-sdk|plugin-tarball|plugin-archives|release-check|release|env [args...]" >&2
     exit 2
     ;;
 esac

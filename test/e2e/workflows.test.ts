@@ -22,8 +22,9 @@ const actionlint = (file: string): { code: number; output: string } => {
   return { code: r.status ?? -1, output: r.stdout + r.stderr };
 };
 
-it("finds the workflows, the example pipeline's among them", () => {
+it("finds the workflows, the example pipeline's and the release's among them", () => {
   expect(WORKFLOWS).toContain("examples/pipeline/.github/workflows/turso-placement.yml");
+  expect(WORKFLOWS).toContain(".github/workflows/release.yml");
 });
 
 it.each(WORKFLOWS)("actionlint passes %s", (file) => {
