@@ -113,7 +113,7 @@ offline=()
 [ -f "$stamp" ] && offline=(-o)
 start=$(date +%s)
 echo "==> Building the Java SDK $group_id:$artifact_id:$version with Maven (${offline[*]:-online}; repository $repo)" >&2
-(cd "$work" && mvn -B -q -Dstyle.color=never "${offline[@]}" -Dmaven.repo.local="$repo" verify >&2)
+(cd "$work" && mvn -B -q "${offline[@]}" -Dmaven.repo.local="$repo" verify >&2)
 mkdir -p "$repo"
 touch "$stamp"
 mkdir -p "$out"

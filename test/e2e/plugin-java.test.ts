@@ -40,13 +40,13 @@ beforeAll(async () => {
   emulator = await startEmulator();
   const build = ok("bash", [path.join(REPO, "scripts/build-java.sh"), SDK], REPO);
   figure(`scripts/build-java.sh: ${build.ms} ms`);
-  // As a user installs a jar into their Maven repository (here the cache's, from MAVEN_OPTS).
+  // As examples/java/README.md installs it (into the cache's repository, which MAVEN_OPTS names).
   const install = ok(
     "mvn",
     [
       "-B",
       "-q",
-      "org.apache.maven.plugins:maven-install-plugin:3.1.3:install-file",
+      "install:install-file",
       `-Dfile=${JAR}.jar`,
       `-DpomFile=${JAR}.pom`,
       `-Dsources=${JAR}-sources.jar`,
@@ -115,6 +115,19 @@ it("a Java program reads a group through TursogroupFunctions.getGroup in preview
   figure(`plugin-java preview and up: ${Date.now() - started} ms`);
   expect(outputs).toEqual({ primary: "fra", locations: ["fra", "ams"], found: true });
   expect(printed).not.toContain("demo-token");
+});
+
+it("a group that does not exist fails the preview with the plugin's message, in seconds", async () => {
+  const stack = await harness.stack({
+    ...pluginStackOptions(PROGRAM, emulator),
+    stack: "missing",
+    config: { "turso-group:apiBaseUrl": emulator.url, group: "nope" },
+  });
+  const failed = await stack.run(["preview"]);
+  expect(failed.code).not.toBe(0);
+  expect(failed.output).toContain('Group "nope" was not found in your personal account (404');
+  figure(`plugin-java failed preview: ${failed.ms} ms`);
+  expect(failed.ms).toBeLessThan(120_000); // a generous no-hang bound: two mvn runs
 });
 
 it("the Java host is the generator's pulumi-java release, and the Maven projects use the SDK of this version", () => {

@@ -11,7 +11,7 @@ public final class App {
     public static void main(String[] args) {
         Pulumi.run(ctx -> {
             var group = TursogroupFunctions.getGroup(GetGroupArgs.builder()
-                .group("default")
+                .group(ctx.config().get("group").orElse("default"))
                 .expect(PlacementExpectationArgs.builder().primaryIn("fra").build())
                 .build());
             ctx.export("primary", group.applyValue(g -> g.primary().orElseThrow()));
