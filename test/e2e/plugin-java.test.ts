@@ -130,7 +130,7 @@ it("a group that does not exist fails the preview with the plugin's message, in 
   expect(failed.ms).toBeLessThan(120_000); // a generous no-hang bound: two mvn runs
 });
 
-it("the Java host is the generator's pulumi-java release, and the Maven projects use the SDK of this version", () => {
+it("the Java host is the generator's pulumi-java release, and the Maven projects use the SDK as built.gradle names it, of this version", () => {
   const host = /^PULUMI_JAVA_VERSION=(\S+)$/m.exec(readFileSync(path.join(REPO, "scripts/toolchain.env"), "utf8"));
   const generator = /github\.com\/pulumi\/pulumi-java\/pkg v(\S+)/.exec(
     readFileSync(path.join(REPO, "scripts/gen-sdk/go.mod"), "utf8"),
@@ -138,8 +138,9 @@ it("the Java host is the generator's pulumi-java release, and the Maven projects
   expect(host?.[1]).toBe(generator?.[1]);
   for (const pom of ["test/e2e/programs/plugin-java/pom.xml", "examples/java/pom.xml"]) {
     const text = readFileSync(path.join(REPO, pom), "utf8");
-    const sdk = /<artifactId>turso-group<\/artifactId>\s*<version>([^<]+)<\/version>/.exec(text)?.[1];
-    expect([pom, sdk]).toEqual([pom, VERSION]);
+    const sdk =
+      /<groupId>([^<]+)<\/groupId>\s*<artifactId>turso-group<\/artifactId>\s*<version>([^<]+)<\/version>/.exec(text);
+    expect([pom, sdk?.[1], sdk?.[2]]).toEqual([pom, /groupId = "([^"]+)"/.exec(GRADLE)?.[1], VERSION]);
   }
   expect(readFileSync(path.join(REPO, "examples/java/README.md"), "utf8")).toContain(`turso-group-${VERSION}.jar`);
 });
