@@ -2,7 +2,8 @@
 # Source this file (bash or zsh) to use this repository's toolchain in your shell, the way the
 # example READMEs do from their folder:
 #
-#   source ../../scripts/activate.sh              pulumi and Node.js 22 on PATH, the local backend
+#   source ../../scripts/activate.sh              pulumi, its YAML and Java language hosts and
+#                                                 Node.js 22 on PATH, the local backend, MAVEN_OPTS
 #   source ../../scripts/activate.sh --emulator   the same, and the Turso API emulator for this shell
 #
 # - bootstraps like `npm run demo` (Node.js 22, npm ci, the Pulumi CLI: yours when it is recent

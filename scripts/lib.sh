@@ -16,6 +16,9 @@
 #     dynamic-provider/bin/         pulumi-resource-pulumi-nodejs, when your own CLI lacks it
 #     actionlint/<version>/bin/     actionlint (npm test only)
 #     yaml-host/<version>/bin/      pulumi-language-yaml, for `runtime: yaml` programs (examples/yaml)
+#     java-host/<version>/bin/      pulumi-language-java, for `runtime: java` programs (examples/java)
+#     maven/                        Maven's local repository (MAVEN_OPTS): com.pulumi:pulumi, Maven's
+#                                   plugins, the Java SDK as scripts/build-java.sh builds it
 #     go-host/<hash>/bin/           pulumi-language-go, scripts/langhosts/go built (npm test only)
 #     bun/<version>/                Bun from the npm registry, when no bun is on PATH (npm test only)
 #     bun-host/<hash>/bin/          pulumi-language-bun, scripts/langhosts/bun built (npm test only)
@@ -351,6 +354,18 @@ ensure_yaml_host() {
   step_done
 }
 
+# The Pulumi Java language host of the pinned version: yours when a pulumi-language-java is on PATH,
+# otherwise built into the cache once. `runtime: java` programs (examples/java, the plugin's Java
+# test) need it, and Maven: the host runs them with the mvn on PATH.
+ensure_java_host() {
+  step "pulumi-language-java" "Building the Pulumi Java language host from the Go module proxy failed; see scripts/go-install.sh and the Go output above (or put a pulumi-language-java on PATH)."
+  if ! command -v pulumi-language-java >/dev/null; then
+    go_install java-host "$PULUMI_JAVA_VERSION" github.com/pulumi/pulumi-java/pkg ./cmd/pulumi-language-java pulumi-language-java
+    export PATH="$PATH:$GO_TOOL_DIR/bin"
+  fi
+  step_done
+}
+
 # The SDK generator (scripts/gen-sdk, Pulumi's code generators as a Go library), built into the cache
 # once per version of its sources and put on PATH as turso-group-gen-sdk. `npm run gen-sdk` writes
 # plugin-sdks/ with it; npm test regenerates into a temporary folder and compares.
@@ -571,6 +586,12 @@ pulumi_env() {
   export PULUMI_SKIP_CONFIRMATIONS=true
   export PULUMI_CLI_BIN_DIR="$PULUMI_BIN_DIR"
   export PULUMI_CLI_VERSION
+  # Maven's local repository in the cache, for every mvn (Java programs run by pulumi-language-java,
+  # scripts/build-java.sh): Maven Central's downloads stay out of ~/.m2 and are fetched once.
+  case " ${MAVEN_OPTS:-} " in
+    *" -Dmaven.repo.local=$CACHE_DIR/maven "*) ;;
+    *) export MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }-Dmaven.repo.local=$CACHE_DIR/maven" ;;
+  esac
 }
 
 # Everything a project command needs, in order.

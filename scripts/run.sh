@@ -41,6 +41,8 @@ case "$cmd" in
     ensure_actionlint
     # The plugin's end-to-end tests run a `runtime: yaml` program (examples/yaml).
     ensure_yaml_host
+    # test/e2e/plugin-java.test.ts and examples/java run `runtime: java` programs through it (and mvn).
+    ensure_java_host
     # test/e2e/plugin-sdks.test.ts regenerates the SDKs with it and compares them with plugin-sdks/,
     # and runs a Go program of the generated Go SDK through the stand-in Go language host.
     ensure_gen_sdk
@@ -94,6 +96,7 @@ case "$cmd" in
     ;;
   pulumi)
     ensure_yaml_host
+    ensure_java_host
     exec pulumi "$@"
     ;;
   gen-sdk)
@@ -127,9 +130,11 @@ case "$cmd" in
     # examples/python: the `runtime: python` host, and pip's cache and wheelhouse (ensure_python).
     ensure_python_host
     if command -v python3 >/dev/null; then ensure_python; fi
+    # examples/java: Pulumi's Java host, and Maven's repository in the cache (MAVEN_OPTS).
+    ensure_java_host
     describe_pulumi
     for name in PATH PULUMI_STATE_DIR PULUMI_BACKEND_URL PULUMI_HOME PULUMI_CONFIG_PASSPHRASE PULUMI_SKIP_UPDATE_CHECK \
-      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION PULUMI_BIN_DIR PULUMI_CLI_VERSION PIP_CACHE_DIR PIP_FIND_LINKS; do
+      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION PULUMI_BIN_DIR PULUMI_CLI_VERSION PIP_CACHE_DIR PIP_FIND_LINKS MAVEN_OPTS; do
       printf 'export %s=%q\n' "$name" "${!name}"
     done
     ;;
