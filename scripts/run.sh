@@ -127,6 +127,8 @@ case "$cmd" in
     ;;
   env)
     ensure_yaml_host
+    # examples/go: the stand-in `runtime: go` host.
+    ensure_go_host
     # examples/python: the `runtime: python` host, and pip's cache and wheelhouse (ensure_python).
     ensure_python_host
     if command -v python3 >/dev/null; then ensure_python; fi
