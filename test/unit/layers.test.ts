@@ -68,6 +68,8 @@ const RULES: readonly { layer: string; test: (f: string) => boolean; mayImport: 
     mayImport: ["core/errors", "core/client", "core", "plugin"],
   },
   { layer: "emulator", test: (f) => f.startsWith("emulator/"), mayImport: ["core/client", "emulator"] },
+  // Typed invokes of the plugin's functions for TypeScript programs (pulumi-turso-group/plugin): types of the core only.
+  { layer: "invoke", test: (f) => f.startsWith("invoke/"), mayImport: ["core"] },
   // The contract's entry point at dist/provider/runtime.js (provider texts in state require it).
   { layer: "contract entry", test: (f) => f === "provider/runtime.ts", mayImport: ["dynamic/provider"] },
   { layer: "package entry", test: (f) => f === "index.ts", mayImport: ["core/errors", "core", "dynamic"] },

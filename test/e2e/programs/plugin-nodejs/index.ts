@@ -1,8 +1,7 @@
-import * as pulumi from "@pulumi/pulumi";
+import { getGroupOutput } from "pulumi-turso-group/plugin";
 
-// The plugin's function, invoked by its token as any generated SDK does (no SDK package here).
-const group = pulumi.runtime.invokeOutput<{ primary: string; locations: string[] }>("turso-group:index:getGroup", {
-  group: "default",
-});
+// The plugin's function through the package's typed invokes (pulumi-turso-group/plugin): Pulumi's
+// invokeOutput of turso-group:index:getGroup, with the data source's result type.
+const group = getGroupOutput({ group: "default" });
 export const primary = group.primary;
 export const locations = group.locations;
