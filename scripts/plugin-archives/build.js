@@ -107,8 +107,15 @@ function seaBlob(stage, script, hostNode) {
   const config = path.join(stage, "sea-config.json");
   const output = path.join(stage, "sea-prep.blob");
   // No code cache or snapshot: the blob is then the same for every platform (they are V8 data of
-  // the machine that builds it).
-  const sea = { main: script, output, disableExperimentalSEAWarning: true, useCodeCache: false, useSnapshot: false };
+  // the machine that builds it). Paths relative to the stage: the blob records the main script's
+  // path, which must not be a temporary folder's (the same sources give the same bytes).
+  const sea = {
+    main: path.relative(stage, script),
+    output: path.relative(stage, output),
+    disableExperimentalSEAWarning: true,
+    useCodeCache: false,
+    useSnapshot: false,
+  };
   fs.writeFileSync(config, JSON.stringify(sea));
   run(hostNode, ["--experimental-sea-config", config], { cwd: stage });
   return fs.readFileSync(output);

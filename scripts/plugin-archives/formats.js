@@ -2,8 +2,11 @@
 // check a built plugin executable that cannot run here (darwin, windows): its format (ELF, Mach-O,
 // PE), its architecture, the injected SEA blob where Node.js looks for it at start (ELF: a PT_NOTE
 // named NODE_SEA_BLOB; Mach-O: section __NODE_SEA_BLOB of segment NODE_SEA; PE: RT_RCDATA resource
-// NODE_SEA_BLOB), the SEA fuse, and whether a signature is attached (Mach-O, PE).
+// NODE_SEA_BLOB), the SEA fuse, and whether a signature is attached (Mach-O, PE); a Mach-O's code
+// signature is checked against the file, page by page.
 "use strict";
+
+const crypto = require("node:crypto");
 
 const FUSE = "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2";
 const ELF_MACHINES = { 62: "x86-64", 183: "arm64" };
@@ -36,13 +39,47 @@ function elf(buf) {
   return { format: "ELF", arch, blob };
 }
 
+/**
+ * A Mach-O code signature (the SuperBlob at `offset`, big-endian) checked as the kernel checks
+ * pages: its CodeDirectory's flags, and whether each page hash is the SHA-256 of that page of
+ * `buf` up to the signature itself (codeLimit), i.e. whether it covers the file as it is.
+ */
+function codeSignature(buf, offset) {
+  if (buf.readUInt32BE(offset) !== 0xfade0cc0) return { valid: false, why: "no SuperBlob" };
+  const count = buf.readUInt32BE(offset + 8);
+  const index = Array.from({ length: count }, (_, i) => ({
+    type: buf.readUInt32BE(offset + 12 + i * 8),
+    at: offset + buf.readUInt32BE(offset + 16 + i * 8),
+  }));
+  const cd = index.find((e) => e.type === 0)?.at;
+  if (cd === undefined || buf.readUInt32BE(cd) !== 0xfade0c02) return { valid: false, why: "no CodeDirectory" };
+  const flags = buf.readUInt32BE(cd + 12);
+  const [hashOffset, codeSlots, codeLimit] = [
+    buf.readUInt32BE(cd + 16),
+    buf.readUInt32BE(cd + 28),
+    buf.readUInt32BE(cd + 32),
+  ];
+  const [hashSize, hashType, pageSize] = [buf[cd + 36], buf[cd + 37], 2 ** buf[cd + 39]];
+  if (hashType !== 2 || hashSize !== 32) return { valid: false, why: `hash type ${hashType}, not SHA-256` };
+  let bad = 0;
+  for (let i = 0; i < codeSlots; i++) {
+    const page = buf.subarray(i * pageSize, Math.min((i + 1) * pageSize, codeLimit));
+    const want = buf.subarray(cd + hashOffset + i * 32, cd + hashOffset + (i + 1) * 32);
+    if (!crypto.createHash("sha256").update(page).digest().equals(want)) bad++;
+  }
+  const covers = codeLimit === offset && codeSlots === Math.ceil(codeLimit / pageSize);
+  const why =
+    bad > 0 ? `${bad} of ${codeSlots} page hashes differ` : covers ? undefined : "does not cover the file up to it";
+  return { valid: why === undefined, why, adhoc: Boolean(flags & 0x2), pages: codeSlots };
+}
+
 /** Mach-O (64-bit, little-endian): section NODE_SEA/__NODE_SEA_BLOB, and LC_CODE_SIGNATURE. */
 function macho(buf) {
   const arch = MACHO_CPUS[buf.readUInt32LE(4)] ?? `cputype ${buf.readUInt32LE(4)}`;
-  let [at, blob, signed] = [32, undefined, false];
+  let [at, blob, signed, signature] = [32, undefined, false, undefined];
   for (let i = 0, n = buf.readUInt32LE(16); i < n; i++) {
     const [cmd, size] = [buf.readUInt32LE(at), buf.readUInt32LE(at + 4)];
-    if (cmd === 0x1d) signed = true; // LC_CODE_SIGNATURE
+    if (cmd === 0x1d) [signed, signature] = [true, codeSignature(buf, buf.readUInt32LE(at + 8))]; // LC_CODE_SIGNATURE
     if (cmd === 0x19 && cstring(buf, at + 8, 16) === "NODE_SEA") {
       for (let s = 0, sections = buf.readUInt32LE(at + 64); s < sections; s++) {
         const sect = at + 72 + s * 80;
@@ -53,7 +90,7 @@ function macho(buf) {
     }
     at += size;
   }
-  return { format: "Mach-O", arch, blob, signed };
+  return { format: "Mach-O", arch, blob, signed, signature };
 }
 
 /** PE: the data of resource type RT_RCDATA (10), name NODE_SEA_BLOB, first language. */
@@ -102,7 +139,7 @@ function pe(buf) {
 /**
  * What an executable's bytes say: { format, arch, blob (the injected SEA blob, a Buffer, or
  * undefined), fuse ("on", "off" or "missing"), signed (Mach-O: a code signature is attached; PE: an Authenticode
- * certificate table is) }.
+ * certificate table is), signature (Mach-O: { valid, why, adhoc, pages }) }.
  */
 function inspect(buf) {
   const fuseAt = buf.indexOf(`${FUSE}:`);

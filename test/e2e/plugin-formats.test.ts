@@ -10,11 +10,19 @@ jest.setTimeout(1_800_000);
 // The executables that cannot run here (darwin, windows), checked as their loaders and Node.js
 // would see them: format, architecture, the SEA blob where Node.js looks for it at start (the same
 // bytes as in the linux executables, which run in plugin-executable.test.ts), the SEA fuse on; the
-// darwin ones signed ad hoc, rcodesign finding the signature valid for the file; the windows one
+// darwin ones signed ad hoc: rcodesign parses the signature, and each of its page hashes is the
+// SHA-256 of that page of the file as shipped (what macOS checks as it loads pages); the windows one
 // unsigned (the signature of Node.js's binary removed; signing is the release's).
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { inspect } = require(path.join(REPO, "scripts/plugin-archives/formats.js")) as {
-  inspect(buf: Buffer): { format: string; arch: string; blob?: Buffer; fuse: string; signed?: boolean };
+  inspect(buf: Buffer): {
+    format: string;
+    arch: string;
+    blob?: Buffer;
+    fuse: string;
+    signed?: boolean;
+    signature?: { valid: boolean; why?: string; adhoc: boolean; pages: number };
+  };
 };
 const { ensureRcodesign } = require(path.join(REPO, "scripts/plugin-archives/sign.js")) as {
   ensureRcodesign(cache: string, version: string): string;
@@ -48,12 +56,24 @@ it.each([
   expect(found.signed).toBe(format === "Mach-O");
 });
 
-it.each(["darwin-amd64", "darwin-arm64"])("%s: signed ad hoc, the signature valid for the file", (platform) => {
-  const cache = process.env["TURSO_PULUMI_CACHE"] ?? path.join(os.homedir(), ".cache", "pulumi-turso-group");
-  const env = readFileSync(path.join(REPO, "scripts/toolchain.env"), "utf8");
-  const rcodesign = ensureRcodesign(cache, /^RCODESIGN_VERSION=(.*)$/m.exec(env)![1]!);
-  const exe = path.join(dirs[platform]!, "pulumi-resource-turso-group");
-  execFileSync(rcodesign, ["verify", exe], { stdio: "pipe" });
-  const info = execFileSync(rcodesign, ["print-signature-info", exe], { encoding: "utf8" });
-  expect(info).toMatch(/adhoc/i);
-});
+it.each(["darwin-amd64", "darwin-arm64"])(
+  "%s: signed ad hoc, the signature covering the file as shipped",
+  (platform) => {
+    const cache = process.env["TURSO_PULUMI_CACHE"] ?? path.join(os.homedir(), ".cache", "pulumi-turso-group");
+    const env = readFileSync(path.join(REPO, "scripts/toolchain.env"), "utf8");
+    const rcodesign = ensureRcodesign(cache, /^RCODESIGN_VERSION=(.*)$/m.exec(env)![1]!);
+    const exe = path.join(dirs[platform]!, "pulumi-resource-turso-group");
+    const info = execFileSync(rcodesign, ["print-signature-info", exe], { encoding: "utf8", maxBuffer: 1 << 26 });
+    expect(info).toContain("flags: CodeSignatureFlags(ADHOC)");
+    const bytes = readFileSync(exe);
+    const { signature } = inspect(bytes);
+    expect(signature).toEqual({ valid: true, adhoc: true, pages: expect.any(Number) });
+    expect(signature!.pages * 4096).toBeGreaterThan(bytes.length - 2 * 1024 * 1024);
+    // One byte changed in the code: the signature no longer covers the file.
+    bytes.writeUInt8(bytes.readUInt8(4096 * 3 + 7) ^ 1, 4096 * 3 + 7);
+    expect(inspect(bytes).signature).toMatchObject({
+      valid: false,
+      why: `1 of ${signature!.pages} page hashes differ`,
+    });
+  },
+);
