@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
 import path from "node:path";
+import { homeOf } from "../../sdk/src/plugin/home";
 
 const REPO = path.resolve(__dirname, "../..");
 const BUILD = path.join(REPO, "scripts/plugin-archives/build.js");
@@ -16,10 +17,13 @@ export const VERSION = (JSON.parse(readFileSync(path.join(REPO, "sdk/package.jso
   .version;
 
 /**
- * Where the plugin is released, as schemas and SDKs name it (pluginDownloadURL): the repository's
- * GitHub releases, which Pulumi's download code reads as github://api.github.com/<owner>/<repo>.
+ * Where the plugin is released, as the schema and SDKs name it (pluginDownloadURL, from the home in
+ * sdk/package.json): the repository's GitHub releases, github://api.github.com/<owner>/<repo>.
  */
-export const PLUGIN_DOWNLOAD_URL = "github://api.github.com/pulumi-turso-group/pulumi-turso-group";
+export const PLUGIN_DOWNLOAD_URL = homeOf(
+  (JSON.parse(readFileSync(path.join(REPO, "sdk/package.json"), "utf8")) as { repository: { url: string } }).repository
+    .url,
+).pluginDownloadURL;
 
 /** The archive of a platform (linux-amd64, ...) as Pulumi downloads it. */
 export function archiveName(platform: string): string {
