@@ -1,6 +1,6 @@
 /**
- * The plugin's lookups: what an invoke of getGroup or getGroups does, over the core (settings,
- * client, placement, regions). One instance per plugin process, and so per `pulumi preview` or
+ * The plugin's lookups: what an invoke of getGroup, findGroup, getGroups or getLocations does, over
+ * the core's lookups (core/lookup). One instance per plugin process, and so per `pulumi preview` or
  * `up`: the provider config arrives by `configure`, a distinct lookup makes one request however
  * often it is invoked, and `cancel` stops every request in flight and every later one.
  */

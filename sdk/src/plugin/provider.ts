@@ -1,6 +1,6 @@
 /**
- * The `turso-group` provider: functions only (no resources), served by `@pulumi/pulumi/provider`'s
- * `main`. `invoke`, `getSchema` and `cancel` are small methods over {@link PluginLookups}.
+ * The `turso-group` provider: functions only (no resources), served by the plugin's own gRPC server
+ * (server.ts). `invoke`, `getSchema` and `cancel` are small methods over {@link PluginLookups}.
  */
 import type * as provider from "@pulumi/pulumi/provider";
 import { asInvokeFailure } from "./failure";
