@@ -12,6 +12,7 @@ import {
   pluginArchives,
   VERSION,
 } from "../helpers/pluginArchives";
+import { PYTHON_PROGRAM_REQUESTS, pythonProgramCopy, pythonVenv } from "../helpers/pythonProgram";
 import { pluginStackOptions, previewAndUpReadDefaultOnce } from "./emulated";
 import { codeBlocks } from "../helpers/markdown";
 import { Harness, REPO } from "./harness";
@@ -61,7 +62,12 @@ function downloadEnv(name: string, to = "v${VERSION}"): Record<string, string | 
 
 beforeAll(async () => {
   archives = pluginArchives(["linux-amd64", "linux-arm64"]);
-  bin = pathWithout(path.join(harness.dir, "bin"), ["pulumi", "pulumi-language-yaml", ...COREUTILS]);
+  bin = pathWithout(path.join(harness.dir, "bin"), [
+    "pulumi",
+    "pulumi-language-yaml",
+    "pulumi-language-python",
+    ...COREUTILS,
+  ]);
   emulator = await startEmulator();
   // The releases: /v<version>/<archive>, as GitHub lays out release assets.
   server = http.createServer((req, res) => {
@@ -95,6 +101,20 @@ it("a YAML program's preview makes the CLI download and install the plugin once;
   expect(downloads).toEqual([`GET ${asset} 200`]);
   const installed = path.join(env["PULUMI_HOME"]!, "plugins", `resource-turso-group-v${VERSION}`);
   expect(existsSync(path.join(installed, "pulumi-resource-turso-group"))).toBe(true);
+  await stack.up();
+  expect(downloads).toEqual([`GET ${asset} 200`]);
+});
+
+it("a Python program (the SDK's wheel installed, no plugin path) makes the CLI download the plugin its pulumi-plugin.json names, once; preview and up read the group", async () => {
+  const env = downloadEnv("python");
+  const venv = pythonVenv(path.join(harness.dir, "venv"));
+  const program = pythonProgramCopy(path.join(harness.dir, "app-python"), venv, undefined);
+  const options = pluginStackOptions(program, emulator);
+  const stack = await harness.stack({ ...options, env: { ...options.env, ...env } });
+  const { outputs } = await previewAndUpReadDefaultOnce(stack, emulator, PYTHON_PROGRAM_REQUESTS);
+  expect(outputs).toEqual(expect.objectContaining({ primary: "fra", locations: ["fra", "ams"] }));
+  const asset = `/v${VERSION}/${archiveName(platform)}`;
+  expect(downloads).toEqual([`GET ${asset} 200`]);
   await stack.up();
   expect(downloads).toEqual([`GET ${asset} 200`]);
 });

@@ -5,6 +5,7 @@ import { ALICE } from "../helpers/seed";
 import { archiveName, COREUTILS, pathWithout, pluginArchives, unpack, VERSION } from "../helpers/pluginArchives";
 import { ctrlCOnceConnected, stalledApi } from "../helpers/stalled";
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
+import { PYTHON_PROGRAM_REQUESTS, pythonProgramCopy, pythonVenv } from "../helpers/pythonProgram";
 import { pluginStackOptions, previewAndUpReadDefaultOnce } from "./emulated";
 import { Harness, NO_TURSO_ENV, PROGRAMS, REPO } from "./harness";
 
@@ -13,7 +14,7 @@ jest.setTimeout(600_000);
 // The standalone plugin executable (npm run plugin-archives: Node.js's single executable
 // applications, docs/plugin-executable.md), run by the real CLI with NO Node.js on PATH: the PATH
 // of every command here is a folder of symlinks to the CLI, the language hosts and coreutils.
-// linux-amd64 runs end to end; linux-arm64 answers GetSchema under qemu-aarch64-static.
+// linux-amd64 runs end to end (YAML, Go and Python programs); linux-arm64 answers GetSchema under qemu-aarch64-static.
 const harness = new Harness("plugin-executable");
 let emulator: Emulator;
 const programs = path.join(harness.dir, "programs");
@@ -47,6 +48,7 @@ beforeAll(async () => {
     "pulumi-language-yaml",
     "pulumi-language-go",
     "go",
+    "pulumi-language-python",
     ...COREUTILS,
   ]);
 });
@@ -78,6 +80,18 @@ it("the Go program of the generated SDK (test/e2e/programs/plugin-go) reads a gr
   const { outputs, printed } = await previewAndUpReadDefaultOnce(stack, emulator);
   expect(outputs).toEqual({ primary: "fra", locations: ["fra", "ams"], found: true });
   expect(printed).not.toContain("demo-token");
+});
+
+it("the Python program of the generated SDK (its wheel installed) reads a group in preview and up, with no node on PATH", async () => {
+  const venv = pythonVenv(path.join(harness.dir, "venv"));
+  const program = pythonProgramCopy(path.join(programs, "plugin-python"), venv, plugin);
+  const options = pluginStackOptions(program, emulator);
+  const stack = await harness.stack({ ...options, env: { ...options.env, PATH: bin } });
+  const { outputs } = await previewAndUpReadDefaultOnce(stack, emulator, PYTHON_PROGRAM_REQUESTS);
+  expect(outputs).toEqual(expect.objectContaining({ primary: "fra", locations: ["fra", "ams"] }));
+  const placement = (await stack.resources()).find((r) => r.type === "e2e:index:Placement") as
+    { inputs?: Record<string, unknown> } | undefined;
+  expect(placement?.inputs).toEqual({ primary: "fra" });
 });
 
 it("a Ctrl-C during a stalled invoke ends the preview within 5 s, saying the lookup was cancelled", async () => {

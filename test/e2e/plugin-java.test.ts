@@ -3,6 +3,7 @@ import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from "
 import path from "node:path";
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
 import { pluginStackOptions, previewAndUpReadDefaultOnce } from "./emulated";
+import { homeOf } from "../../sdk/src/plugin/home";
 import { Harness, PROGRAMS, REPO } from "./harness";
 
 jest.setTimeout(600_000);
@@ -15,7 +16,11 @@ jest.setTimeout(600_000);
 const harness = new Harness("plugin-java");
 let emulator: Emulator; // the default seed: demo-token, the group `default` in fra and ams
 const figure = (line: string): void => appendFileSync(path.join(harness.dir, "figures.md"), `${line}\n`);
-const VERSION = (JSON.parse(readFileSync(path.join(REPO, "sdk/package.json"), "utf8")) as { version: string }).version;
+const MANIFEST = JSON.parse(readFileSync(path.join(REPO, "sdk/package.json"), "utf8")) as {
+  version: string;
+  repository: { url: string };
+};
+const VERSION = MANIFEST.version;
 /** The SDK's pom as gen-sdk writes it (plugin-sdks/java/pom.xml): its coordinates and dependencies. */
 const SDK_POM = readFileSync(path.join(REPO, "plugin-sdks/java/pom.xml"), "utf8");
 const GROUP_ID = /^ {2}<groupId>([^<]+)<\/groupId>$/m.exec(SDK_POM)?.[1];
@@ -104,7 +109,11 @@ it("pulumi-language-java's plugin discovery (its own mvn command) finds the SDK'
     PROGRAM,
   );
   figure(`first mvn compile exec:java (plugin discovery): ${found.ms} ms`);
-  expect(found.output).toContain(`[{"resource":true,"name":"turso-group","version":"${VERSION}"}]`);
+  // The server is the schema's pluginDownloadURL: where Pulumi downloads the plugin from.
+  const server = homeOf(MANIFEST.repository.url).pluginDownloadURL;
+  expect(found.output).toContain(
+    `[{"resource":true,"name":"turso-group","version":"${VERSION}","server":"${server}"}]`,
+  );
 });
 
 it("a Java program reads a group through TursogroupFunctions.getGroup in preview and up, Maven offline, one request per invoke", async () => {
