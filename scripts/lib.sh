@@ -484,11 +484,22 @@ python_wheels() {
 }
 
 # The wheels of the Python programs of the tests and examples/python, in the wheelhouse: Pulumi's
-# Python SDK (PYTHON_PULUMI_VERSION) and what `pulumi install` updates in a new virtualenv.
+# Python SDK (PYTHON_PULUMI_VERSION), what `pulumi install` updates in a new virtualenv, and the
+# dependencies the generated SDK's wheel declares (plugin-sdks/python/pyproject.toml: parver,
+# semver, ...), so that the wheel installs with no index asked.
 ensure_python_wheels() {
   ensure_python
-  step "python wheels" "Downloading pulumi==$PYTHON_PULUMI_VERSION from PyPI failed; see pip's message above (PyPI reachable?)."
-  python_wheels "pulumi==$PYTHON_PULUMI_VERSION" pip setuptools wheel
+  step "python wheels" "Downloading pulumi==$PYTHON_PULUMI_VERSION and the Python SDK's dependencies from PyPI failed; see pip's message above (PyPI reachable?)."
+  local sdk_deps=()
+  # tomllib is Python 3.11's; before it, the generator's one-line `dependencies = [...]`.
+  mapfile -t sdk_deps < <(python3 -c 'import ast, re, sys
+try:
+    import tomllib
+    deps = tomllib.load(open(sys.argv[1], "rb"))["project"]["dependencies"]
+except ImportError:
+    deps = ast.literal_eval(re.search(r"^ *dependencies = (\[.*\])$", open(sys.argv[1]).read(), re.M).group(1))
+print("\n".join(deps))' "$REPO_ROOT/plugin-sdks/python/pyproject.toml")
+  python_wheels "pulumi==$PYTHON_PULUMI_VERSION" pip setuptools wheel "${sdk_deps[@]}"
   step_done
 }
 

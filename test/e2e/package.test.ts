@@ -56,6 +56,8 @@ it("packs compiled JavaScript, types, source maps and the emulator command, and 
     "dist/index.js.map",
     "dist/emulator/cli.js",
     "dist/emulator/index.d.ts",
+    "dist/invoke/index.js",
+    "dist/invoke/index.d.ts",
     "dist/provider/runtime.js",
     "package.json",
     "README.md",
@@ -65,7 +67,13 @@ it("packs compiled JavaScript, types, source maps and the emulator command, and 
   }
   expect(files.filter((f) => /test|examples|\.e2e|tsbuildinfo/.test(f))).toEqual([]);
   const manifest = JSON.parse(readFileSync(path.join(app, "node_modules/pulumi-turso-group/package.json"), "utf8"));
-  expect(Object.keys(manifest.exports)).toEqual([".", "./emulator", "./internal/provider", "./package.json"]);
+  expect(Object.keys(manifest.exports)).toEqual([
+    ".",
+    "./emulator",
+    "./plugin",
+    "./internal/provider",
+    "./package.json",
+  ]);
 });
 
 describe("installed in a new Pulumi project", () => {

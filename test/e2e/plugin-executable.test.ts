@@ -78,7 +78,7 @@ it("the Go program of the generated SDK (test/e2e/programs/plugin-go) reads a gr
   const options = pluginStackOptions(program, emulator);
   const stack = await harness.stack({ ...options, env: { ...options.env, PATH: bin } });
   const { outputs, printed } = await previewAndUpReadDefaultOnce(stack, emulator);
-  expect(outputs).toEqual({ primary: "fra", locations: ["fra", "ams"], found: true });
+  expect(outputs).toEqual({ primary: "fra", locations: ["fra", "ams"] });
   expect(printed).not.toContain("demo-token");
 });
 

@@ -132,7 +132,8 @@ it("a group that does not exist fails the preview with the plugin's message, in 
   const stack = await harness.stack({
     ...pluginStackOptions(PROGRAM, emulator),
     stack: "missing",
-    config: { "turso-group:apiBaseUrl": emulator.url, group: "nope" },
+    // Names shown (the plugin hides every argument's name by default: plugin-secrets.test.ts).
+    config: { "turso-group:apiBaseUrl": emulator.url, group: "nope", "turso-group:showNames": "true" },
   });
   const failed = await stack.run(["preview"]);
   expect(failed.code).not.toBe(0);
