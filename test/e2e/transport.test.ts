@@ -190,8 +190,8 @@ describe("Pulumi's gRPC and a proxy", () => {
     expect(result.output.split(WARNING)).toHaveLength(2);
     expect(result.output).toContain(
       `https_proxy ${WARNING}: Pulumi's own gRPC between the engine and its Node.js processes goes through that ` +
-        `proxy as plaintext HTTP/2, so the proxy sees the plugin's own calls to the engine and, for a Node.js ` +
-        `program, the program's: its invokes with their arguments and results, and the stack configuration with ` +
+        `proxy as plaintext HTTP/2, so the proxy sees the plugin's own calls to the engine and, for a Node.js or ` +
+        `Python program (whose gRPC reads https_proxy too), the program's: its invokes with their arguments and results, and the stack configuration with ` +
         `its secrets decrypted (turso-group:apiToken among them, when the token is set there).`,
     );
     expect(result.output).toContain(FIX);

@@ -196,7 +196,9 @@ describe("the warning", () => {
     expect(transportWarning(found, env)).toContain("the program's resources and the stack configuration");
     expect(transportWarning(found, env)).toContain("(turso:apiToken among them");
     const plugin = transportWarning(found, env, "turso-group");
-    expect(plugin).toContain("the plugin's own calls to the engine and, for a Node.js program, the program's");
+    expect(plugin).toContain(
+      "the plugin's own calls to the engine and, for a Node.js or Python program (whose gRPC reads https_proxy too), the program's",
+    );
     expect(plugin).toContain("(turso-group:apiToken among them");
     expect(plugin).toContain("\n  export no_proxy=127.0.0.1,localhost\n");
   });

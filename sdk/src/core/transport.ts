@@ -102,8 +102,8 @@ function whatItSees(namespace: string): string {
   const config = `the stack configuration with its secrets decrypted (${token} among them, when the token is set there)`;
   return namespace === DEFAULT_NAMESPACE
     ? `so the proxy sees the program's resources and ${config}`
-    : `so the proxy sees the plugin's own calls to the engine and, for a Node.js program, the program's: its ` +
-        `invokes with their arguments and results, and ${config}`;
+    : `so the proxy sees the plugin's own calls to the engine and, for a Node.js or Python program (whose gRPC ` +
+        `reads https_proxy too), the program's: its invokes with their arguments and results, and ${config}`;
 }
 
 /**
