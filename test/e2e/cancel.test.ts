@@ -1,7 +1,7 @@
 import { appendFileSync } from "node:fs";
 import path from "node:path";
 import { ALICE } from "../helpers/seed";
-import { ctrlCOnceConnected, stalledApi } from "../helpers/stalled";
+import { previewCtrlCOnceConnected, stalledApi } from "../helpers/stalled";
 import { Harness, lookupStacks } from "./harness";
 
 jest.setTimeout(120_000);
@@ -18,12 +18,8 @@ it("a Ctrl-C during a stalled lookup ends the preview in seconds, saying the loo
       env: { TURSO_API_TOKEN: ALICE },
     });
     // Ctrl-C once the request is in flight (the API has its connection).
-    let interrupted = (): number => 0;
-    const result = await stack.run(["preview"], {}, undefined, false, (child) => {
-      interrupted = ctrlCOnceConnected(api, child);
-    });
-    const afterCtrlC = Date.now() - interrupted();
-    expect(interrupted()).toBeGreaterThan(0);
+    const { result, interruptedAt, afterCtrlC } = await previewCtrlCOnceConnected(stack, api);
+    expect(interruptedAt).toBeGreaterThan(0);
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('The lookup of group "default" in your personal account was cancelled (Ctrl-C)');
     expect(result.output).not.toContain("retrying");

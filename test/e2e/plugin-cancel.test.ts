@@ -1,7 +1,7 @@
 import { appendFileSync } from "node:fs";
 import path from "node:path";
 import { ALICE } from "../helpers/seed";
-import { ctrlCOnceConnected, stalledApi } from "../helpers/stalled";
+import { previewCtrlCOnceConnected, stalledApi } from "../helpers/stalled";
 import { Harness, NO_TURSO_ENV, PROGRAMS } from "./harness";
 
 jest.setTimeout(120_000);
@@ -20,13 +20,8 @@ it("a Ctrl-C during a stalled invoke ends the preview within 5 s, saying the loo
       secrets: { "turso-group:apiToken": ALICE },
       env: NO_TURSO_ENV,
     });
-    let interruptedAt = (): number => 0;
-    const result = await stack.run(["preview"], {}, undefined, false, (child) => {
-      interruptedAt = ctrlCOnceConnected(api, child);
-    });
-    const interrupted = interruptedAt();
-    const afterCtrlC = Date.now() - interrupted;
-    expect(interrupted).toBeGreaterThan(0);
+    const { result, interruptedAt, afterCtrlC } = await previewCtrlCOnceConnected(stack, api);
+    expect(interruptedAt).toBeGreaterThan(0);
     expect(result.code).not.toBe(0);
     // The plugin hides every name given as an argument (turso-group:showNames is not set).
     expect(result.output).toMatch(

@@ -3,7 +3,7 @@ import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from "
 import path from "node:path";
 import { ALICE } from "../helpers/seed";
 import { archiveName, COREUTILS, pathWithout, pluginArchives, unpack, VERSION } from "../helpers/pluginArchives";
-import { ctrlCOnceConnected, stalledApi } from "../helpers/stalled";
+import { previewCtrlCOnceConnected, stalledApi } from "../helpers/stalled";
 import { startEmulator, type Emulator } from "../../sdk/src/emulator";
 import { PYTHON_PROGRAM_REQUESTS, pythonProgramCopy, pythonVenv } from "../helpers/pythonProgram";
 import { pluginStackOptions, previewAndUpReadDefaultOnce } from "./emulated";
@@ -104,12 +104,8 @@ it("a Ctrl-C during a stalled invoke ends the preview within 5 s, saying the loo
       secrets: { "turso-group:apiToken": ALICE },
       env: { ...NO_TURSO_ENV, PATH: bin },
     });
-    let interruptedAt = (): number => 0;
-    const result = await stack.run(["preview"], {}, undefined, false, (child) => {
-      interruptedAt = ctrlCOnceConnected(api, child);
-    });
-    const afterCtrlC = Date.now() - interruptedAt();
-    expect(interruptedAt()).toBeGreaterThan(0);
+    const { result, interruptedAt, afterCtrlC } = await previewCtrlCOnceConnected(stack, api);
+    expect(interruptedAt).toBeGreaterThan(0);
     expect(result.code).not.toBe(0);
     expect(result.output).toMatch(/was cancelled \(Ctrl-C\)/);
     expect(afterCtrlC).toBeLessThan(5_000);

@@ -46,3 +46,35 @@ export function ctrlCOnceConnected(api: StalledApi, child: ChildProcess): () => 
   child.on("close", () => clearInterval(poll));
   return () => interrupted;
 }
+
+/** What a command interrupted by {@link previewCtrlCOnceConnected} gave. */
+export interface Interrupted<R> {
+  readonly result: R;
+  /** When Ctrl-C was sent (epoch ms; 0 if the API never had a connection). */
+  readonly interruptedAt: number;
+  /** From Ctrl-C to the command's end, in ms. */
+  readonly afterCtrlC: number;
+}
+
+/**
+ * Runs `pulumi preview` of `stack` and sends it Ctrl-C once `api` has a connection: the result, when
+ * Ctrl-C went, and how long the command took to end after it.
+ */
+export async function previewCtrlCOnceConnected<R>(
+  stack: {
+    run(
+      args: string[],
+      env: Record<string, string | undefined>,
+      stdin: undefined,
+      measure: boolean,
+      spawned: (c: ChildProcess) => void,
+    ): Promise<R>;
+  },
+  api: StalledApi,
+): Promise<Interrupted<R>> {
+  let interruptedAt = (): number => 0;
+  const result = await stack.run(["preview"], {}, undefined, false, (child) => {
+    interruptedAt = ctrlCOnceConnected(api, child);
+  });
+  return { result, interruptedAt: interruptedAt(), afterCtrlC: Date.now() - interruptedAt() };
+}
