@@ -16,8 +16,8 @@ export const PYTHON_PROGRAM = path.join(REPO, "test/e2e/programs/plugin-python")
 export const PYTHON_PROGRAM_REQUESTS = ["GET /v1/groups 200", "GET /v1/groups/default 200", "GET /v1/locations 200"];
 
 /**
- * A virtualenv at `venv` holding Pulumi's Python SDK and the wheel of the SDK (built into
- * `venv`/../wheel); returns `venv`.
+ * A virtualenv at `venv` holding Pulumi's Python SDK and the wheel of the SDK (built into the
+ * folder `<venv>-wheel`); returns `venv`.
  */
 export function pythonVenv(venv: string): string {
   if (!process.env["PIP_FIND_LINKS"]?.includes("python/wheels"))
