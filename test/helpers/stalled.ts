@@ -1,5 +1,6 @@
 import type { ChildProcess } from "node:child_process";
 import net from "node:net";
+import type { RunResult, TestStack } from "../e2e/harness";
 
 /** An API that accepts connections and never answers: a stalled Turso API. */
 export interface StalledApi {
@@ -48,8 +49,8 @@ export function ctrlCOnceConnected(api: StalledApi, child: ChildProcess): () => 
 }
 
 /** What a command interrupted by {@link previewCtrlCOnceConnected} gave. */
-export interface Interrupted<R> {
-  readonly result: R;
+export interface Interrupted {
+  readonly result: RunResult;
   /** When Ctrl-C was sent (epoch ms; 0 if the API never had a connection). */
   readonly interruptedAt: number;
   /** From Ctrl-C to the command's end, in ms. */
@@ -60,18 +61,7 @@ export interface Interrupted<R> {
  * Runs `pulumi preview` of `stack` and sends it Ctrl-C once `api` has a connection: the result, when
  * Ctrl-C went, and how long the command took to end after it.
  */
-export async function previewCtrlCOnceConnected<R>(
-  stack: {
-    run(
-      args: string[],
-      env: Record<string, string | undefined>,
-      stdin: undefined,
-      measure: boolean,
-      spawned: (c: ChildProcess) => void,
-    ): Promise<R>;
-  },
-  api: StalledApi,
-): Promise<Interrupted<R>> {
+export async function previewCtrlCOnceConnected(stack: Pick<TestStack, "run">, api: StalledApi): Promise<Interrupted> {
   let interruptedAt = (): number => 0;
   const result = await stack.run(["preview"], {}, undefined, false, (child) => {
     interruptedAt = ctrlCOnceConnected(api, child);
